@@ -1,0 +1,145 @@
+package org.vecsnn.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.vecsnn.core.ProgressListener;
+import org.vecsnn.core.monitor.RateMonitor;
+import org.vecsnn.core.monitor.SpikeMonitor;
+import org.vecsnn.core.networks.BenchmarkNetworks;
+import org.vecsnn.core.networks.EiNetwork;
+import org.vecsnn.core.simd.KernelProvider;
+
+/**
+ * The main job: builds a benchmark network, runs it, prints size, build and simulation times and rates, and writes
+ * the spikes (CSV), the population rate (CSV) and a raster plot with the rate (PNG).
+ */
+public final class RunNetwork {
+    private RunNetwork() {}
+
+    static final String USAGE = """
+            Usage: snn [options]
+              --network NAME   coba (default) or cuba: Brette et al. 2007 benchmarks (see README)
+              --n N            number of neurons, 80 % excitatory (default 4000)
+              --duration MS    biological time to simulate in ms (default 1000)
+              --dt MS          time step in ms (default 0.1)
+              --seed S         seed of connectivity and initial state (default 1)
+              --warmup MS      biological time first run on an identical network to warm up the JIT,
+                               not timed (default 1000; 0 for none)
+              --out DIR        output folder (default out)
+              --help           this text
+            Kernels: -Dvecsnn.kernels=auto|vector|plain, -Dvecsnn.vectorBits=128|256|512 (JVM options).
+            """;
+
+    record Options(String network, int n, double durationMs, double dt, long seed, double warmupMs, Path out) {}
+
+    static Options parse(String[] args) {
+        String network = "coba";
+        int n = 4000;
+        double duration = 1000;
+        double dt = 0.1;
+        long seed = 1;
+        double warmup = 1000;
+        Path out = Path.of("out");
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return null;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + arg + " needs a value");
+            }
+            String value = args[++i];
+            try {
+                switch (arg) {
+                    case "--network" -> network = value.toLowerCase(Locale.ROOT);
+                    case "--n" -> n = Integer.parseInt(value);
+                    case "--duration" -> duration = Double.parseDouble(value);
+                    case "--dt" -> dt = Double.parseDouble(value);
+                    case "--seed" -> seed = Long.parseLong(value);
+                    case "--warmup" -> warmup = Double.parseDouble(value);
+                    case "--out" -> out = Path.of(value);
+                    default -> throw new IllegalArgumentException("unknown option " + arg);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("option " + arg + " = " + value + ": must be a number");
+            }
+        }
+        if (!network.equals("coba") && !network.equals("cuba")) {
+            throw new IllegalArgumentException("--network = " + network + ": must be coba or cuba");
+        }
+        return new Options(network, n, duration, dt, seed, warmup, out);
+    }
+
+    public static void main(String[] args) throws IOException {
+        Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("snn: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options == null) {
+            System.out.print(USAGE);
+            return;
+        }
+        try {
+            run(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("snn: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    static EiNetwork build(Options o) {
+        return o.network().equals("coba")
+                ? BenchmarkNetworks.coba(o.n(), o.dt(), o.seed(), KernelProvider.get())
+                : BenchmarkNetworks.cuba(o.n(), o.dt(), o.seed(), KernelProvider.get());
+    }
+
+    static void run(Options o) throws IOException {
+        if (o.warmupMs() > 0) {
+            EiNetwork warm = build(o);
+            warm.network().run(o.warmupMs(), ProgressListener.SILENT);
+        }
+        long buildStart = System.nanoTime();
+        EiNetwork net = build(o);
+        SpikeMonitor spikes = net.network().addMonitor(new SpikeMonitor(net.neurons()));
+        RateMonitor rate = net.network().addMonitor(new RateMonitor(net.neurons().all(), 1.0));
+        long steps = net.network().grid().steps("duration", o.durationMs(), 1);
+        net.network().prepare();
+        double buildSeconds = (System.nanoTime() - buildStart) * 1e-9;
+
+        System.out.printf(Locale.ROOT, "network      %s, N = %d (%d excitatory, %d inhibitory), dt = %s ms%n",
+                o.network().toUpperCase(Locale.ROOT), net.size(), net.excitatory(), net.inhibitory(), o.dt());
+        System.out.printf(Locale.ROOT, "synapses     %d (%.1f per neuron)%n", net.network().synapseCount(),
+                net.network().synapseCount() / (double) net.size());
+        System.out.printf(Locale.ROOT, "kernels      %s%n", net.network().kernels().name());
+        System.out.printf(Locale.ROOT, "build        %.3f s%n", buildSeconds);
+
+        long simStart = System.nanoTime();
+        net.network().runSteps(steps, ProgressListener.stderr(5.0));
+        double simSeconds = (System.nanoTime() - simStart) * 1e-9;
+        double bioSeconds = o.durationMs() * 1e-3;
+
+        System.out.printf(Locale.ROOT, "simulation   %.3f s wall for %.3f s biological (after %s ms of warm-up)%n",
+                simSeconds, bioSeconds, o.warmupMs());
+        System.out.printf(Locale.ROOT, "speed        %.4f wall s per biological s%n", simSeconds / bioSeconds);
+        System.out.printf(Locale.ROOT, "spikes       %d%n", spikes.count());
+        System.out.printf(Locale.ROOT, "rate         E %.2f Hz, I %.2f Hz%n",
+                spikes.meanRate(0, net.excitatory(), o.durationMs()),
+                spikes.meanRate(net.excitatory(), net.size(), o.durationMs()));
+
+        Files.createDirectories(o.out());
+        spikes.writeCsv(o.out().resolve("spikes.csv"));
+        rate.writeCsv(o.out().resolve("rate.csv"));
+        Path png = o.out().resolve("raster.png");
+        Plots.rasterWithRate(net.name().toUpperCase(Locale.ROOT) + ", N = " + net.size(), spikes, rate,
+                o.durationMs(), png);
+        System.out.printf(Locale.ROOT, "wrote        %s, %s, %s%n", o.out().resolve("spikes.csv"),
+                o.out().resolve("rate.csv"), png);
+    }
+}

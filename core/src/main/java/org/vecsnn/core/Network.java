@@ -1,0 +1,250 @@
+package org.vecsnn.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vecsnn.core.connect.SplitMix64;
+import org.vecsnn.core.input.CurrentInput;
+import org.vecsnn.core.monitor.Monitor;
+import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.core.simd.Kernels;
+import org.vecsnn.core.synapse.SynapticInput;
+
+/**
+ * Holds populations, projections, inputs and monitors, and steps them. The structure is fixed once the first step
+ * runs. One step n (covering {@code [n·dt, (n+1)·dt)}) does, in this order:
+ * <ol>
+ *   <li>state monitors record the state at {@code t = n·dt};</li>
+ *   <li>external currents are added to each population's input;</li>
+ *   <li>for each population: arrivals due in step n are taken from the delay rings (voltage jumps move V; receptors
+ *       add them to g), receptors add their output current using V at {@code n·dt} and decay; the membrane
+ *       integrates, holds refractory neurons, spikes ({@code V ≥ V_th}), resets and clears its input;</li>
+ *   <li>each projection walks the CSR rows of this step's spikes and adds their weights to the arrival slot
+ *       {@code n + k} of their delay k ≥ 1;</li>
+ *   <li>spike and rate monitors record the spikes of step n (labelled {@code t = n·dt}).</li>
+ * </ol>
+ * {@link #step()} allocates nothing once the network is prepared (monitors' buffers grow by doubling).
+ */
+public final class Network {
+    private final TimeGrid grid;
+    private final Kernels kernels;
+    private long seed = 0x5EED_5EEDL;
+    private final List<Population> populations = new ArrayList<>();
+    private final List<Projection> projections = new ArrayList<>();
+    private final List<CurrentInput> currents = new ArrayList<>();
+    private final List<Monitor> monitors = new ArrayList<>();
+    private Population[] populationArray;
+    private Projection[] projectionArray;
+    private CurrentInput[] currentArray;
+    private Monitor[] beforeStep;
+    private Monitor[] afterStep;
+    private long step;
+    private boolean prepared;
+
+    /** A network with time step {@code dtMs} and the kernels chosen for this JVM ({@link KernelProvider#get()}). */
+    public Network(double dtMs) {
+        this(dtMs, KernelProvider.get());
+    }
+
+    public Network(double dtMs, Kernels kernels) {
+        this.grid = new TimeGrid(dtMs);
+        if (kernels == null) {
+            throw new IllegalArgumentException("kernels = null: must be Kernels (see KernelProvider)");
+        }
+        this.kernels = kernels;
+    }
+
+    /** The master seed from which projections without their own seed draw theirs, in the order they are built. */
+    public Network seed(long value) {
+        checkMutable("set the seed");
+        this.seed = value;
+        return this;
+    }
+
+    public TimeGrid grid() {
+        return grid;
+    }
+
+    public double dt() {
+        return grid.dt();
+    }
+
+    public Kernels kernels() {
+        return kernels;
+    }
+
+    /** The index of the next step to run (the number of steps run so far). */
+    public long stepIndex() {
+        return step;
+    }
+
+    /** The time reached, {@code stepIndex()·dt} in ms. */
+    public double time() {
+        return grid.time(step);
+    }
+
+    public <P extends Population> P add(P population) {
+        checkMutable("add population '" + population.name() + "'");
+        for (Population p : populations) {
+            if (p.name().equals(population.name())) {
+                throw new IllegalArgumentException("population name = " + population.name()
+                        + ": must be unique in the network");
+            }
+        }
+        population.attach(this);
+        populations.add(population);
+        return population;
+    }
+
+    public NeuronPopulation addLif(String name, int size, Lif model) {
+        return add(new NeuronPopulation(name, size, model));
+    }
+
+    public List<Population> populations() {
+        return List.copyOf(populations);
+    }
+
+    public List<Projection> projections() {
+        return List.copyOf(projections);
+    }
+
+    /** Starts a projection from {@code source} onto {@code target}; finish it with {@link ProjectionBuilder#build()}. */
+    public ProjectionBuilder connect(Range source, SynapticInput target) {
+        if (source == null || target == null) {
+            throw new IllegalArgumentException("connect(source = " + source + ", target = " + target
+                    + "): both must be given");
+        }
+        return new ProjectionBuilder(this, source, target);
+    }
+
+    public ProjectionBuilder connect(Population source, SynapticInput target) {
+        return connect(source == null ? null : source.all(), target);
+    }
+
+    public <C extends CurrentInput> C addCurrent(C input) {
+        checkMutable("add a current input");
+        checkOwns(input.target());
+        currents.add(input);
+        return input;
+    }
+
+    public <M extends Monitor> M addMonitor(M monitor) {
+        checkMutable("add a monitor");
+        checkOwns(monitor.population());
+        monitors.add(monitor);
+        return monitor;
+    }
+
+    /** The number of synapses over all projections. */
+    public long synapseCount() {
+        long total = 0;
+        for (Projection p : projections) {
+            total += p.synapseCount();
+        }
+        return total;
+    }
+
+    /** Advances one step. The first call prepares the network and fixes its structure. */
+    public void step() {
+        if (!prepared) {
+            prepare();
+        }
+        final long n = step;
+        for (Monitor m : beforeStep) {
+            m.record(n);
+        }
+        for (CurrentInput c : currentArray) {
+            c.apply(n, grid, kernels);
+        }
+        for (Population p : populationArray) {
+            p.update(n, kernels);
+        }
+        for (Projection p : projectionArray) {
+            p.propagate(n);
+        }
+        for (Monitor m : afterStep) {
+            m.record(n);
+        }
+        step = n + 1;
+    }
+
+    /** Runs {@code durationMs} (a whole number of steps), reporting progress on standard error for long runs. */
+    public void run(double durationMs) {
+        run(durationMs, ProgressListener.stderr(5.0));
+    }
+
+    public void run(double durationMs, ProgressListener progress) {
+        runSteps(grid.steps("duration", durationMs, 0), progress);
+    }
+
+    public void runSteps(long steps, ProgressListener progress) {
+        Check.nonNegative("steps", (double) steps);
+        long start = System.nanoTime();
+        for (long done = 0; done < steps; done++) {
+            step();
+            if ((done & 1023) == 1023) {
+                progress.progress(done + 1, steps, (System.nanoTime() - start) * 1e-9);
+            }
+        }
+        progress.progress(steps, steps, (System.nanoTime() - start) * 1e-9);
+    }
+
+    /** Fixes the structure and computes everything that depends on dt; {@link #step()} calls it when needed. */
+    public void prepare() {
+        if (prepared) {
+            return;
+        }
+        for (Population p : populations) {
+            p.prepare(grid);
+        }
+        for (Projection p : projections) {
+            p.prepare();
+        }
+        for (CurrentInput c : currents) {
+            c.prepare(grid);
+        }
+        for (Monitor m : monitors) {
+            m.prepare(grid);
+        }
+        populationArray = populations.toArray(new Population[0]);
+        projectionArray = projections.toArray(new Projection[0]);
+        currentArray = currents.toArray(new CurrentInput[0]);
+        beforeStep = monitors.stream().filter(Monitor::recordsBeforeStep).toArray(Monitor[]::new);
+        afterStep = monitors.stream().filter(m -> !m.recordsBeforeStep()).toArray(Monitor[]::new);
+        prepared = true;
+    }
+
+    public boolean isPrepared() {
+        return prepared;
+    }
+
+    void register(Projection projection) {
+        projections.add(projection);
+    }
+
+    long nextProjectionSeed() {
+        return SplitMix64.stream(seed, projections.size()).nextLong();
+    }
+
+    void checkMutable(String what) {
+        if (prepared) {
+            throw new IllegalStateException("cannot " + what + ": the network has started running (step " + step
+                    + ") and its structure is fixed");
+        }
+    }
+
+    void checkOwns(Population population) {
+        if (population.network() != this) {
+            throw new IllegalArgumentException("population '" + population.name() + "' "
+                    + (population.network() == null ? "has not been added to this network"
+                    : "belongs to another network"));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Network(dt = " + grid.dt() + " ms, " + populations.size() + " populations, " + projections.size()
+                + " projections, " + synapseCount() + " synapses, kernels " + kernels.name() + ")";
+    }
+}

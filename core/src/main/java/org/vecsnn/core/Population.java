@@ -1,0 +1,94 @@
+package org.vecsnn.core;
+
+import org.vecsnn.core.simd.Kernels;
+
+/**
+ * A group of spiking units (neurons or spike sources) with state in flat arrays padded to {@link Kernels#PAD}.
+ * Each step the population lists the units that spiked, in ascending order; projections read that list.
+ */
+public abstract class Population {
+    private final String name;
+    private final int size;
+    private final int paddedSize;
+    private Network network;
+    /** Indices of the units that spiked in the current step: entries {@code [0, spikeCount)}. */
+    protected final int[] spikes;
+    protected int spikeCount;
+
+    protected Population(String name, int size) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("population name = " + name + ": must be a non-blank string");
+        }
+        this.name = name;
+        this.size = Check.positive("size of population '" + name + "'", size);
+        this.paddedSize = Kernels.padded(size);
+        this.spikes = new int[size];
+    }
+
+    public final String name() {
+        return name;
+    }
+
+    public final int size() {
+        return size;
+    }
+
+    /** The length of every state array: {@link #size()} rounded up to a multiple of {@link Kernels#PAD}. */
+    public final int paddedSize() {
+        return paddedSize;
+    }
+
+    /** How many units spiked in the last step. */
+    public final int spikeCount() {
+        return spikeCount;
+    }
+
+    /**
+     * The indices of the units that spiked in the last step, ascending, in entries {@code [0, spikeCount())}. The
+     * array is reused (overwritten by the next step); copy what you keep.
+     */
+    public final int[] spikes() {
+        return spikes;
+    }
+
+    /** The units {@code [from, to)} of this population, as a projection source or target. */
+    public final Range range(int from, int to) {
+        Check.range("range of population '" + name + "'", from, to, size);
+        return new Range(this, from, to);
+    }
+
+    /** All units of this population. */
+    public final Range all() {
+        return new Range(this, 0, size);
+    }
+
+    /** The network this population was added to, or null. */
+    public final Network network() {
+        return network;
+    }
+
+    final void attach(Network owner) {
+        if (network != null) {
+            throw new IllegalArgumentException("population '" + name + "' already belongs to a network");
+        }
+        network = owner;
+    }
+
+    /** Throws if the population's network has started running. Called before any structural change. */
+    protected final void checkMutable(String what) {
+        if (network != null) {
+            network.checkMutable(what);
+        }
+    }
+
+    /** Engine hook: compute the step-size dependent constants. Called once, before the first step. */
+    public abstract void prepare(TimeGrid grid);
+
+    /** Engine hook: advance one step and fill {@link #spikes}. */
+    public abstract void update(long step, Kernels kernels);
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "('" + name + "', " + size + ")";
+    }
+}

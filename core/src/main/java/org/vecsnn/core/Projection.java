@@ -1,0 +1,128 @@
+package org.vecsnn.core;
+
+import org.vecsnn.core.connect.Csr;
+import org.vecsnn.core.delay.DelayRing;
+import org.vecsnn.core.synapse.SynapticInput;
+
+/**
+ * Synapses from a range of a source population onto a range of a synaptic input's population, in CSR form.
+ * Propagation is event-driven: each spike of the step walks its row and adds its weight to the arrival slot of its
+ * delay. A spike emitted in step m with a delay of k ≥ 1 steps acts in step m + k.
+ */
+public final class Projection {
+    private final String name;
+    private final Range source;
+    private final SynapticInput target;
+    private final int targetFrom;
+    private final Csr csr;
+    private final float weight;
+    private final int delaySteps;
+    private int[] slotOfDelay;
+
+    Projection(String name, Range source, SynapticInput target, int targetFrom, Csr csr, float weight,
+               int delaySteps) {
+        this.name = name;
+        this.source = source;
+        this.target = target;
+        this.targetFrom = targetFrom;
+        this.csr = csr;
+        this.weight = weight;
+        this.delaySteps = delaySteps;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Range source() {
+        return source;
+    }
+
+    public SynapticInput target() {
+        return target;
+    }
+
+    /** The first target neuron: CSR column j is neuron {@code targetFrom + j} of the target population. */
+    public int targetFrom() {
+        return targetFrom;
+    }
+
+    public Csr csr() {
+        return csr;
+    }
+
+    /** The weight of every synapse, when the CSR carries no per-synapse weights. */
+    public float weight() {
+        return weight;
+    }
+
+    /** The delay in steps of every synapse, when the CSR carries no per-synapse delays. */
+    public int delaySteps() {
+        return delaySteps;
+    }
+
+    public long synapseCount() {
+        return csr.synapseCount();
+    }
+
+    /** The longest delay of this projection in steps. */
+    int maxDelaySteps() {
+        return csr.delays() == null ? delaySteps : csr.maxDelay();
+    }
+
+    void prepare() {
+        slotOfDelay = new int[target.arrivals().depth() + 1];
+    }
+
+    /** Delivers the spikes of {@code step} into the target's arrival ring. */
+    void propagate(long step) {
+        Population pre = source.population();
+        int count = pre.spikeCount();
+        if (count == 0) {
+            return;
+        }
+        int[] spikes = pre.spikes();
+        int from = source.from();
+        int to = source.to();
+        DelayRing ring = target.arrivals();
+        float[] acc = ring.data();
+        int[] rowStart = csr.rowStart();
+        int[] targets = csr.targets();
+        float[] weights = csr.weights();
+        short[] delays = csr.delays();
+        if (delays != null) {
+            for (int d = 1; d < slotOfDelay.length; d++) {
+                slotOfDelay[d] = ring.slot(step + d) + targetFrom;
+            }
+        }
+        int base = ring.slot(step + delaySteps) + targetFrom;
+        float w = weight;
+        for (int s = 0; s < count; s++) {
+            int unit = spikes[s];
+            if (unit < from || unit >= to) {
+                continue;
+            }
+            int row = unit - from;
+            int end = rowStart[row + 1];
+            if (delays == null && weights == null) {
+                for (int j = rowStart[row]; j < end; j++) {
+                    acc[base + targets[j]] += w;
+                }
+            } else if (delays == null) {
+                for (int j = rowStart[row]; j < end; j++) {
+                    acc[base + targets[j]] += weights[j];
+                }
+            } else {
+                for (int j = rowStart[row]; j < end; j++) {
+                    acc[slotOfDelay[delays[j]] + targets[j]] += weights == null ? w : weights[j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Projection('" + name + "', " + source.population().name() + "[" + source.from() + ", " + source.to()
+                + ") -> " + target.target().name() + "." + target.name() + ", " + synapseCount() + " synapses)";
+    }
+}

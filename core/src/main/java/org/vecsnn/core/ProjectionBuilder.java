@@ -1,0 +1,110 @@
+package org.vecsnn.core;
+
+import org.vecsnn.core.connect.ConnectionContext;
+import org.vecsnn.core.connect.Connector;
+import org.vecsnn.core.connect.Connectors;
+import org.vecsnn.core.connect.Csr;
+import org.vecsnn.core.synapse.SynapticInput;
+
+/**
+ * Describes a projection; {@link #build()} checks everything, runs the connector and only then adds the projection
+ * to the network, so a refused projection leaves the network as it was.
+ *
+ * <p>Defaults: all-to-all without self-connections, weight 1, delay one step, a seed derived from the network's.
+ */
+public final class ProjectionBuilder {
+    private final Network network;
+    private final Range source;
+    private final SynapticInput target;
+    private Range targetRange;
+    private String name;
+    private Connector connector = Connectors.allToAll(false);
+    private Double weight;
+    private double delayMs = Double.NaN;
+    private int delaySteps = 1;
+    private Long seed;
+
+    ProjectionBuilder(Network network, Range source, SynapticInput target) {
+        this.network = network;
+        this.source = source;
+        this.target = target;
+        this.targetRange = target.target().all();
+    }
+
+    /** Only neurons {@code [from, to)} of the target population receive synapses. */
+    public ProjectionBuilder toRange(int from, int to) {
+        this.targetRange = target.target().range(from, to);
+        return this;
+    }
+
+    public ProjectionBuilder name(String value) {
+        this.name = value;
+        return this;
+    }
+
+    public ProjectionBuilder connector(Connector value) {
+        if (value == null) {
+            throw new IllegalArgumentException("connector = null: must be a Connector (see Connectors)");
+        }
+        this.connector = value;
+        return this;
+    }
+
+    /** The weight of every synapse (in the units of the target's state: mV for CUBA and jumps, g_L for COBA). */
+    public ProjectionBuilder weight(double value) {
+        this.weight = Check.finite("weight", value);
+        return this;
+    }
+
+    /** The delay of every synapse in ms: a whole number of steps, at least one. */
+    public ProjectionBuilder delay(double ms) {
+        Check.finite("delay (ms)", ms);
+        this.delayMs = ms;
+        return this;
+    }
+
+    /** The delay of every synapse in steps, at least one. */
+    public ProjectionBuilder delaySteps(int steps) {
+        if (steps < 1 || steps > Short.MAX_VALUE) {
+            throw Check.fail("delay (steps)", steps, "an integer in [1, " + Short.MAX_VALUE + "]");
+        }
+        this.delaySteps = steps;
+        this.delayMs = Double.NaN;
+        return this;
+    }
+
+    public ProjectionBuilder seed(long value) {
+        this.seed = value;
+        return this;
+    }
+
+    public Projection build() {
+        network.checkMutable("add a projection");
+        network.checkOwns(source.population());
+        network.checkOwns(target.target());
+        int steps = Double.isNaN(delayMs) ? delaySteps : network.grid().intSteps("delay", delayMs, 1);
+        if (steps > Short.MAX_VALUE) {
+            throw Check.fail("delay (steps)", steps, "at most " + Short.MAX_VALUE + " steps");
+        }
+        int diagonal = source.population() == targetRange.population() ? source.from() - targetRange.from()
+                : ConnectionContext.NO_SELF;
+        long projectionSeed = seed != null ? seed : network.nextProjectionSeed();
+        Csr csr = connector.connect(new ConnectionContext(source.size(), targetRange.size(), diagonal,
+                network.grid(), projectionSeed));
+        if (csr.rows() != source.size() || csr.columns() != targetRange.size()) {
+            throw new IllegalStateException("connector built a " + csr.rows() + " × " + csr.columns()
+                    + " CSR for a " + source.size() + " × " + targetRange.size() + " projection");
+        }
+        if (csr.weights() != null && weight != null) {
+            throw new IllegalArgumentException("weight = " + weight + ": must not be given when the connector"
+                    + " gives per-synapse weights");
+        }
+        String label = name != null ? name : source.population().name() + "->" + target.target().name() + "."
+                + target.name();
+        Projection projection = new Projection(label, source, target, targetRange.from(), csr,
+                weight == null ? 1f : (float) (double) weight, steps);
+        network.register(projection);
+        target.requireDelay(projection.maxDelaySteps());
+        return projection;
+    }
+}

@@ -1,0 +1,255 @@
+package org.vecsnn.core.connect;
+
+import java.util.Arrays;
+import org.vecsnn.core.Check;
+
+/**
+ * The standard connection rules. Random rules draw every row (or, for fixed in-degree, every column) from its own
+ * {@link SplitMix64} stream of the projection's seed, so a seed always gives the same network.
+ */
+public final class Connectors {
+    private Connectors() {}
+
+    /** Every source to every target; {@code includeSelf = false} leaves out a neuron's synapse onto itself. */
+    public static Connector allToAll(boolean includeSelf) {
+        return ctx -> {
+            CsrBuilder csr = new CsrBuilder(ctx.preSize(), ctx.postSize());
+            for (int i = 0; i < ctx.preSize(); i++) {
+                int self = includeSelf ? -1 : ctx.selfColumn(i);
+                for (int j = 0; j < ctx.postSize(); j++) {
+                    if (j != self) {
+                        csr.add(j);
+                    }
+                }
+                csr.endRow();
+            }
+            return csr.build();
+        };
+    }
+
+    /** Source i to target i; the two ranges must have the same size. */
+    public static Connector oneToOne() {
+        return ctx -> {
+            if (ctx.preSize() != ctx.postSize()) {
+                throw new IllegalArgumentException("one-to-one: source size " + ctx.preSize() + " and target size "
+                        + ctx.postSize() + ": must be equal");
+            }
+            CsrBuilder csr = new CsrBuilder(ctx.preSize(), ctx.postSize());
+            for (int i = 0; i < ctx.preSize(); i++) {
+                csr.add(i);
+                csr.endRow();
+            }
+            return csr.build();
+        };
+    }
+
+    /**
+     * Each (source, target) pair independently with probability p (Brian2's {@code connect(p=…)}, BrainPy 2.1's
+     * FixedProb). Drawn by geometric skips, so the cost follows the synapse count, not the pair count.
+     */
+    public static Connector fixedProbability(double p, boolean includeSelf) {
+        Check.probability("connection probability p", p);
+        return ctx -> {
+            CsrBuilder csr = new CsrBuilder(ctx.preSize(), ctx.postSize());
+            double logQ = Math.log1p(-p);
+            for (int i = 0; i < ctx.preSize(); i++) {
+                int self = includeSelf ? -1 : ctx.selfColumn(i);
+                if (p >= 1.0) {
+                    for (int j = 0; j < ctx.postSize(); j++) {
+                        if (j != self) {
+                            csr.add(j);
+                        }
+                    }
+                } else if (p > 0.0) {
+                    SplitMix64 rng = SplitMix64.stream(ctx.seed(), i);
+                    long j = -1;
+                    while (true) {
+                        double skip = Math.floor(Math.log1p(-rng.nextDouble()) / logQ);
+                        j += 1 + (long) Math.min(skip, ctx.postSize());
+                        if (j >= ctx.postSize()) {
+                            break;
+                        }
+                        if (j != self) {
+                            csr.add((int) j);
+                        }
+                    }
+                }
+                csr.endRow();
+            }
+            return csr.build();
+        };
+    }
+
+    /** Each source connects to exactly k targets, distinct unless {@code multapses}. */
+    public static Connector fixedOutDegree(int k, boolean includeSelf, boolean multapses) {
+        Check.nonNegative("fixed out-degree k", k);
+        return ctx -> {
+            CsrBuilder csr = new CsrBuilder(ctx.preSize(), ctx.postSize());
+            Sampler sampler = new Sampler(ctx.postSize(), k, multapses, "fixed out-degree");
+            for (int i = 0; i < ctx.preSize(); i++) {
+                int[] chosen = sampler.draw(SplitMix64.stream(ctx.seed(), i), includeSelf ? -1 : ctx.selfColumn(i));
+                for (int c = 0; c < k; c++) {
+                    csr.add(chosen[c]);
+                }
+                csr.endRow();
+            }
+            return csr.build();
+        };
+    }
+
+    /** Each target receives exactly k sources, distinct unless {@code multapses}. */
+    public static Connector fixedInDegree(int k, boolean includeSelf, boolean multapses) {
+        Check.nonNegative("fixed in-degree k", k);
+        return ctx -> {
+            Sampler sampler = new Sampler(ctx.preSize(), k, multapses, "fixed in-degree");
+            int[] sources = new int[(int) Math.min(Integer.MAX_VALUE - 8, (long) k * ctx.postSize())];
+            if ((long) k * ctx.postSize() > sources.length) {
+                throw new IllegalArgumentException("fixed in-degree k = " + k + " onto " + ctx.postSize()
+                        + " targets: more than 2^31 synapses in one projection");
+            }
+            int[] rowCount = new int[ctx.preSize() + 1];
+            for (int j = 0; j < ctx.postSize(); j++) {
+                int[] chosen = sampler.draw(SplitMix64.stream(ctx.seed(), j), includeSelf ? -1 : ctx.selfRow(j));
+                for (int c = 0; c < k; c++) {
+                    sources[j * k + c] = chosen[c];
+                    rowCount[chosen[c] + 1]++;
+                }
+            }
+            for (int i = 0; i < ctx.preSize(); i++) {
+                rowCount[i + 1] += rowCount[i];
+            }
+            int[] rowStart = rowCount.clone();
+            int[] targets = new int[sources.length];
+            int[] fill = Arrays.copyOf(rowStart, ctx.preSize());
+            for (int j = 0; j < ctx.postSize(); j++) { // ascending j keeps every row sorted
+                for (int c = 0; c < k; c++) {
+                    targets[fill[sources[j * k + c]]++] = j;
+                }
+            }
+            return new Csr(ctx.preSize(), ctx.postSize(), rowStart, targets, null, null);
+        };
+    }
+
+    /**
+     * Explicit synapses: {@code pre[s] → post[s]} (indices relative to the source and target ranges), with optional
+     * per-synapse weights and delays in ms (null for the projection's single value). Delays must be whole numbers
+     * of steps, at least one step.
+     */
+    public static Connector fromList(int[] pre, int[] post, float[] weights, double[] delaysMs) {
+        if (pre == null || post == null || pre.length != post.length) {
+            throw new IllegalArgumentException("connection list: pre and post must be arrays of equal length (got "
+                    + (pre == null ? "null" : pre.length) + " and " + (post == null ? "null" : post.length) + ")");
+        }
+        if (weights != null && weights.length != pre.length) {
+            throw new IllegalArgumentException("connection list: weights has " + weights.length + " values for "
+                    + pre.length + " synapses");
+        }
+        if (delaysMs != null && delaysMs.length != pre.length) {
+            throw new IllegalArgumentException("connection list: delays has " + delaysMs.length + " values for "
+                    + pre.length + " synapses");
+        }
+        if (weights != null) {
+            for (int s = 0; s < weights.length; s++) {
+                Check.finite("weight of listed synapse " + s, weights[s]);
+            }
+        }
+        int[] preCopy = pre.clone();
+        int[] postCopy = post.clone();
+        float[] weightCopy = weights == null ? null : weights.clone();
+        double[] delayCopy = delaysMs == null ? null : delaysMs.clone();
+        return ctx -> {
+            int n = preCopy.length;
+            short[] delaySteps = null;
+            if (delayCopy != null) {
+                delaySteps = new short[n];
+                for (int s = 0; s < n; s++) {
+                    int steps = ctx.grid().intSteps("delay of listed synapse " + s, delayCopy[s], 1);
+                    if (steps > Short.MAX_VALUE) {
+                        throw new IllegalArgumentException("delay of listed synapse " + s + " = " + delayCopy[s]
+                                + " ms: must be at most " + Short.MAX_VALUE + " steps");
+                    }
+                    delaySteps[s] = (short) steps;
+                }
+            }
+            int[] rowStart = new int[ctx.preSize() + 1];
+            for (int s = 0; s < n; s++) {
+                Check.index("pre index of listed synapse " + s, preCopy[s], ctx.preSize());
+                Check.index("post index of listed synapse " + s, postCopy[s], ctx.postSize());
+                rowStart[preCopy[s] + 1]++;
+            }
+            for (int i = 0; i < ctx.preSize(); i++) {
+                rowStart[i + 1] += rowStart[i];
+            }
+            Integer[] order = new Integer[n];
+            for (int s = 0; s < n; s++) {
+                order[s] = s;
+            }
+            Arrays.sort(order, (a, b) -> preCopy[a] != preCopy[b] ? Integer.compare(preCopy[a], preCopy[b])
+                    : Integer.compare(postCopy[a], postCopy[b]));
+            int[] targets = new int[n];
+            float[] w = weightCopy == null ? null : new float[n];
+            short[] d = delaySteps == null ? null : new short[n];
+            for (int e = 0; e < n; e++) {
+                int s = order[e];
+                targets[e] = postCopy[s];
+                if (w != null) {
+                    w[e] = weightCopy[s];
+                }
+                if (d != null) {
+                    d[e] = delaySteps[s];
+                }
+            }
+            return new Csr(ctx.preSize(), ctx.postSize(), rowStart, targets, w, d);
+        };
+    }
+
+    /** Draws k of n candidates (minus an excluded one), reusing its buffers from row to row. */
+    private static final class Sampler {
+        private final int n;
+        private final int k;
+        private final boolean multapses;
+        private final int[] chosen;
+        private final boolean[] taken;
+
+        Sampler(int n, int k, boolean multapses, String rule) {
+            this.n = n;
+            this.k = k;
+            this.multapses = multapses;
+            if (!multapses && k > n) {
+                throw new IllegalArgumentException(rule + " k = " + k + ": must be at most " + n
+                        + " (the candidates) without multapses");
+            }
+            this.chosen = new int[k];
+            this.taken = multapses ? null : new boolean[n];
+        }
+
+        int[] draw(SplitMix64 rng, int exclude) {
+            int candidates = exclude >= 0 ? n - 1 : n;
+            if (k > 0 && candidates <= 0 || !multapses && k > candidates) {
+                throw new IllegalArgumentException("k = " + k + ": must be at most " + candidates
+                        + " (the candidates once a neuron's synapse onto itself is left out)");
+            }
+            if (multapses) {
+                for (int c = 0; c < k; c++) {
+                    chosen[c] = skip(rng.nextInt(candidates), exclude);
+                }
+            } else { // Floyd's algorithm: k distinct values with k draws
+                for (int c = 0, m = candidates - k; c < k; c++, m++) {
+                    int t = rng.nextInt(m + 1);
+                    int pick = taken[skip(t, exclude)] ? m : t;
+                    chosen[c] = skip(pick, exclude);
+                    taken[chosen[c]] = true;
+                }
+                for (int c = 0; c < k; c++) {
+                    taken[chosen[c]] = false;
+                }
+            }
+            Arrays.sort(chosen);
+            return chosen;
+        }
+
+        private static int skip(int candidate, int exclude) {
+            return exclude >= 0 && candidate >= exclude ? candidate + 1 : candidate;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.vecsnn.core.connect;
+
+/**
+ * Connectivity in compressed sparse rows: row i (a presynaptic unit, relative to the projection's source range)
+ * owns entries {@code [rowStart[i], rowStart[i+1])} of {@code targets} (postsynaptic indices relative to the target
+ * range, ascending within a row). Per-synapse weights and delays (in steps) are optional: null means the
+ * projection's single value applies. Offsets are int, so one projection holds fewer than 2³¹ synapses.
+ */
+public record Csr(int rows, int columns, int[] rowStart, int[] targets, float[] weights, short[] delays) {
+    public Csr {
+        if (rowStart.length != rows + 1 || rowStart[0] != 0 || rowStart[rows] != targets.length) {
+            throw new IllegalArgumentException("CSR row offsets do not match " + rows + " rows and "
+                    + targets.length + " synapses");
+        }
+        if (weights != null && weights.length != targets.length) {
+            throw new IllegalArgumentException("CSR weights: " + weights.length + " values for "
+                    + targets.length + " synapses");
+        }
+        if (delays != null && delays.length != targets.length) {
+            throw new IllegalArgumentException("CSR delays: " + delays.length + " values for "
+                    + targets.length + " synapses");
+        }
+    }
+
+    public int synapseCount() {
+        return targets.length;
+    }
+
+    public int rowLength(int row) {
+        return rowStart[row + 1] - rowStart[row];
+    }
+
+    /** Synapses per postsynaptic column. */
+    public int[] inDegrees() {
+        int[] degrees = new int[columns];
+        for (int target : targets) {
+            degrees[target]++;
+        }
+        return degrees;
+    }
+
+    /** The largest per-synapse delay in steps, or 0 without per-synapse delays. */
+    public int maxDelay() {
+        int max = 0;
+        if (delays != null) {
+            for (short d : delays) {
+                max = Math.max(max, d);
+            }
+        }
+        return max;
+    }
+}

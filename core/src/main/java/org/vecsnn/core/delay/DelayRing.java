@@ -1,0 +1,46 @@
+package org.vecsnn.core.delay;
+
+/**
+ * Per-target accumulators indexed by arrival step (NEST's ring buffer): {@code depth} slots of {@code stride}
+ * floats. A spike that must act in step n adds its weight to slot {@code n mod depth}; step n consumes and clears
+ * that slot before anything is written for later steps, so {@code depth} = the longest delay in steps suffices.
+ */
+public final class DelayRing {
+    private final int depth;
+    private final int stride;
+    private final float[] data;
+
+    public DelayRing(int depth, int stride) {
+        if (depth < 1 || stride < 1 || (long) depth * stride > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("delay ring of " + depth + " slots × " + stride
+                    + " targets: must have at least one slot and fewer than 2^31 entries");
+        }
+        this.depth = depth;
+        this.stride = stride;
+        this.data = new float[depth * stride];
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    /** The offset in {@link #data()} of the slot read in {@code step}. */
+    public int slot(long step) {
+        return (int) (step % depth) * stride;
+    }
+
+    /** The accumulators, slot after slot. */
+    public float[] data() {
+        return data;
+    }
+
+    /** Adds {@code value} for {@code target} to arrive in {@code step}. */
+    public void add(long step, int target, float value) {
+        data[slot(step) + target] += value;
+    }
+
+    /** The value waiting for {@code target} in {@code step}. */
+    public float pending(long step, int target) {
+        return data[slot(step) + target];
+    }
+}

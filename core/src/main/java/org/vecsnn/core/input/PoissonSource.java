@@ -1,0 +1,79 @@
+package org.vecsnn.core.input;
+
+import org.vecsnn.core.Check;
+import org.vecsnn.core.Population;
+import org.vecsnn.core.TimeGrid;
+import org.vecsnn.core.connect.SplitMix64;
+import org.vecsnn.core.simd.Kernels;
+
+/**
+ * Independent Poisson spike trains: in each step each unit spikes with probability {@code rate·dt} (a Bernoulli
+ * process on the grid, as Brian2's PoissonGroup). The gap to a unit's next spike is drawn from the matching
+ * geometric distribution, so a step costs one comparison per unit. Each unit has its own random stream.
+ */
+public final class PoissonSource extends Population {
+    private final double[] ratesHz;
+    private final long seed;
+    private final long[] nextSpike;
+    private final SplitMix64[] streams;
+    private double[] logQ;
+
+    public PoissonSource(String name, int size, double rateHz, long seed) {
+        this(name, filled(size, rateHz), seed);
+    }
+
+    /** One rate per unit. */
+    public PoissonSource(String name, double[] ratesHz, long seed) {
+        super(name, ratesHz.length);
+        for (int i = 0; i < ratesHz.length; i++) {
+            Check.nonNegative("rate of Poisson unit " + i + " of '" + name + "' (Hz)", ratesHz[i]);
+        }
+        this.ratesHz = ratesHz.clone();
+        this.seed = seed;
+        this.nextSpike = new long[ratesHz.length];
+        this.streams = new SplitMix64[ratesHz.length];
+    }
+
+    private static double[] filled(int size, double rateHz) {
+        Check.positive("size of Poisson source", size);
+        double[] rates = new double[size];
+        java.util.Arrays.fill(rates, rateHz);
+        return rates;
+    }
+
+    @Override
+    public void prepare(TimeGrid grid) {
+        logQ = new double[size()];
+        for (int i = 0; i < size(); i++) {
+            double p = ratesHz[i] * grid.dt() * 1e-3;
+            if (p > 1) {
+                throw new IllegalArgumentException("rate of Poisson unit " + i + " of '" + name() + "' = "
+                        + ratesHz[i] + " Hz: must be at most 1/dt = " + 1e3 / grid.dt() + " Hz");
+            }
+            logQ[i] = Math.log1p(-p);
+            streams[i] = SplitMix64.stream(seed, i);
+            nextSpike[i] = gap(i) - 1;
+        }
+    }
+
+    /** Steps to the next spike (at least 1), or a value beyond any run for rate 0. */
+    private long gap(int i) {
+        if (logQ[i] == 0) {
+            return Long.MAX_VALUE / 2;
+        }
+        double g = Math.floor(Math.log1p(-streams[i].nextDouble()) / logQ[i]);
+        return 1 + (long) Math.min(g, 1e15);
+    }
+
+    @Override
+    public void update(long step, Kernels kernels) {
+        int count = 0;
+        for (int i = 0; i < nextSpike.length; i++) {
+            if (nextSpike[i] == step) {
+                spikes[count++] = i;
+                nextSpike[i] = step + gap(i);
+            }
+        }
+        spikeCount = count;
+    }
+}

@@ -1,0 +1,86 @@
+package org.vecsnn.core.input;
+
+import java.util.function.DoubleUnaryOperator;
+import org.vecsnn.core.Check;
+import org.vecsnn.core.Range;
+import org.vecsnn.core.TimeGrid;
+import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.simd.Kernels;
+
+/**
+ * A current that may vary in time, the same for every neuron of a range: in step n each neuron of the range
+ * receives {@code amplitude(n·dt)}, held over the step. {@link #constant} is the time-invariant case.
+ */
+public final class TimedCurrent implements CurrentInput {
+    private final NeuronPopulation target;
+    private final int from;
+    private final int to;
+    private final DoubleUnaryOperator amplitudeOfTime;
+
+    private TimedCurrent(Range range, DoubleUnaryOperator amplitudeOfTime) {
+        if (!(range.population() instanceof NeuronPopulation neurons)) {
+            throw new IllegalArgumentException("current target = " + range.population()
+                    + ": must be a neuron population");
+        }
+        if (amplitudeOfTime == null) {
+            throw new IllegalArgumentException("current amplitude = null: must be a function of time (ms)");
+        }
+        this.target = neurons;
+        this.from = range.from();
+        this.to = range.to();
+        this.amplitudeOfTime = amplitudeOfTime;
+    }
+
+    /** A constant current into every neuron of {@code range}. */
+    public static TimedCurrent constant(Range range, double amplitude) {
+        Check.finite("current amplitude", amplitude);
+        return new TimedCurrent(range, t -> amplitude);
+    }
+
+    /** {@code amplitude(t)} (t in ms, the step's start) into every neuron of {@code range}. */
+    public static TimedCurrent of(Range range, DoubleUnaryOperator amplitudeOfTime) {
+        return new TimedCurrent(range, amplitudeOfTime);
+    }
+
+    /**
+     * Samples held for {@code intervalMs} each, starting at t = 0; zero after the last. The interval must be a
+     * whole number of steps.
+     */
+    public static TimedCurrent samples(Range range, double[] values, double intervalMs) {
+        Check.positive("sample interval (ms)", intervalMs);
+        double[] copy = values.clone();
+        for (int i = 0; i < copy.length; i++) {
+            Check.finite("current sample " + i, copy[i]);
+        }
+        return new TimedCurrent(range, t -> {
+            long index = (long) Math.floor(t / intervalMs + 1e-9);
+            return index < copy.length ? copy[(int) index] : 0.0;
+        });
+    }
+
+    @Override
+    public NeuronPopulation target() {
+        return target;
+    }
+
+    @Override
+    public void apply(long step, TimeGrid grid, Kernels kernels) {
+        double value = amplitudeOfTime.applyAsDouble(grid.time(step));
+        if (!Double.isFinite(value)) {
+            throw new IllegalStateException("current into population '" + target.name() + "' at t = "
+                    + grid.time(step) + " ms = " + value + ": must be finite");
+        }
+        float amplitude = (float) value;
+        if (amplitude == 0f) {
+            return;
+        }
+        float[] input = target.input();
+        if (from == 0 && to == target.size()) {
+            kernels.add(input, amplitude, 0, target.paddedSize());
+        } else {
+            for (int i = from; i < to; i++) {
+                input[i] += amplitude;
+            }
+        }
+    }
+}

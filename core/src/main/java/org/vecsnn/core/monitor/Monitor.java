@@ -1,0 +1,23 @@
+package org.vecsnn.core.monitor;
+
+import org.vecsnn.core.Population;
+import org.vecsnn.core.TimeGrid;
+
+/** Records something of a population while the network runs. */
+public interface Monitor {
+    Population population();
+
+    /**
+     * Whether {@link #record} runs at the start of the step, before any update (state at {@code t = n·dt}), or at
+     * its end, after spikes are known (spikes of step n).
+     */
+    default boolean recordsBeforeStep() {
+        return false;
+    }
+
+    /** Engine hook: called once before the first step. */
+    default void prepare(TimeGrid grid) {}
+
+    /** Engine hook: record step {@code step}. */
+    void record(long step);
+}

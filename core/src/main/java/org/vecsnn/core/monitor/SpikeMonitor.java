@@ -1,0 +1,109 @@
+package org.vecsnn.core.monitor;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.vecsnn.core.Population;
+import org.vecsnn.core.TimeGrid;
+
+/**
+ * Records every spike of a population as (step, unit), in memory; the buffers double when full. Times are the
+ * labels of the spiking steps, {@code t = n·dt}.
+ */
+public final class SpikeMonitor implements Monitor {
+    private final Population population;
+    private TimeGrid grid;
+    private long[] steps = new long[4096];
+    private int[] units = new int[4096];
+    private int count;
+
+    public SpikeMonitor(Population population) {
+        if (population == null) {
+            throw new IllegalArgumentException("population = null: must be a population to monitor");
+        }
+        this.population = population;
+    }
+
+    @Override
+    public Population population() {
+        return population;
+    }
+
+    @Override
+    public void prepare(TimeGrid grid) {
+        this.grid = grid;
+    }
+
+    @Override
+    public void record(long step) {
+        int n = population.spikeCount();
+        if (count + n > units.length) {
+            int capacity = Math.max(units.length * 2, count + n);
+            steps = Arrays.copyOf(steps, capacity);
+            units = Arrays.copyOf(units, capacity);
+        }
+        int[] spikes = population.spikes();
+        for (int s = 0; s < n; s++) {
+            steps[count] = step;
+            units[count++] = spikes[s];
+        }
+    }
+
+    /** The number of spikes recorded. */
+    public int count() {
+        return count;
+    }
+
+    /** The number of spikes of units {@code [from, to)}. */
+    public int count(int from, int to) {
+        int c = 0;
+        for (int s = 0; s < count; s++) {
+            if (units[s] >= from && units[s] < to) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    /** The spiking steps, in recording order. */
+    public long[] steps() {
+        return Arrays.copyOf(steps, count);
+    }
+
+    /** The spiking units, in recording order. */
+    public int[] units() {
+        return Arrays.copyOf(units, count);
+    }
+
+    /** The spike times in ms. */
+    public double[] times() {
+        double[] t = new double[count];
+        for (int s = 0; s < count; s++) {
+            t[s] = grid.time(steps[s]);
+        }
+        return t;
+    }
+
+    /** The spike times of one unit in ms, ascending. */
+    public double[] timesOf(int unit) {
+        return java.util.stream.IntStream.range(0, count).filter(s -> units[s] == unit)
+                .mapToDouble(s -> grid.time(steps[s])).toArray();
+    }
+
+    /** The mean rate in Hz of units {@code [from, to)} over {@code durationMs}. */
+    public double meanRate(int from, int to, double durationMs) {
+        return count(from, to) / (double) (to - from) / (durationMs * 1e-3);
+    }
+
+    /** Writes {@code t_ms,unit} lines with a header. */
+    public void writeCsv(Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file)) {
+            out.write("t_ms,neuron\n");
+            for (int s = 0; s < count; s++) {
+                out.write(Csv.number(grid.time(steps[s])) + "," + units[s] + "\n");
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.vecsnn.core.neuron;
+
+import org.vecsnn.core.Check;
+
+/**
+ * Leaky integrate-and-fire parameters: {@code τ·dV/dt = −(V − V_rest) + R·I}; a spike when {@code V ≥ V_th}, then
+ * {@code V = V_reset} and V held for the refractory period. Units: ms, mV; with R = 1 the input I is in mV.
+ *
+ * <p>Refractoriness is counted in whole steps: {@code tRef} must be a whole number r of steps. A neuron that spikes
+ * in step m holds V in steps m+1 … m+r−1 and integrates again from step m+r, so it is frozen for exactly
+ * {@code tRef} after the spike's time label (as in Brian2). {@code tRef = 0} and {@code tRef = dt} hold no step.
+ *
+ * @param vRest resting potential (mV)
+ * @param vReset reset potential (mV), below {@code vTh}
+ * @param vTh threshold (mV)
+ * @param tau membrane time constant (ms), {@code > 0}
+ * @param r membrane resistance, {@code > 0}
+ * @param tRef refractory period (ms), {@code >= 0}
+ * @param method the integrator
+ */
+public record Lif(double vRest, double vReset, double vTh, double tau, double r, double tRef, Integrator method) {
+    public Lif {
+        Check.finite("LIF vRest (mV)", vRest);
+        Check.finite("LIF vReset (mV)", vReset);
+        Check.finite("LIF vTh (mV)", vTh);
+        Check.positive("LIF tau (ms)", tau);
+        Check.positive("LIF r", r);
+        Check.nonNegative("LIF tRef (ms)", tRef);
+        if (!(vReset < vTh)) {
+            throw new IllegalArgumentException("LIF vReset = " + vReset + " mV: must be below vTh = " + vTh + " mV");
+        }
+        if (method == null) {
+            throw new IllegalArgumentException("LIF method = null: must be one of EULER, EXPONENTIAL_EULER, EXACT");
+        }
+    }
+
+    /** BrainPy's LIF defaults (brainmodels): V_rest 0, V_reset −5, V_th 20, τ 10 ms, R 1, t_ref 1 ms, exp. Euler. */
+    public static Lif defaults() {
+        return new Lif(0, -5, 20, 10, 1, 1, Integrator.EXPONENTIAL_EULER);
+    }
+
+    public Lif withVRest(double value) {
+        return new Lif(value, vReset, vTh, tau, r, tRef, method);
+    }
+
+    public Lif withVReset(double value) {
+        return new Lif(vRest, value, vTh, tau, r, tRef, method);
+    }
+
+    public Lif withVTh(double value) {
+        return new Lif(vRest, vReset, value, tau, r, tRef, method);
+    }
+
+    public Lif withTau(double value) {
+        return new Lif(vRest, vReset, vTh, value, r, tRef, method);
+    }
+
+    public Lif withR(double value) {
+        return new Lif(vRest, vReset, vTh, tau, value, tRef, method);
+    }
+
+    public Lif withTRef(double value) {
+        return new Lif(vRest, vReset, vTh, tau, r, value, method);
+    }
+
+    public Lif withMethod(Integrator value) {
+        return new Lif(vRest, vReset, vTh, tau, r, tRef, value);
+    }
+}

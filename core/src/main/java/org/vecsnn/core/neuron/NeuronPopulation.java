@@ -1,0 +1,158 @@
+package org.vecsnn.core.neuron;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntToDoubleFunction;
+import org.vecsnn.core.Population;
+import org.vecsnn.core.TimeGrid;
+import org.vecsnn.core.simd.Kernels;
+import org.vecsnn.core.simd.LifCoefficients;
+import org.vecsnn.core.synapse.ExponentialReceptor;
+import org.vecsnn.core.synapse.SynapticInput;
+import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.core.synapse.VoltageJump;
+
+/**
+ * LIF neurons in structure-of-arrays form: V, the input accumulator I and the refractory counter, each a flat
+ * array padded to {@link Kernels#PAD}. Each step: voltage jumps land, receptors add their currents to I, then the
+ * membrane kernel integrates, spikes, resets and clears I.
+ *
+ * <p>The input array is the place for external currents: what is added to {@link #input()} before a step acts in
+ * that step, and is cleared at its end.
+ */
+public final class NeuronPopulation extends Population {
+    private final Lif model;
+    private final float[] v;
+    private final float[] input;
+    private final int[] refractory;
+    private final List<SynapticInput> synapticInputs = new ArrayList<>();
+    private SynapticInput[] jumps = new SynapticInput[0];
+    private SynapticInput[] receptors = new SynapticInput[0];
+    private LifCoefficients coefficients;
+
+    public NeuronPopulation(String name, int size, Lif model) {
+        super(name, size);
+        if (model == null) {
+            throw new IllegalArgumentException("model of population '" + name + "' = null: must be a Lif");
+        }
+        this.model = model;
+        this.v = new float[paddedSize()];
+        this.input = new float[paddedSize()];
+        this.refractory = new int[paddedSize()];
+        java.util.Arrays.fill(v, (float) model.vRest());
+    }
+
+    public Lif model() {
+        return model;
+    }
+
+    /** Membrane potentials (mV), live; entries at and above {@link #size()} are padding. */
+    public float[] v() {
+        return v;
+    }
+
+    /** The input accumulator, live: add external current here before a step. */
+    public float[] input() {
+        return input;
+    }
+
+    /** Steps each neuron still holds V for (0 = integrating). */
+    public int[] refractory() {
+        return refractory;
+    }
+
+    /** Adds an exponential synapse with the given output on this population. */
+    public ExponentialReceptor addExponential(String name, double tauMs, SynapticOutput output) {
+        return new ExponentialReceptor(this, name, tauMs, output);
+    }
+
+    /** Adds a voltage-jump target on this population. */
+    public VoltageJump addVoltageJump(String name, boolean gatedByRefractoriness) {
+        return new VoltageJump(this, name, gatedByRefractoriness);
+    }
+
+    /** Engine hook, called by the synaptic inputs' constructors. */
+    public void addSynapticInput(SynapticInput in) {
+        checkMutable("add synaptic input '" + in.name() + "' to population '" + name() + "'");
+        if (in.name() == null || in.name().isBlank() || "V".equals(in.name())) {
+            throw new IllegalArgumentException("synaptic input name = " + in.name()
+                    + ": must be a non-blank string other than \"V\"");
+        }
+        for (SynapticInput other : synapticInputs) {
+            if (other.name().equals(in.name())) {
+                throw new IllegalArgumentException("synaptic input name = " + in.name()
+                        + ": must be unique on population '" + name() + "'");
+            }
+        }
+        synapticInputs.add(in);
+    }
+
+    public List<SynapticInput> synapticInputs() {
+        return List.copyOf(synapticInputs);
+    }
+
+    /**
+     * A state variable by name: {@code "V"} or the name of a synaptic input that keeps state (its g).
+     *
+     * @throws IllegalArgumentException for any other name, listing the allowed ones
+     */
+    public float[] state(String variable) {
+        if ("V".equals(variable)) {
+            return v;
+        }
+        List<String> names = new ArrayList<>(List.of("V"));
+        for (SynapticInput in : synapticInputs) {
+            if (in.state() != null) {
+                if (in.name().equals(variable)) {
+                    return in.state();
+                }
+                names.add(in.name());
+            }
+        }
+        throw new IllegalArgumentException("variable = " + variable + ": must be one of " + names
+                + " on population '" + name() + "'");
+    }
+
+    /**
+     * Sets a state variable of every neuron from a function of its index; all values are checked to be finite
+     * before any is written.
+     */
+    public void set(String variable, IntToDoubleFunction valueOfNeuron) {
+        float[] target = state(variable);
+        float[] values = new float[size()];
+        for (int i = 0; i < values.length; i++) {
+            double value = valueOfNeuron.applyAsDouble(i);
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException(variable + " of neuron " + i + " of population '" + name()
+                        + "' = " + value + ": must be finite");
+            }
+            values[i] = (float) value;
+        }
+        System.arraycopy(values, 0, target, 0, values.length);
+    }
+
+    @Override
+    public void prepare(TimeGrid grid) {
+        double dt = grid.dt();
+        double a = model.method() == Integrator.EULER ? dt / model.tau() : -Math.expm1(-dt / model.tau());
+        int refractorySteps = grid.intSteps("LIF tRef of population '" + name() + "'", model.tRef(), 0);
+        coefficients = new LifCoefficients((float) a, (float) model.vRest(), (float) model.r(), (float) model.vTh(),
+                (float) model.vReset(), refractorySteps);
+        for (SynapticInput in : synapticInputs) {
+            in.prepare(grid);
+        }
+        jumps = synapticInputs.stream().filter(in -> in instanceof VoltageJump).toArray(SynapticInput[]::new);
+        receptors = synapticInputs.stream().filter(in -> !(in instanceof VoltageJump)).toArray(SynapticInput[]::new);
+    }
+
+    @Override
+    public void update(long step, Kernels kernels) {
+        for (SynapticInput jump : jumps) {
+            jump.apply(step, kernels);
+        }
+        for (SynapticInput receptor : receptors) {
+            receptor.apply(step, kernels);
+        }
+        spikeCount = kernels.lif(v, input, refractory, 0, paddedSize(), size(), coefficients, spikes, 0);
+    }
+}

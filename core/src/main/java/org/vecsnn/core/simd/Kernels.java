@@ -1,0 +1,56 @@
+package org.vecsnn.core.simd;
+
+/**
+ * The hot loops of the step, over flat padded arrays. Two twins implement it: {@link PlainKernels} (scalar Java) and
+ * {@code VectorKernels} (the JDK Vector API). Both perform the same float operations in the same order, so they give
+ * bit-identical results; the tests hold them to that at 128, 256 and 512 bits.
+ *
+ * <p>Ranges {@code [from, to)} start and end on multiples of {@link #PAD}; state arrays are padded to a multiple of
+ * {@link #PAD} so no kernel needs a scalar tail. Padding lanes compute harmlessly and are never reported as spikes.
+ */
+public interface Kernels {
+    /** Every state array is padded to a multiple of this many floats (one 512-bit vector). */
+    int PAD = 16;
+
+    /** Rounds {@code n} up to a multiple of {@link #PAD}. */
+    static int padded(int n) {
+        return (n + PAD - 1) / PAD * PAD;
+    }
+
+    /** A short description, for example {@code "vector 512-bit (16 lanes)"}. */
+    String name();
+
+    /**
+     * One LIF step over {@code [from, to)}: a neuron whose refractory counter is positive keeps its V and counts
+     * down; any other integrates {@code V += a·((V_rest − V) + R·I)}, spikes if {@code V ≥ V_th}, is reset to
+     * {@code V_reset} and starts a count of {@code refractorySteps − 1} held steps. The input is cleared.
+     *
+     * @param size neurons at or above this index are padding and never reported
+     * @param spikes receives the indices of the neurons that spiked, in ascending order, from {@code count} on
+     * @return the new number of entries in {@code spikes}
+     */
+    int lif(float[] v, float[] input, int[] refractory, int from, int to, int size, LifCoefficients c,
+            int[] spikes, int count);
+
+    /**
+     * Exponential synapse with current-based output: {@code g += arrivals; I += scale·g; g *= decay}. The arrivals
+     * of the slot starting at {@code slot} are consumed (set to zero).
+     */
+    void exponentialCurrent(float[] arrivals, int slot, float[] g, float[] input, float decay, float scale,
+                            int from, int to);
+
+    /**
+     * Exponential synapse with conductance-based output: {@code g += arrivals; I += g·(E − V); g *= decay}.
+     */
+    void exponentialConductance(float[] arrivals, int slot, float[] g, float[] v, float[] input, float decay,
+                                float reversal, int from, int to);
+
+    /**
+     * Voltage jumps: {@code V += arrivals}; with {@code gated}, the jump is dropped for neurons whose refractory
+     * counter is positive (they hold V this step).
+     */
+    void voltageJump(float[] arrivals, int slot, float[] v, int[] refractory, boolean gated, int from, int to);
+
+    /** {@code input[i] += value} over {@code [from, to)}. */
+    void add(float[] input, float value, int from, int to);
+}

@@ -1,0 +1,93 @@
+package org.vecsnn.core.synapse;
+
+import org.vecsnn.core.Check;
+import org.vecsnn.core.TimeGrid;
+import org.vecsnn.core.neuron.Integrator;
+import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.simd.Kernels;
+
+/**
+ * Single-exponential synapse, one state g per postsynaptic neuron: {@code dg/dt = −g/τ}, {@code g += w} when a
+ * spike arrives. Each step: arrivals are added, the output acts with that g, then g decays exactly by
+ * {@code e^(−dt/τ)} (the "add, use, decay" order of Brian2 and BrainPy ≤ 2.3: an arriving weight acts undecayed).
+ *
+ * <p>On a population integrated {@link Integrator#EXACT}, a current-based output passes the exact integral of the
+ * current decaying within the step: {@code I += κ·g} with
+ * {@code κ = τ_s/(τ_s − τ_m)·(e^(−dt/τ_s) − e^(−dt/τ_m)) / (1 − e^(−dt/τ_m))}.
+ */
+public final class ExponentialReceptor extends SynapticInput {
+    private final double tau;
+    private final SynapticOutput output;
+    private final float[] g;
+    private float decay;
+    private float scale;
+
+    public ExponentialReceptor(NeuronPopulation target, String name, double tauMs, SynapticOutput output) {
+        super(checked(target, name, tauMs, output), name);
+        this.tau = tauMs;
+        this.output = output;
+        this.g = new float[target.paddedSize()];
+    }
+
+    private static NeuronPopulation checked(NeuronPopulation target, String name, double tauMs,
+                                            SynapticOutput output) {
+        Check.positive("tau of exponential synapse '" + name + "' (ms)", tauMs);
+        if (output == null) {
+            throw new IllegalArgumentException("output of synapse '" + name
+                    + "' = null: must be SynapticOutput.current() or SynapticOutput.conductance(E)");
+        }
+        if (target != null && output instanceof SynapticOutput.Conductance
+                && target.model().method() == Integrator.EXACT) {
+            throw new IllegalArgumentException("output of synapse '" + name + "' = conductance on population '"
+                    + target.name() + "' integrated EXACT: must be current-based (a conductance makes the membrane"
+                    + " equation nonlinear; use EXPONENTIAL_EULER or EULER for conductance-based synapses)");
+        }
+        return target;
+    }
+
+    public double tau() {
+        return tau;
+    }
+
+    public SynapticOutput output() {
+        return output;
+    }
+
+    /** The live conductance / current state, one entry per postsynaptic neuron (padded). */
+    public float[] g() {
+        return g;
+    }
+
+    @Override
+    public float[] state() {
+        return g;
+    }
+
+    @Override
+    protected void prepareDynamics(TimeGrid grid) {
+        double dt = grid.dt();
+        decay = (float) Math.exp(-dt / tau);
+        scale = target.model().method() == Integrator.EXACT ? (float) exactCurrentScale(tau, target.model().tau(), dt)
+                : 1f;
+    }
+
+    /** κ: the factor that makes exponential Euler integrate a current decaying with τ_s exactly. */
+    static double exactCurrentScale(double tauS, double tauM, double dt) {
+        double em = Math.exp(-dt / tauM);
+        if (Math.abs(tauS - tauM) <= 1e-9 * tauM) {
+            return dt / tauM * em / -Math.expm1(-dt / tauM);
+        }
+        return tauS / (tauS - tauM) * (Math.exp(-dt / tauS) - em) / -Math.expm1(-dt / tauM);
+    }
+
+    @Override
+    public void apply(long step, Kernels kernels) {
+        int to = target.paddedSize();
+        if (output instanceof SynapticOutput.Conductance c) {
+            kernels.exponentialConductance(arrivals.data(), arrivals.slot(step), g, target.v(), target.input(), decay,
+                    (float) c.reversal(), 0, to);
+        } else {
+            kernels.exponentialCurrent(arrivals.data(), arrivals.slot(step), g, target.input(), decay, scale, 0, to);
+        }
+    }
+}
