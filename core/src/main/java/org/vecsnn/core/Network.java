@@ -238,7 +238,7 @@ public final class Network {
         if (population.network() != this) {
             throw new IllegalArgumentException("population '" + population.name() + "' "
                     + (population.network() == null ? "has not been added to this network"
-                    : "belongs to another network"));
+                    : "belongs to another network") + ": must be a population of this network (add it first)");
         }
     }
 

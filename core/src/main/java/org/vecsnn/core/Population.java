@@ -69,7 +69,8 @@ public abstract class Population {
 
     final void attach(Network owner) {
         if (network != null) {
-            throw new IllegalArgumentException("population '" + name + "' already belongs to a network");
+            throw new IllegalArgumentException("population '" + name + "' already belongs to a network: must be added"
+                    + " to one network only");
         }
         network = owner;
     }

@@ -142,11 +142,11 @@ public final class Connectors {
         }
         if (weights != null && weights.length != pre.length) {
             throw new IllegalArgumentException("connection list: weights has " + weights.length + " values for "
-                    + pre.length + " synapses");
+                    + pre.length + " synapses: must have one per synapse");
         }
         if (delaysMs != null && delaysMs.length != pre.length) {
             throw new IllegalArgumentException("connection list: delays has " + delaysMs.length + " values for "
-                    + pre.length + " synapses");
+                    + pre.length + " synapses: must have one per synapse");
         }
         if (weights != null) {
             for (int s = 0; s < weights.length; s++) {

@@ -1,0 +1,172 @@
+package org.vecsnn.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.vecsnn.core.connect.Connectors;
+import org.vecsnn.core.input.PoissonSource;
+import org.vecsnn.core.input.SpikeTimesSource;
+import org.vecsnn.core.input.TimedCurrent;
+import org.vecsnn.core.monitor.RateMonitor;
+import org.vecsnn.core.monitor.SpikeMonitor;
+import org.vecsnn.core.monitor.StateMonitor;
+import org.vecsnn.core.neuron.Integrator;
+import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.simd.PlainKernels;
+import org.vecsnn.core.synapse.ExponentialReceptor;
+import org.vecsnn.core.synapse.SynapticOutput;
+
+/**
+ * Every kind of bad input is refused with a message that names the parameter, the value and what is allowed; a
+ * network that saw the refused calls runs exactly as its twin that never did.
+ */
+class BadInputTest {
+    /** A small driven network: Poisson input onto LIF neurons with exponential conductances. */
+    private record Small(Network net, NeuronPopulation neurons, PoissonSource drive, ExponentialReceptor ge,
+                         SpikeMonitor spikes) {}
+
+    private static Small small() {
+        Network net = new Network(0.1, new PlainKernels()).seed(3);
+        NeuronPopulation neurons = net.addLif("neurons", 20, new Lif(-60, -60, -50, 20, 1, 2, Integrator.EULER));
+        PoissonSource drive = net.add(new PoissonSource("drive", 50, 40, 9));
+        ExponentialReceptor ge = neurons.addExponential("ge", 5, SynapticOutput.conductance(0));
+        net.connect(drive, ge).connector(Connectors.fixedProbability(0.3, true)).weight(0.5).build();
+        net.addCurrent(TimedCurrent.constant(neurons.all(), 5));
+        SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(neurons));
+        return new Small(net, neurons, drive, ge, spikes);
+    }
+
+    private static void refused(String expectedInMessage, Executable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call, expectedInMessage);
+        assertTrue(e.getMessage().contains(expectedInMessage),
+                "message '" + e.getMessage() + "' should contain '" + expectedInMessage + "'");
+        assertTrue(e.getMessage().contains("must"), "message '" + e.getMessage() + "' should say what is allowed");
+    }
+
+    @Test
+    void badParametersAreRefusedByName() {
+        Small s = small();
+        Network net = s.net();
+        NeuronPopulation neurons = s.neurons();
+        Lif ok = Lif.defaults();
+
+        refused("dt (ms) = 0.0", () -> new Network(0));
+        refused("dt (ms) = -0.1", () -> new Network(-0.1));
+        refused("dt (ms) = NaN", () -> new Network(Double.NaN));
+        refused("LIF tau (ms) = 0.0", () -> ok.withTau(0));
+        refused("LIF tau (ms) = -10.0", () -> ok.withTau(-10));
+        refused("LIF tau (ms) = Infinity", () -> ok.withTau(Double.POSITIVE_INFINITY));
+        refused("LIF vRest (mV) = NaN", () -> ok.withVRest(Double.NaN));
+        refused("LIF tRef (ms) = -1.0", () -> ok.withTRef(-1));
+        refused("LIF r = 0.0", () -> ok.withR(0));
+        refused("LIF vReset = 30.0 mV", () -> ok.withVReset(30));
+        refused("LIF method = null", () -> ok.withMethod(null));
+        refused("size of population 'empty' = 0", () -> net.addLif("empty", 0, ok));
+        refused("size of population 'negative' = -3", () -> net.addLif("negative", -3, ok));
+        refused("population name = neurons", () -> net.addLif("neurons", 5, ok));
+        refused("tau of exponential synapse 'gx' (ms) = 0.0",
+                () -> neurons.addExponential("gx", 0, SynapticOutput.current()));
+        refused("tau of exponential synapse 'gx' (ms) = NaN",
+                () -> neurons.addExponential("gx", Double.NaN, SynapticOutput.current()));
+        refused("output of synapse 'gx' = null", () -> neurons.addExponential("gx", 5, null));
+        refused("reversal potential E (mV) = NaN", () -> SynapticOutput.conductance(Double.NaN));
+        refused("synaptic input name = ge", () -> neurons.addExponential("ge", 5, SynapticOutput.current()));
+        refused("connection probability p = 1.5", () -> Connectors.fixedProbability(1.5, true));
+        refused("connection probability p = -0.1", () -> Connectors.fixedProbability(-0.1, true));
+        refused("connection probability p = NaN", () -> Connectors.fixedProbability(Double.NaN, true));
+        refused("range of population 'neurons' = [5, 25)", () -> neurons.range(5, 25));
+        refused("range of population 'neurons' = [-1, 3)", () -> neurons.range(-1, 3));
+        refused("range of population 'neurons' = [4, 4)", () -> neurons.range(4, 4));
+        refused("weight = NaN", () -> net.connect(s.drive(), s.ge()).weight(Double.NaN));
+        refused("weight = Infinity", () -> net.connect(s.drive(), s.ge()).weight(Double.POSITIVE_INFINITY));
+        refused("delay = -0.5 ms", () -> net.connect(s.drive(), s.ge()).delay(-0.5).build());
+        refused("delay (steps) = 0", () -> net.connect(s.drive(), s.ge()).delaySteps(0));
+        refused("delay (steps) = -2", () -> net.connect(s.drive(), s.ge()).delaySteps(-2));
+        refused("delay (ms) = NaN", () -> net.connect(s.drive(), s.ge()).delay(Double.NaN));
+        refused("delay = 0.25 ms", () -> net.connect(s.drive(), s.ge()).delay(0.25).build());
+        refused("one-to-one: source size 50 and target size 20",
+                () -> net.connect(s.drive(), s.ge()).connector(Connectors.oneToOne()).build());
+        refused("fixed in-degree k = 60", () -> net.connect(s.drive(), s.ge())
+                .connector(Connectors.fixedInDegree(60, true, false)).build());
+        refused("fixed out-degree k = -1", () -> Connectors.fixedOutDegree(-1, true, false));
+        refused("connection list: pre and post must be arrays of equal length (got 2 and 3)",
+                () -> Connectors.fromList(new int[2], new int[3], null, null));
+        refused("connection list: weights has 1 values for 2 synapses",
+                () -> Connectors.fromList(new int[2], new int[2], new float[1], null));
+        refused("weight of listed synapse 1 = NaN",
+                () -> Connectors.fromList(new int[2], new int[2], new float[] {1, Float.NaN}, null));
+        refused("post index of listed synapse 1 = 20", () -> net.connect(s.drive(), s.ge())
+                .connector(Connectors.fromList(new int[] {0, 1}, new int[] {3, 20}, null, null)).build());
+        refused("pre index of listed synapse 0 = -1", () -> net.connect(s.drive(), s.ge())
+                .connector(Connectors.fromList(new int[] {-1}, new int[] {3}, null, null)).build());
+        refused("delay of listed synapse 0 = 0.0 ms", () -> net.connect(s.drive(), s.ge())
+                .connector(Connectors.fromList(new int[] {1}, new int[] {3}, null, new double[] {0})).build());
+        refused("weight = 2.0: must not be given", () -> net.connect(s.drive(), s.ge()).weight(2)
+                .connector(Connectors.fromList(new int[] {1}, new int[] {3}, new float[] {1}, null)).build());
+        refused("current amplitude = NaN", () -> TimedCurrent.constant(neurons.all(), Double.NaN));
+        refused("current sample 1 = Infinity",
+                () -> TimedCurrent.samples(neurons.all(), new double[] {1, Double.POSITIVE_INFINITY}, 0.1));
+        refused("rate of Poisson unit 0 of 'bad' (Hz) = -5.0", () -> new PoissonSource("bad", 3, -5, 1));
+        refused("unit of spike 1 of 'bad' = 7", () -> new SpikeTimesSource("bad", 5, new int[] {0, 7},
+                new double[] {1, 2}));
+        refused("time of spike 0 of 'bad' (ms) = -1.0", () -> new SpikeTimesSource("bad", 5, new int[] {0},
+                new double[] {-1}));
+        refused("variable = W", () -> new StateMonitor(neurons, "W", new int[] {0}, 0.1));
+        refused("recorded neuron of 'neurons' = 20", () -> new StateMonitor(neurons, "V", new int[] {20}, 0.1));
+        refused("recording interval (ms) = 0.0", () -> new StateMonitor(neurons, "V", new int[] {1}, 0));
+        refused("rate bin (ms) = -1.0", () -> new RateMonitor(neurons.all(), -1));
+        refused("V of neuron 3 of population 'neurons' = NaN",
+                () -> neurons.set("V", i -> i == 3 ? Double.NaN : -60));
+        refused("output of synapse 'gx' = conductance on population 'exact'",
+                () -> net.addLif("exact", 5, ok.withMethod(Integrator.EXACT))
+                        .addExponential("gx", 5, SynapticOutput.conductance(0)));
+
+        Network other = new Network(0.1, new PlainKernels());
+        NeuronPopulation foreign = other.addLif("foreign", 5, ok);
+        refused("population 'foreign' belongs to another network",
+                () -> net.connect(foreign, s.ge()).build());
+        refused("population 'foreign' belongs to another network",
+                () -> net.addCurrent(TimedCurrent.constant(foreign.all(), 1)));
+        refused("population 'foreign' belongs to another network", () -> net.addMonitor(new SpikeMonitor(foreign)));
+        refused("population 'neurons' already belongs to a network", () -> other.add(neurons));
+
+        // The network saw all of that and still runs exactly like one that never did.
+        Small twin = small();
+        twin.net().addLif("exact", 5, ok.withMethod(Integrator.EXACT)); // added above before its receptor was refused
+        net.run(200, ProgressListener.SILENT);
+        twin.net().run(200, ProgressListener.SILENT);
+        assertTrue(s.spikes().count() > 10, "the network must be active");
+        assertArrayEquals(twin.spikes().steps(), s.spikes().steps());
+        assertArrayEquals(twin.spikes().units(), s.spikes().units());
+        assertArrayEquals(twin.neurons().v(), neurons.v(), 0f);
+        assertEquals(1, net.projections().size());
+    }
+
+    @Test
+    void aRunningNetworkKeepsItsStructure() {
+        Small s = small();
+        s.net().step();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> s.net().addLif("late", 3, Lif.defaults()));
+        assertTrue(e.getMessage().contains("started running"), e.getMessage());
+        assertThrows(IllegalStateException.class,
+                () -> s.neurons().addExponential("late", 5, SynapticOutput.current()));
+        assertThrows(IllegalStateException.class, () -> s.net().connect(s.drive(), s.ge()).build());
+        assertThrows(IllegalStateException.class, () -> s.net().addMonitor(new SpikeMonitor(s.neurons())));
+        refused("duration = 0.05 ms", () -> s.net().run(0.05, ProgressListener.SILENT));
+        s.net().run(10, ProgressListener.SILENT);
+        assertEquals(101, s.net().stepIndex());
+    }
+
+    @Test
+    void poissonRatesAboveOnePerStepAreRefused() {
+        Network net = new Network(0.1, new PlainKernels());
+        net.add(new PoissonSource("fast", 2, 20_000, 1));
+        refused("rate of Poisson unit 0 of 'fast' = 20000.0 Hz", net::step);
+    }
+}

@@ -1,0 +1,30 @@
+package org.vecsnn.core;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+import org.vecsnn.core.networks.BenchmarkNetworks;
+import org.vecsnn.core.networks.EiNetwork;
+import org.vecsnn.core.simd.KernelProvider;
+
+/** Once warm, {@link Network#step()} allocates nothing: the embedding API's promise. */
+class StepAllocationTest {
+    @Test
+    void stepAllocatesNothing() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        EiNetwork net = BenchmarkNetworks.coba(4000, 0.1, 1, KernelProvider.get());
+        Network network = net.network();
+        for (int n = 0; n < 5000; n++) {
+            network.step();
+        }
+        long thread = Thread.currentThread().threadId();
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int n = 0; n < 10_000; n++) {
+            network.step();
+        }
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        // 10,000 steps: even 1 byte per step would show; a little slack for the measuring call itself
+        assertTrue(allocated < 1024, allocated + " bytes allocated in 10,000 steps");
+    }
+}
