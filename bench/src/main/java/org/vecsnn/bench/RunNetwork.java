@@ -29,7 +29,7 @@ public final class RunNetwork {
                                not timed (default 1000; 0 for none)
               --out DIR        output folder (default out)
               --help           this text
-            Kernels: -Dvecsnn.kernels=auto|vector|plain, -Dvecsnn.vectorBits=128|256|512 (JVM options).
+            JVM options go in SNN_JAVA_OPTS, e.g. SNN_JAVA_OPTS="-Dvecsnn.kernels=plain" or "-Dvecsnn.vectorBits=256".
             """;
 
     record Options(String network, int n, double durationMs, double dt, long seed, double warmupMs, Path out) {}
