@@ -122,6 +122,14 @@ public final class Network {
         return connect(source == null ? null : source.all(), target);
     }
 
+    /** Starts gap junctions from {@code pre} onto {@code post}; finish with {@link GapJunctionBuilder#build()}. */
+    public GapJunctionBuilder connectGap(Range pre, Range post) {
+        if (pre == null || post == null) {
+            throw new IllegalArgumentException("connectGap(pre = " + pre + ", post = " + post + "): both must be given");
+        }
+        return new GapJunctionBuilder(this, pre, post);
+    }
+
     public <C extends CurrentInput> C addCurrent(C input) {
         checkMutable("add a current input");
         checkOwns(input.target());
@@ -199,7 +207,7 @@ public final class Network {
             p.prepare(grid);
         }
         for (Projection p : projections) {
-            p.prepare();
+            p.prepare(grid);
         }
         for (CurrentInput c : currents) {
             c.prepare(grid);

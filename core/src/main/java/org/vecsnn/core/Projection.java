@@ -2,6 +2,8 @@ package org.vecsnn.core;
 
 import org.vecsnn.core.connect.Csr;
 import org.vecsnn.core.delay.DelayRing;
+import org.vecsnn.core.synapse.KineticReceptor;
+import org.vecsnn.core.synapse.ShortTermPlasticity;
 import org.vecsnn.core.synapse.SynapticInput;
 
 /**
@@ -17,10 +19,14 @@ public final class Projection {
     private final Csr csr;
     private final float weight;
     private final int delaySteps;
+    private final ShortTermPlasticity plasticity;
     private int[] slotOfDelay;
+    private ShortTermPlasticity.State plasticityState;
+    private KineticReceptor.Channels channels;
+    private double dt;
 
     Projection(String name, Range source, SynapticInput target, int targetFrom, Csr csr, float weight,
-               int delaySteps) {
+               int delaySteps, ShortTermPlasticity plasticity) {
         this.name = name;
         this.source = source;
         this.target = target;
@@ -28,6 +34,7 @@ public final class Projection {
         this.csr = csr;
         this.weight = weight;
         this.delaySteps = delaySteps;
+        this.plasticity = plasticity;
     }
 
     public String name() {
@@ -70,11 +77,29 @@ public final class Projection {
         return csr.delays() == null ? delaySteps : csr.maxDelay();
     }
 
-    void prepare() {
-        slotOfDelay = new int[target.arrivals().depth() + 1];
+    /** The short-term plasticity of this projection's spikes, or null. */
+    public ShortTermPlasticity plasticity() {
+        return plasticity;
     }
 
-    /** Delivers the spikes of {@code step} into the target's arrival ring. */
+    /** The channels on a kinetic target (null for other targets; set once the network is prepared). */
+    public KineticReceptor.Channels channels() {
+        return channels;
+    }
+
+    void prepare(TimeGrid grid) {
+        dt = grid.dt();
+        if (plasticity != null) {
+            plasticityState = plasticity.newState(source.size());
+        }
+        if (target instanceof KineticReceptor kinetic) {
+            channels = kinetic.bind(csr, targetFrom, weight, delaySteps);
+        } else {
+            slotOfDelay = new int[target.arrivals().depth() + 1];
+        }
+    }
+
+    /** Delivers the spikes of {@code step} into the target's arrival ring (or its kinetic channels). */
     void propagate(long step) {
         Population pre = source.population();
         int count = pre.spikeCount();
@@ -84,6 +109,15 @@ public final class Projection {
         int[] spikes = pre.spikes();
         int from = source.from();
         int to = source.to();
+        if (channels != null) {
+            for (int s = 0; s < count; s++) {
+                int unit = spikes[s];
+                if (unit >= from && unit < to) {
+                    channels.deliver(step, unit - from, efficacy(unit - from, step));
+                }
+            }
+            return;
+        }
         DelayRing ring = target.arrivals();
         float[] acc = ring.data();
         int[] rowStart = csr.rowStart();
@@ -96,7 +130,6 @@ public final class Projection {
             }
         }
         int base = ring.slot(step + delaySteps) + targetFrom;
-        float w = weight;
         for (int s = 0; s < count; s++) {
             int unit = spikes[s];
             if (unit < from || unit >= to) {
@@ -104,20 +137,26 @@ public final class Projection {
             }
             int row = unit - from;
             int end = rowStart[row + 1];
+            float efficacy = efficacy(row, step);
             if (delays == null && weights == null) {
+                float w = weight * efficacy;
                 for (int j = rowStart[row]; j < end; j++) {
                     acc[base + targets[j]] += w;
                 }
             } else if (delays == null) {
                 for (int j = rowStart[row]; j < end; j++) {
-                    acc[base + targets[j]] += weights[j];
+                    acc[base + targets[j]] += weights[j] * efficacy;
                 }
             } else {
                 for (int j = rowStart[row]; j < end; j++) {
-                    acc[slotOfDelay[delays[j]] + targets[j]] += weights == null ? w : weights[j];
+                    acc[slotOfDelay[delays[j]] + targets[j]] += (weights == null ? weight : weights[j]) * efficacy;
                 }
             }
         }
+    }
+
+    private float efficacy(int row, long step) {
+        return plasticityState == null ? 1f : plasticityState.spike(row, step, dt);
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.vecsnn.core.connect.ConnectionContext;
 import org.vecsnn.core.connect.Connector;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.connect.Csr;
+import org.vecsnn.core.synapse.ShortTermPlasticity;
 import org.vecsnn.core.synapse.SynapticInput;
 
 /**
@@ -23,6 +24,7 @@ public final class ProjectionBuilder {
     private double delayMs = Double.NaN;
     private int delaySteps = 1;
     private Long seed;
+    private ShortTermPlasticity plasticity;
 
     ProjectionBuilder(Network network, Range source, SynapticInput target) {
         this.network = network;
@@ -73,6 +75,12 @@ public final class ProjectionBuilder {
         return this;
     }
 
+    /** Short-term plasticity of every presynaptic neuron's spikes (see {@link ShortTermPlasticity}). */
+    public ProjectionBuilder shortTermPlasticity(ShortTermPlasticity value) {
+        this.plasticity = value;
+        return this;
+    }
+
     public ProjectionBuilder seed(long value) {
         this.seed = value;
         return this;
@@ -102,7 +110,7 @@ public final class ProjectionBuilder {
         String label = name != null ? name : source.population().name() + "->" + target.target().name() + "."
                 + target.name();
         Projection projection = new Projection(label, source, target, targetRange.from(), csr,
-                weight == null ? 1f : (float) (double) weight, steps);
+                weight == null ? 1f : (float) (double) weight, steps, plasticity);
         network.register(projection);
         target.requireDelay(projection.maxDelaySteps());
         return projection;

@@ -122,7 +122,7 @@ class BadInputTest {
         refused("rate bin (ms) = -1.0", () -> new RateMonitor(neurons.all(), -1));
         refused("V of neuron 3 of population 'neurons' = NaN",
                 () -> neurons.set("V", i -> i == 3 ? Double.NaN : -60));
-        refused("output of synapse 'gx' = conductance on population 'exact'",
+        refused("synapse 'gx' on population 'exact' integrated EXACT",
                 () -> net.addLif("exact", 5, ok.withMethod(Integrator.EXACT))
                         .addExponential("gx", 5, SynapticOutput.conductance(0)));
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.vecsnn.core.simd.AffineStep;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.simd.LifCoefficients;
@@ -94,6 +95,37 @@ class KernelTwinsTest {
         compare((k, s) -> k.voltageJump(s.ring, 0, s.v, s.refractory, true, 0, N));
         compare((k, s) -> k.voltageJump(s.ring, N, s.v, s.refractory, false, 0, N));
         compare((k, s) -> k.add(s.input, 20f, 0, N));
+    }
+
+    @Test
+    void linearSynapseKernels() {
+        compare((k, s) -> k.arrive(s.ring, N, s.g, 1.3f, 0, N));
+        compare((k, s) -> k.currentOutput(s.g, s.input, -0.6f, 0, N));
+        compare((k, s) -> k.conductanceOutput(s.g, s.v, s.input, -80f, 16, N));
+        compare((k, s) -> k.dualExponential(s.ring, 2 * N, s.v, s.g, 1.43f, 0.99f, 0.9f, 0.095f, 0, N));
+        compare((k, s) -> k.affine(s.g, s.v, 0.97f, 0.003f, 0, N));
+        compare((k, s) -> k.hill4(s.g, s.input, 100f, 0, N));
+        compare((k, s) -> k.countDown(s.refractory, 0, N));
+        AffineStep on = new AffineStep(0.9f, 0.01f, 0.05f);
+        AffineStep off = new AffineStep(0.98f, 0.002f, 0f);
+        compare((k, s) -> k.pulsedAffine(s.g, s.v, s.refractory, on, off, 0, N));
+    }
+
+    /** The kernels with exp: the vector exp may differ from Math.exp in the last bit, so a tight relative bound. */
+    @Test
+    void kernelsWithExpAgreeToFloatRounding() {
+        for (long seed = 1; seed <= 3; seed++) {
+            State plain = new State(seed);
+            State vector = new State(seed);
+            new PlainKernels().mgBlockOutput(plain.g, plain.v, plain.input, 0f, 1.2f / 3.57f, 0.062f, 0, N);
+            KernelProvider.get().mgBlockOutput(vector.g, vector.v, vector.input, 0f, 1.2f / 3.57f, 0.062f, 0, N);
+            new PlainKernels().saturate(plain.g, plain.input, 0.5f, 0.01f, 0.1f, 0, N);
+            KernelProvider.get().saturate(vector.g, vector.input, 0.5f, 0.01f, 0.1f, 0, N);
+            for (int i = 0; i < N; i++) {
+                assertEquals(plain.input[i], vector.input[i], 1e-6f * Math.max(1f, Math.abs(plain.input[i])), "I " + i);
+                assertEquals(plain.g[i], vector.g[i], 1e-6f * Math.max(1f, Math.abs(plain.g[i])), "g " + i);
+            }
+        }
     }
 
     @Test

@@ -58,4 +58,58 @@ public final class Analytic {
         double x = t * (tauS - tauM) / (tauS * tauM);
         return r * w * (t / tauM) * Math.exp(-t / tauM) * exprel(x);
     }
+
+    /**
+     * The seed's dual-exponential response to one spike with jump a at t = 0 (τ_r < τ_d), and its alpha limit
+     * {@code a·t·e^(−t/τ)} when τ_r = τ_d: {@code a·τ_r·τ_d/(τ_d − τ_r)·(e^(−t/τ_d) − e^(−t/τ_r))}, computed as
+     * {@code a·t·e^(−t/τ_d)·exprel(t(1/τ_d − 1/τ_r))}, stable as τ_r approaches τ_d.
+     */
+    public static double dualExponential(double a, double tauRise, double tauDecay, double t) {
+        if (t <= 0) {
+            return 0;
+        }
+        return a * t * Math.exp(-t / tauDecay) * exprel(t * (1 / tauDecay - 1 / tauRise));
+    }
+
+    /** The peak of {@link #dualExponential} for a = 1. */
+    public static double dualExponentialPeak(double tauRise, double tauDecay) {
+        if (tauRise == tauDecay) {
+            return tauDecay / Math.E;
+        }
+        double tPeak = tauRise * tauDecay / (tauDecay - tauRise) * Math.log(tauDecay / tauRise);
+        return dualExponential(1, tauRise, tauDecay, tPeak);
+    }
+
+    /**
+     * Two-state Markov kinetics {@code ds/dt = α[T](1 − s) − β·s} from s = 0, with [T] = T during
+     * {@code [a, a + tDur)} after each arrival a (a later arrival restarts the pulse): the piecewise closed form,
+     * evaluated segment by segment between the switching times.
+     */
+    public static double markovPulse(double alpha, double beta, double t0, double tDur, double[] arrivals,
+                                     double t) {
+        java.util.TreeSet<Double> breaks = new java.util.TreeSet<>();
+        for (double a : arrivals) {
+            breaks.add(a);
+            breaks.add(a + tDur);
+        }
+        breaks.add(t);
+        double s = 0;
+        double time = 0;
+        for (double next : breaks) {
+            if (next > t) {
+                break;
+            }
+            if (next > time) {
+                boolean on = false;
+                for (double a : arrivals) {
+                    on |= a <= time + 1e-12 && time + 1e-12 < a + tDur;
+                }
+                double k = on ? alpha * t0 + beta : beta;
+                double target = on ? alpha * t0 / k : 0;
+                s = target + (s - target) * Math.exp(-k * (next - time));
+                time = next;
+            }
+        }
+        return s;
+    }
 }

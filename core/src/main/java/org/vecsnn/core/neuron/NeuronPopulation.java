@@ -7,7 +7,10 @@ import org.vecsnn.core.Population;
 import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.simd.LifCoefficients;
+import org.vecsnn.core.synapse.DualExponentialReceptor;
 import org.vecsnn.core.synapse.ExponentialReceptor;
+import org.vecsnn.core.synapse.KineticModel;
+import org.vecsnn.core.synapse.KineticReceptor;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.core.synapse.VoltageJump;
@@ -64,6 +67,29 @@ public final class NeuronPopulation extends Population {
     /** Adds an exponential synapse with the given output on this population. */
     public ExponentialReceptor addExponential(String name, double tauMs, SynapticOutput output) {
         return new ExponentialReceptor(this, name, tauMs, output);
+    }
+
+    /** Adds a dual-exponential synapse ({@code tauRise < tauDecay}) on this population. */
+    public DualExponentialReceptor addDualExponential(String name, double tauRise, double tauDecay,
+                                                      DualExponentialReceptor.Normalisation normalisation,
+                                                      SynapticOutput output) {
+        return DualExponentialReceptor.dualExponential(this, name, tauRise, tauDecay, normalisation, output);
+    }
+
+    /** Adds an alpha synapse on this population. */
+    public DualExponentialReceptor addAlpha(String name, double tau, DualExponentialReceptor.Normalisation normalisation,
+                                            SynapticOutput output) {
+        return DualExponentialReceptor.alpha(this, name, tau, normalisation, output);
+    }
+
+    /** Adds a kinetic synapse (AMPA, GABA_A, NMDA, BioNMDA, GABA_B) with the given output. */
+    public KineticReceptor addKinetic(String name, KineticModel model, SynapticOutput output) {
+        return new KineticReceptor(this, name, model, output);
+    }
+
+    /** Adds a kinetic synapse with the model's default output (BrainPy's). */
+    public KineticReceptor addKinetic(String name, KineticModel model) {
+        return new KineticReceptor(this, name, model, model == null ? null : model.defaultOutput());
     }
 
     /** Adds a voltage-jump target on this population. */

@@ -53,4 +53,50 @@ public interface Kernels {
 
     /** {@code input[i] += value} over {@code [from, to)}. */
     void add(float[] input, float value, int from, int to);
+
+    /** Arrivals of a linear synapse: {@code g += jump·arrivals}; the slot is consumed. */
+    void arrive(float[] arrivals, int slot, float[] g, float jump, int from, int to);
+
+    /** Current-based output: {@code I += scale·g}. */
+    void currentOutput(float[] g, float[] input, float scale, int from, int to);
+
+    /** Conductance-based output: {@code I += g·(E − V)}. */
+    void conductanceOutput(float[] g, float[] v, float[] input, float reversal, int from, int to);
+
+    /**
+     * Conductance-based output through the Mg²⁺ block (Jahr–Stevens):
+     * {@code I += g·(E − V)/(1 + mgOverBeta·e^(−α·V))}. Uses exp: the twins may differ in the last bit.
+     */
+    void mgBlockOutput(float[] g, float[] v, float[] input, float reversal, float mgOverBeta, float alpha, int from,
+                       int to);
+
+    /**
+     * The exact step of the linear two-state synapse (dual exponential, alpha): arrivals jump the rise state,
+     * {@code h += jump·arrivals} (consumed), then {@code g = g·decay + h·coupling; h = h·rise}.
+     */
+    void dualExponential(float[] arrivals, int slot, float[] h, float[] g, float jump, float decay, float rise,
+                         float coupling, int from, int to);
+
+    /**
+     * A step of a variable whose equation is affine in itself and in one other variable z, with coefficients that
+     * switch with a transmitter pulse: where {@code pulse > 0}, {@code y = y·on.e + z·on.c1 + on.c0}; elsewhere
+     * the same with {@code off}.
+     */
+    void pulsedAffine(float[] y, float[] z, int[] pulse, AffineStep on, AffineStep off, int from, int to);
+
+    /** {@code y = y·e + z·c}. */
+    void affine(float[] y, float[] z, float e, float c, int from, int to);
+
+    /**
+     * Saturating relaxation with the drive x held over the step (exponential Euler, BrainPy's exp_auto): with
+     * {@code k = a·x + b} and {@code g∞ = a·x/k}, {@code g = g∞ + (g − g∞)·e^(−k·dt)}. Uses exp: the twins may
+     * differ in the last bit.
+     */
+    void saturate(float[] g, float[] x, float a, float b, float dt, int from, int to);
+
+    /** {@code s = g⁴/(g⁴ + kd)}. */
+    void hill4(float[] g, float[] s, float kd, int from, int to);
+
+    /** {@code pulse = max(pulse − 1, 0)}. */
+    void countDown(int[] pulse, int from, int to);
 }

@@ -71,4 +71,88 @@ public final class PlainKernels implements Kernels {
             input[i] += value;
         }
     }
+
+    @Override
+    public void arrive(float[] arrivals, int slot, float[] g, float jump, int from, int to) {
+        for (int i = from; i < to; i++) {
+            g[i] += arrivals[slot + i] * jump;
+            arrivals[slot + i] = 0f;
+        }
+    }
+
+    @Override
+    public void currentOutput(float[] g, float[] input, float scale, int from, int to) {
+        for (int i = from; i < to; i++) {
+            input[i] += g[i] * scale;
+        }
+    }
+
+    @Override
+    public void conductanceOutput(float[] g, float[] v, float[] input, float reversal, int from, int to) {
+        for (int i = from; i < to; i++) {
+            input[i] += g[i] * (reversal - v[i]);
+        }
+    }
+
+    @Override
+    public void mgBlockOutput(float[] g, float[] v, float[] input, float reversal, float mgOverBeta, float alpha,
+                              int from, int to) {
+        for (int i = from; i < to; i++) {
+            float block = 1f / (1f + mgOverBeta * (float) Math.exp(-alpha * v[i]));
+            input[i] += g[i] * (reversal - v[i]) * block;
+        }
+    }
+
+    @Override
+    public void dualExponential(float[] arrivals, int slot, float[] h, float[] g, float jump, float decay,
+                                float rise, float coupling, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float hi = h[i] + arrivals[slot + i] * jump;
+            arrivals[slot + i] = 0f;
+            g[i] = g[i] * decay + hi * coupling;
+            h[i] = hi * rise;
+        }
+    }
+
+    @Override
+    public void pulsedAffine(float[] y, float[] z, int[] pulse, AffineStep on, AffineStep off, int from, int to) {
+        for (int i = from; i < to; i++) {
+            AffineStep c = pulse[i] > 0 ? on : off;
+            y[i] = y[i] * c.e() + z[i] * c.c1() + c.c0();
+        }
+    }
+
+    @Override
+    public void affine(float[] y, float[] z, float e, float c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] = y[i] * e + z[i] * c;
+        }
+    }
+
+    @Override
+    public void saturate(float[] g, float[] x, float a, float b, float dt, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float ax = x[i] * a;
+            float k = ax + b;
+            float target = ax / k;
+            float e = (float) Math.exp(k * -dt);
+            g[i] = target + (g[i] - target) * e;
+        }
+    }
+
+    @Override
+    public void hill4(float[] g, float[] s, float kd, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float g2 = g[i] * g[i];
+            float g4 = g2 * g2;
+            s[i] = g4 / (g4 + kd);
+        }
+    }
+
+    @Override
+    public void countDown(int[] pulse, int from, int to) {
+        for (int i = from; i < to; i++) {
+            pulse[i] = Math.max(pulse[i] - 1, 0);
+        }
+    }
 }

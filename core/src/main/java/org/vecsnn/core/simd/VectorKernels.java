@@ -123,4 +123,113 @@ public final class VectorKernels implements Kernels {
             FloatVector.fromArray(FLOATS, input, i).add(value).intoArray(input, i);
         }
     }
+
+    @Override
+    public void arrive(float[] arrivals, int slot, float[] g, float jump, int from, int to) {
+        final FloatVector zero = FloatVector.zero(FLOATS);
+        for (int i = from; i < to; i += LANES) {
+            FloatVector.fromArray(FLOATS, g, i).add(FloatVector.fromArray(FLOATS, arrivals, slot + i).mul(jump))
+                    .intoArray(g, i);
+            zero.intoArray(arrivals, slot + i);
+        }
+    }
+
+    @Override
+    public void currentOutput(float[] g, float[] input, float scale, int from, int to) {
+        for (int i = from; i < to; i += LANES) {
+            FloatVector.fromArray(FLOATS, input, i).add(FloatVector.fromArray(FLOATS, g, i).mul(scale))
+                    .intoArray(input, i);
+        }
+    }
+
+    @Override
+    public void conductanceOutput(float[] g, float[] v, float[] input, float reversal, int from, int to) {
+        final FloatVector e = FloatVector.broadcast(FLOATS, reversal);
+        for (int i = from; i < to; i += LANES) {
+            FloatVector drive = e.sub(FloatVector.fromArray(FLOATS, v, i));
+            FloatVector.fromArray(FLOATS, input, i).add(FloatVector.fromArray(FLOATS, g, i).mul(drive))
+                    .intoArray(input, i);
+        }
+    }
+
+    @Override
+    public void mgBlockOutput(float[] g, float[] v, float[] input, float reversal, float mgOverBeta, float alpha,
+                              int from, int to) {
+        final FloatVector e = FloatVector.broadcast(FLOATS, reversal);
+        final FloatVector one = FloatVector.broadcast(FLOATS, 1f);
+        for (int i = from; i < to; i += LANES) {
+            FloatVector vi = FloatVector.fromArray(FLOATS, v, i);
+            FloatVector block = one.div(vi.mul(-alpha).lanewise(VectorOperators.EXP).mul(mgOverBeta).add(one));
+            FloatVector current = FloatVector.fromArray(FLOATS, g, i).mul(e.sub(vi)).mul(block);
+            FloatVector.fromArray(FLOATS, input, i).add(current).intoArray(input, i);
+        }
+    }
+
+    @Override
+    public void dualExponential(float[] arrivals, int slot, float[] h, float[] g, float jump, float decay,
+                                float rise, float coupling, int from, int to) {
+        final FloatVector zero = FloatVector.zero(FLOATS);
+        for (int i = from; i < to; i += LANES) {
+            FloatVector hi = FloatVector.fromArray(FLOATS, h, i)
+                    .add(FloatVector.fromArray(FLOATS, arrivals, slot + i).mul(jump));
+            zero.intoArray(arrivals, slot + i);
+            FloatVector.fromArray(FLOATS, g, i).mul(decay).add(hi.mul(coupling)).intoArray(g, i);
+            hi.mul(rise).intoArray(h, i);
+        }
+    }
+
+    @Override
+    public void pulsedAffine(float[] y, float[] z, int[] pulse, AffineStep on, AffineStep off, int from, int to) {
+        final FloatVector eOn = FloatVector.broadcast(FLOATS, on.e());
+        final FloatVector c1On = FloatVector.broadcast(FLOATS, on.c1());
+        final FloatVector c0On = FloatVector.broadcast(FLOATS, on.c0());
+        final FloatVector eOff = FloatVector.broadcast(FLOATS, off.e());
+        final FloatVector c1Off = FloatVector.broadcast(FLOATS, off.c1());
+        final FloatVector c0Off = FloatVector.broadcast(FLOATS, off.c0());
+        for (int i = from; i < to; i += LANES) {
+            VectorMask<Float> active = IntVector.fromArray(INTS, pulse, i).compare(VectorOperators.GT, 0).cast(FLOATS);
+            FloatVector e = eOff.blend(eOn, active);
+            FloatVector c1 = c1Off.blend(c1On, active);
+            FloatVector c0 = c0Off.blend(c0On, active);
+            FloatVector.fromArray(FLOATS, y, i).mul(e).add(FloatVector.fromArray(FLOATS, z, i).mul(c1)).add(c0)
+                    .intoArray(y, i);
+        }
+    }
+
+    @Override
+    public void affine(float[] y, float[] z, float e, float c, int from, int to) {
+        for (int i = from; i < to; i += LANES) {
+            FloatVector.fromArray(FLOATS, y, i).mul(e).add(FloatVector.fromArray(FLOATS, z, i).mul(c))
+                    .intoArray(y, i);
+        }
+    }
+
+    @Override
+    public void saturate(float[] g, float[] x, float a, float b, float dt, int from, int to) {
+        for (int i = from; i < to; i += LANES) {
+            FloatVector ax = FloatVector.fromArray(FLOATS, x, i).mul(a);
+            FloatVector k = ax.add(b);
+            FloatVector target = ax.div(k);
+            FloatVector e = k.mul(-dt).lanewise(VectorOperators.EXP);
+            FloatVector gi = FloatVector.fromArray(FLOATS, g, i);
+            target.add(gi.sub(target).mul(e)).intoArray(g, i);
+        }
+    }
+
+    @Override
+    public void hill4(float[] g, float[] s, float kd, int from, int to) {
+        for (int i = from; i < to; i += LANES) {
+            FloatVector gi = FloatVector.fromArray(FLOATS, g, i);
+            FloatVector g2 = gi.mul(gi);
+            FloatVector g4 = g2.mul(g2);
+            g4.div(g4.add(kd)).intoArray(s, i);
+        }
+    }
+
+    @Override
+    public void countDown(int[] pulse, int from, int to) {
+        for (int i = from; i < to; i += LANES) {
+            IntVector.fromArray(INTS, pulse, i).sub(1).max(0).intoArray(pulse, i);
+        }
+    }
 }

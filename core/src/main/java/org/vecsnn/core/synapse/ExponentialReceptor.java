@@ -32,16 +32,7 @@ public final class ExponentialReceptor extends SynapticInput {
     private static NeuronPopulation checked(NeuronPopulation target, String name, double tauMs,
                                             SynapticOutput output) {
         Check.positive("tau of exponential synapse '" + name + "' (ms)", tauMs);
-        if (output == null) {
-            throw new IllegalArgumentException("output of synapse '" + name
-                    + "' = null: must be SynapticOutput.current() or SynapticOutput.conductance(E)");
-        }
-        if (target != null && output instanceof SynapticOutput.Conductance
-                && target.model().method() == Integrator.EXACT) {
-            throw new IllegalArgumentException("output of synapse '" + name + "' = conductance on population '"
-                    + target.name() + "' integrated EXACT: must be current-based (a conductance makes the membrane"
-                    + " equation nonlinear; use EXPONENTIAL_EULER or EULER for conductance-based synapses)");
-        }
+        requireOutput(target, name, output, true);
         return target;
     }
 
@@ -83,11 +74,16 @@ public final class ExponentialReceptor extends SynapticInput {
     @Override
     public void apply(long step, Kernels kernels) {
         int to = target.paddedSize();
+        int slot = arrivals.slot(step);
         if (output instanceof SynapticOutput.Conductance c) {
-            kernels.exponentialConductance(arrivals.data(), arrivals.slot(step), g, target.v(), target.input(), decay,
+            kernels.exponentialConductance(arrivals.data(), slot, g, target.v(), target.input(), decay,
                     (float) c.reversal(), 0, to);
+        } else if (output instanceof SynapticOutput.Current) {
+            kernels.exponentialCurrent(arrivals.data(), slot, g, target.input(), decay, scale, 0, to);
         } else {
-            kernels.exponentialCurrent(arrivals.data(), arrivals.slot(step), g, target.input(), decay, scale, 0, to);
+            kernels.arrive(arrivals.data(), slot, g, 1f, 0, to);
+            output.apply(kernels, g, target.v(), target.input(), to);
+            kernels.affine(g, g, decay, 0f, 0, to);
         }
     }
 }

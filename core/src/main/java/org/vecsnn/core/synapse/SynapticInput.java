@@ -10,7 +10,7 @@ import org.vecsnn.core.simd.Kernels;
  * receptor) or the membrane itself (voltage jumps). Arrivals wait in a {@link DelayRing} until their step; several
  * projections may feed one input, and their effects add up (the models here are linear in their arrivals).
  */
-public abstract sealed class SynapticInput permits ExponentialReceptor, VoltageJump {
+public abstract sealed class SynapticInput permits ExponentialReceptor, DualExponentialReceptor, KineticReceptor, VoltageJump {
     private final String name;
     protected final NeuronPopulation target;
     private int maxDelaySteps = 1;
@@ -23,6 +23,23 @@ public abstract sealed class SynapticInput permits ExponentialReceptor, VoltageJ
         this.target = target;
         this.name = name;
         target.addSynapticInput(this);
+    }
+
+    /**
+     * Checks an output for a synapse on {@code target}: not null, and current-based if the population is
+     * integrated EXACT and {@code exactCapable} (only the exponential synapse has an exact current).
+     */
+    static void requireOutput(NeuronPopulation target, String name, SynapticOutput output, boolean exactCapable) {
+        if (output == null) {
+            throw new IllegalArgumentException("output of synapse '" + name
+                    + "' = null: must be SynapticOutput.current(), conductance(E) or mgBlock()");
+        }
+        if (target != null && target.model().method() == org.vecsnn.core.neuron.Integrator.EXACT
+                && !(exactCapable && output instanceof SynapticOutput.Current)) {
+            throw new IllegalArgumentException("synapse '" + name + "' on population '" + target.name()
+                    + "' integrated EXACT: must be a current-based exponential synapse (EXACT integrates only those"
+                    + " exactly; use EXPONENTIAL_EULER or EULER for other synapses and outputs)");
+        }
     }
 
     public final String name() {
@@ -45,8 +62,15 @@ public abstract sealed class SynapticInput permits ExponentialReceptor, VoltageJ
 
     /** Engine hook: allocate the ring and compute the dt-dependent constants. */
     public final void prepare(TimeGrid grid) {
-        arrivals = new DelayRing(maxDelaySteps, target.paddedSize());
+        if (usesArrivalRing()) {
+            arrivals = new DelayRing(maxDelaySteps, target.paddedSize());
+        }
         prepareDynamics(grid);
+    }
+
+    /** Whether projections deliver into a {@link DelayRing} of summed weights (all but kinetic synapses). */
+    protected boolean usesArrivalRing() {
+        return true;
     }
 
     protected abstract void prepareDynamics(TimeGrid grid);

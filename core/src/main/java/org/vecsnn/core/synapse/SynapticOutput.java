@@ -1,18 +1,60 @@
 package org.vecsnn.core.synapse;
 
 import org.vecsnn.core.Check;
+import org.vecsnn.core.simd.Kernels;
 
-/** How a synapse's state g acts on its postsynaptic neuron's input current. */
+/** How a synapse's conductance (or current) g acts on its postsynaptic neuron's input current. */
 public sealed interface SynapticOutput {
     /** Current-based: {@code I += g}. The sign of the weight makes the synapse excitatory or inhibitory. */
-    record Current() implements SynapticOutput {}
+    record Current() implements SynapticOutput {
+        @Override
+        public void apply(Kernels kernels, float[] g, float[] v, float[] input, int to) {
+            kernels.currentOutput(g, input, 1f, 0, to);
+        }
+    }
 
     /** Conductance-based: {@code I += g·(E − V)}, with V the membrane potential at the start of the step. */
     record Conductance(double reversal) implements SynapticOutput {
         public Conductance {
             Check.finite("reversal potential E (mV)", reversal);
         }
+
+        @Override
+        public void apply(Kernels kernels, float[] g, float[] v, float[] input, int to) {
+            kernels.conductanceOutput(g, v, input, (float) reversal, 0, to);
+        }
     }
+
+    /**
+     * Conductance through the voltage-dependent Mg²⁺ block of NMDA receptors (Jahr & Stevens 1990):
+     * {@code I += g·(E − V)·g∞(V)}, {@code g∞(V) = 1/(1 + [Mg]/β·e^(−α·V))}.
+     *
+     * @param reversal E (mV)
+     * @param magnesium [Mg²⁺] (mM), {@code >= 0}
+     * @param alpha α (1/mV)
+     * @param beta β (mM), {@code > 0}
+     */
+    record MgBlock(double reversal, double magnesium, double alpha, double beta) implements SynapticOutput {
+        public MgBlock {
+            Check.finite("Mg block reversal potential E (mV)", reversal);
+            Check.nonNegative("Mg block [Mg2+] (mM)", magnesium);
+            Check.finite("Mg block alpha (1/mV)", alpha);
+            Check.positive("Mg block beta (mM)", beta);
+        }
+
+        /** The fraction of channels not blocked at membrane potential {@code v}. */
+        public double unblocked(double v) {
+            return 1 / (1 + magnesium / beta * Math.exp(-alpha * v));
+        }
+
+        @Override
+        public void apply(Kernels kernels, float[] g, float[] v, float[] input, int to) {
+            kernels.mgBlockOutput(g, v, input, (float) reversal, (float) (magnesium / beta), (float) alpha, 0, to);
+        }
+    }
+
+    /** Adds this output's current for state {@code g} to {@code input}, over {@code [0, to)}. */
+    void apply(Kernels kernels, float[] g, float[] v, float[] input, int to);
 
     static SynapticOutput current() {
         return new Current();
@@ -20,5 +62,10 @@ public sealed interface SynapticOutput {
 
     static SynapticOutput conductance(double reversalMv) {
         return new Conductance(reversalMv);
+    }
+
+    /** The Mg block with BrainPy's defaults: E = 0 mV, [Mg²⁺] = 1.2 mM, α = 0.062 /mV, β = 3.57 mM. */
+    static SynapticOutput mgBlock() {
+        return new MgBlock(0, 1.2, 0.062, 3.57);
     }
 }
