@@ -15,22 +15,24 @@ import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 
 class InputsTest {
+    private static SpikeMonitor poisson(int units, double rateHz, long seed, double durationMs) {
+        Network net = new Network(0.1, KernelProvider.get());
+        PoissonSource source = net.add(new PoissonSource("poisson", units, rateHz, seed));
+        SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(source));
+        net.run(durationMs, ProgressListener.SILENT);
+        return spikes;
+    }
+
     @Test
     void poissonCountsAndIntervalsMatchTheRate() {
-        Network net = new Network(0.1, KernelProvider.get());
-        PoissonSource source = net.add(new PoissonSource("poisson", 1000, 20, 11));
-        SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(source));
-        net.run(1000, ProgressListener.SILENT);
+        SpikeMonitor spikes = poisson(1000, 20, 11, 1000);
         // 10^4 Bernoulli(0.002) steps × 1000 units: mean 20,000, sd ≈ 141
         assertEquals(20_000, spikes.count(), 6 * Math.sqrt(20_000 * (1 - 0.002)));
     }
 
     @Test
     void poissonIntervalsAreGeometricWithTheRatesMean() {
-        Network net = new Network(0.1, KernelProvider.get());
-        PoissonSource source = net.add(new PoissonSource("poisson", 100, 20, 12));
-        SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(source));
-        net.run(20_000, ProgressListener.SILENT);
+        SpikeMonitor spikes = poisson(100, 20, 12, 20_000);
         // geometric in steps with mean 1/p = 500 steps = 50 ms; a 20 s window (400 intervals per unit) shortens
         // the observed mean by about 1/400, well inside the bound
         double sum = 0;
@@ -50,11 +52,7 @@ class InputsTest {
         long[][] steps = new long[3][];
         long[] seeds = {5, 5, 6};
         for (int r = 0; r < 3; r++) {
-            Network net = new Network(0.1, KernelProvider.get());
-            PoissonSource source = net.add(new PoissonSource("poisson", 50, 30, seeds[r]));
-            SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(source));
-            net.run(200, ProgressListener.SILENT);
-            steps[r] = spikes.steps();
+            steps[r] = poisson(50, 30, seeds[r], 200).steps();
         }
         assertArrayEquals(steps[0], steps[1]);
         assertEquals(false, java.util.Arrays.equals(steps[0], steps[2]));

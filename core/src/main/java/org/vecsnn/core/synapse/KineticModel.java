@@ -40,6 +40,20 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
         void advance(Kernels kernels, float[][] vars, int[] pulse, float[] scratch, int to);
     }
 
+    /** Dynamics whose arrivals (re)start the transmitter pulse of their channel. */
+    abstract class Pulsed implements Dynamics {
+        private final int pulseSteps;
+
+        Pulsed(int pulseSteps) {
+            this.pulseSteps = pulseSteps;
+        }
+
+        @Override
+        public void arrive(float[][] vars, int[] pulse, int channel) {
+            pulse[channel] = pulseSteps;
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     /**
@@ -84,12 +98,7 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
             double eOn = Math.exp(-k * dt);
             var on = Checks.relax(eOn, alpha * t / k);
             var off = Checks.relax(Math.exp(-beta * dt), 0);
-            return new Dynamics() {
-                @Override
-                public void arrive(float[][] vars, int[] pulse, int channel) {
-                    pulse[channel] = pulseSteps;
-                }
-
+            return new Pulsed(pulseSteps) {
                 @Override
                 public void advance(Kernels kernels, float[][] vars, int[] pulse, float[] scratch, int to) {
                     kernels.pulsedAffine(vars[0], vars[0], pulse, on, off, 0, to);
@@ -191,12 +200,7 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
             double k = alpha2 * t + beta2;
             var on = Checks.relax(Math.exp(-k * dt), alpha2 * t / k);
             var off = Checks.relax(Math.exp(-beta2 * dt), 0);
-            return new Dynamics() {
-                @Override
-                public void arrive(float[][] vars, int[] pulse, int channel) {
-                    pulse[channel] = pulseSteps;
-                }
-
+            return new Pulsed(pulseSteps) {
                 @Override
                 public void advance(Kernels kernels, float[][] vars, int[] pulse, float[] scratch, int to) {
                     kernels.saturate(vars[1], vars[0], (float) alpha1, (float) beta1, (float) dt, 0, to);
@@ -252,12 +256,7 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
             var on = Checks.relax(Math.exp(-k * dt), k3 * t / k);
             var off = Checks.relax(Math.exp(-k4 * dt), 0);
             double eG = Math.exp(-k2 * dt);
-            return new Dynamics() {
-                @Override
-                public void arrive(float[][] vars, int[] pulse, int channel) {
-                    pulse[channel] = pulseSteps;
-                }
-
+            return new Pulsed(pulseSteps) {
                 @Override
                 public void advance(Kernels kernels, float[][] vars, int[] pulse, float[] scratch, int to) {
                     kernels.affine(vars[1], vars[0], (float) eG, (float) (k1 / k2 * (1 - eG)), 0, to);
@@ -322,12 +321,7 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
             var off = new org.vecsnn.core.simd.AffineStep((float) eOff, (float) ((1 - eOff) * k3 / k2), 0f);
             double eD = Math.exp(-k3 * dt);
             double eG = Math.exp(-k6 * dt);
-            return new Dynamics() {
-                @Override
-                public void arrive(float[][] vars, int[] pulse, int channel) {
-                    pulse[channel] = pulseSteps;
-                }
-
+            return new Pulsed(pulseSteps) {
                 @Override
                 public void advance(Kernels kernels, float[][] vars, int[] pulse, float[] scratch, int to) {
                     float[] r = vars[0];
