@@ -21,6 +21,7 @@ public final class RunNetwork {
     static final String USAGE = """
             Usage: snn [options]            run a benchmark network
                    snn examples [--out DIR]  run the seed chapter's synapse experiments (default out/examples)
+                   snn validate [--out DIR]  run the validation report (default out/validation); exits 1 on a failure
               --network NAME   coba (default) or cuba: Brette et al. 2007 benchmarks (see README)
               --n N            number of neurons, 80 % excitatory (default 4000)
               --duration MS    biological time to simulate in ms (default 1000)
@@ -76,6 +77,10 @@ public final class RunNetwork {
     public static void main(String[] args) throws IOException {
         if (args.length > 0 && args[0].equals("examples")) {
             SeedExamples.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("validate")) {
+            org.vecsnn.validation.ValidationReport.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         Options options;

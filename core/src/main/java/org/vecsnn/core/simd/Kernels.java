@@ -79,13 +79,13 @@ public interface Kernels {
 
     /**
      * A step of a variable whose equation is affine in itself and in one other variable z, with coefficients that
-     * switch with a transmitter pulse: where {@code pulse > 0}, {@code y = y·on.e + z·on.c1 + on.c0}; elsewhere
+     * switch with a transmitter pulse: where {@code pulse > 0}, {@code y = y − y·on.d + z·on.c1 + on.c0}; elsewhere
      * the same with {@code off}.
      */
     void pulsedAffine(float[] y, float[] z, int[] pulse, AffineStep on, AffineStep off, int from, int to);
 
-    /** {@code y = y·e + z·c}. */
-    void affine(float[] y, float[] z, float e, float c, int from, int to);
+    /** {@code y = y − y·d + z·c} (d = 1 − e^(−k·dt), see {@link AffineStep}). */
+    void affine(float[] y, float[] z, float d, float c, int from, int to);
 
     /**
      * Saturating relaxation with the drive x held over the step (exponential Euler, BrainPy's exp_auto): with

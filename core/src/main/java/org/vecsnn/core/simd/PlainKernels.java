@@ -118,14 +118,16 @@ public final class PlainKernels implements Kernels {
     public void pulsedAffine(float[] y, float[] z, int[] pulse, AffineStep on, AffineStep off, int from, int to) {
         for (int i = from; i < to; i++) {
             AffineStep c = pulse[i] > 0 ? on : off;
-            y[i] = y[i] * c.e() + z[i] * c.c1() + c.c0();
+            float yi = y[i];
+            y[i] = yi - yi * c.d() + z[i] * c.c1() + c.c0();
         }
     }
 
     @Override
-    public void affine(float[] y, float[] z, float e, float c, int from, int to) {
+    public void affine(float[] y, float[] z, float d, float c, int from, int to) {
         for (int i = from; i < to; i++) {
-            y[i] = y[i] * e + z[i] * c;
+            float yi = y[i];
+            y[i] = yi - yi * d + z[i] * c;
         }
     }
 

@@ -180,27 +180,27 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void pulsedAffine(float[] y, float[] z, int[] pulse, AffineStep on, AffineStep off, int from, int to) {
-        final FloatVector eOn = FloatVector.broadcast(FLOATS, on.e());
+        final FloatVector dOn = FloatVector.broadcast(FLOATS, on.d());
         final FloatVector c1On = FloatVector.broadcast(FLOATS, on.c1());
         final FloatVector c0On = FloatVector.broadcast(FLOATS, on.c0());
-        final FloatVector eOff = FloatVector.broadcast(FLOATS, off.e());
+        final FloatVector dOff = FloatVector.broadcast(FLOATS, off.d());
         final FloatVector c1Off = FloatVector.broadcast(FLOATS, off.c1());
         final FloatVector c0Off = FloatVector.broadcast(FLOATS, off.c0());
         for (int i = from; i < to; i += LANES) {
             VectorMask<Float> active = IntVector.fromArray(INTS, pulse, i).compare(VectorOperators.GT, 0).cast(FLOATS);
-            FloatVector e = eOff.blend(eOn, active);
+            FloatVector d = dOff.blend(dOn, active);
             FloatVector c1 = c1Off.blend(c1On, active);
             FloatVector c0 = c0Off.blend(c0On, active);
-            FloatVector.fromArray(FLOATS, y, i).mul(e).add(FloatVector.fromArray(FLOATS, z, i).mul(c1)).add(c0)
-                    .intoArray(y, i);
+            FloatVector yi = FloatVector.fromArray(FLOATS, y, i);
+            yi.sub(yi.mul(d)).add(FloatVector.fromArray(FLOATS, z, i).mul(c1)).add(c0).intoArray(y, i);
         }
     }
 
     @Override
-    public void affine(float[] y, float[] z, float e, float c, int from, int to) {
+    public void affine(float[] y, float[] z, float d, float c, int from, int to) {
         for (int i = from; i < to; i += LANES) {
-            FloatVector.fromArray(FLOATS, y, i).mul(e).add(FloatVector.fromArray(FLOATS, z, i).mul(c))
-                    .intoArray(y, i);
+            FloatVector yi = FloatVector.fromArray(FLOATS, y, i);
+            yi.sub(yi.mul(d)).add(FloatVector.fromArray(FLOATS, z, i).mul(c)).intoArray(y, i);
         }
     }
 

@@ -21,8 +21,14 @@ final class Checks {
         return grid.intSteps("T_duration of synapse '" + name + "'", tDur, 1);
     }
 
-    /** Relaxation toward {@code target} with factor {@code e} per step: {@code y = y·e + target·(1 − e)}. */
-    static AffineStep relax(double e, double target) {
-        return new AffineStep((float) e, 0f, (float) (target * (1 - e)));
+    /** Relaxation toward {@code target} at rate k: {@code y = y − y·d + target·d}, {@code d = 1 − e^(−k·dt)}. */
+    static AffineStep relax(double k, double dt, double target) {
+        double d = -Math.expm1(-k * dt);
+        return new AffineStep((float) d, 0f, (float) (target * d));
+    }
+
+    /** {@code 1 − e^(−k·dt)}, accurate for small k·dt. */
+    static double decrement(double k, double dt) {
+        return -Math.expm1(-k * dt);
     }
 }

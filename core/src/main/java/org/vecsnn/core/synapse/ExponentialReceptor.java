@@ -20,6 +20,7 @@ public final class ExponentialReceptor extends SynapticInput {
     private final SynapticOutput output;
     private final float[] g;
     private float decay;
+    private float decrement;
     private float scale;
 
     public ExponentialReceptor(NeuronPopulation target, String name, double tauMs, SynapticOutput output) {
@@ -58,6 +59,7 @@ public final class ExponentialReceptor extends SynapticInput {
     protected void prepareDynamics(TimeGrid grid) {
         double dt = grid.dt();
         decay = (float) Math.exp(-dt / tau);
+        decrement = (float) -Math.expm1(-dt / tau);
         scale = target.model().method() == Integrator.EXACT ? (float) exactCurrentScale(tau, target.model().tau(), dt)
                 : 1f;
     }
@@ -83,7 +85,7 @@ public final class ExponentialReceptor extends SynapticInput {
         } else {
             kernels.arrive(arrivals.data(), slot, g, 1f, 0, to);
             output.apply(kernels, g, target.v(), target.input(), to);
-            kernels.affine(g, g, decay, 0f, 0, to);
+            kernels.affine(g, g, decrement, 0f, 0, to);
         }
     }
 }

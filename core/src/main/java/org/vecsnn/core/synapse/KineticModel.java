@@ -95,9 +95,8 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
             int pulseSteps = Checks.pulse(grid, name, tDur);
             double dt = grid.dt();
             double k = alpha * t + beta;
-            double eOn = Math.exp(-k * dt);
-            var on = Checks.relax(eOn, alpha * t / k);
-            var off = Checks.relax(Math.exp(-beta * dt), 0);
+            var on = Checks.relax(k, dt, alpha * t / k);
+            var off = Checks.relax(beta, dt, 0);
             return new Pulsed(pulseSteps) {
                 @Override
                 public void advance(Kernels kernels, float[][] vars, int[] pulse, float[] scratch, int to) {
@@ -142,7 +141,7 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
         @Override
         public Dynamics prepare(TimeGrid grid, String name) {
             float dt = (float) grid.dt();
-            float riseDecay = (float) Math.exp(-grid.dt() / tauRise);
+            float riseDecrement = (float) Checks.decrement(1 / tauRise, grid.dt());
             return new Dynamics() {
                 @Override
                 public void arrive(float[][] vars, int[] pulse, int channel) {
@@ -152,7 +151,7 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
                 @Override
                 public void advance(Kernels kernels, float[][] vars, int[] pulse, float[] scratch, int to) {
                     kernels.saturate(vars[1], vars[0], (float) a, (float) (1 / tauDecay), dt, 0, to);
-                    kernels.affine(vars[0], vars[0], riseDecay, 0f, 0, to);
+                    kernels.affine(vars[0], vars[0], riseDecrement, 0f, 0, to);
                 }
             };
         }
@@ -198,8 +197,8 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
             int pulseSteps = Checks.pulse(grid, name, tDur);
             double dt = grid.dt();
             double k = alpha2 * t + beta2;
-            var on = Checks.relax(Math.exp(-k * dt), alpha2 * t / k);
-            var off = Checks.relax(Math.exp(-beta2 * dt), 0);
+            var on = Checks.relax(k, dt, alpha2 * t / k);
+            var off = Checks.relax(beta2, dt, 0);
             return new Pulsed(pulseSteps) {
                 @Override
                 public void advance(Kernels kernels, float[][] vars, int[] pulse, float[] scratch, int to) {
@@ -253,13 +252,13 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
             int pulseSteps = Checks.pulse(grid, name, tDur);
             double dt = grid.dt();
             double k = k3 * t + k4;
-            var on = Checks.relax(Math.exp(-k * dt), k3 * t / k);
-            var off = Checks.relax(Math.exp(-k4 * dt), 0);
-            double eG = Math.exp(-k2 * dt);
+            var on = Checks.relax(k, dt, k3 * t / k);
+            var off = Checks.relax(k4, dt, 0);
+            double dG = Checks.decrement(k2, dt);
             return new Pulsed(pulseSteps) {
                 @Override
                 public void advance(Kernels kernels, float[][] vars, int[] pulse, float[] scratch, int to) {
-                    kernels.affine(vars[1], vars[0], (float) eG, (float) (k1 / k2 * (1 - eG)), 0, to);
+                    kernels.affine(vars[1], vars[0], (float) dG, (float) (k1 / k2 * dG), 0, to);
                     kernels.pulsedAffine(vars[0], vars[0], pulse, on, off, 0, to);
                     kernels.countDown(pulse, 0, to);
                     kernels.hill4(vars[1], vars[2], (float) kd, 0, to);
@@ -313,22 +312,22 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
             int pulseSteps = Checks.pulse(grid, name, tDur);
             double dt = grid.dt();
             double kOn = k1 * t + k2;
-            double eOn = Math.exp(-kOn * dt);
-            double eOff = Math.exp(-k2 * dt);
-            // R relaxes with D held: R = R·e + D·c1 + c0
-            var on = new org.vecsnn.core.simd.AffineStep((float) eOn, (float) ((1 - eOn) * (k3 - k1 * t) / kOn),
-                    (float) ((1 - eOn) * k1 * t / kOn));
-            var off = new org.vecsnn.core.simd.AffineStep((float) eOff, (float) ((1 - eOff) * k3 / k2), 0f);
-            double eD = Math.exp(-k3 * dt);
-            double eG = Math.exp(-k6 * dt);
+            double dOn = Checks.decrement(kOn, dt);
+            double dOff = Checks.decrement(k2, dt);
+            // R relaxes with D held: R = R − R·d + D·c1 + c0
+            var on = new org.vecsnn.core.simd.AffineStep((float) dOn, (float) (dOn * (k3 - k1 * t) / kOn),
+                    (float) (dOn * k1 * t / kOn));
+            var off = new org.vecsnn.core.simd.AffineStep((float) dOff, (float) (dOff * k3 / k2), 0f);
+            double dD = Checks.decrement(k3, dt);
+            double dG = Checks.decrement(k6, dt);
             return new Pulsed(pulseSteps) {
                 @Override
                 public void advance(Kernels kernels, float[][] vars, int[] pulse, float[] scratch, int to) {
                     float[] r = vars[0];
                     System.arraycopy(r, 0, scratch, 0, to); // R at the start of the step, for D and G
                     kernels.pulsedAffine(r, vars[1], pulse, on, off, 0, to);
-                    kernels.affine(vars[1], scratch, (float) eD, (float) (k4 / k3 * (1 - eD)), 0, to);
-                    kernels.affine(vars[2], scratch, (float) eG, (float) (k5 / k6 * (1 - eG)), 0, to);
+                    kernels.affine(vars[1], scratch, (float) dD, (float) (k4 / k3 * dD), 0, to);
+                    kernels.affine(vars[2], scratch, (float) dG, (float) (k5 / k6 * dG), 0, to);
                     kernels.countDown(pulse, 0, to);
                     kernels.hill4(vars[2], vars[3], (float) kd, 0, to);
                 }
