@@ -131,6 +131,9 @@ public final class Cases {
         for (Integrator method : new Integrator[] {Integrator.EXPONENTIAL_EULER, Integrator.EXACT,
                 Integrator.EULER}) {
             boolean exact = method != Integrator.EULER;
+            cases.add(new ValidationCase("LIF under constant input from V0 = -40 mV", method.name(), exact ? 0 : 1,
+                    CONVERGENCE, exact ? dt -> 1e-5 : dt -> 0.6 * dt, true, "",
+                    exact ? FLOAT_REASON : FIRST_ORDER_REASON, (dt, kernels) -> lifConstant(dt, kernels, method)));
             cases.add(new ValidationCase("LIF under a step of input", method.name(), exact ? 0 : 1,
                     CONVERGENCE, exact ? dt -> 1e-5 : dt -> 0.6 * dt, true, "",
                     exact ? FLOAT_REASON : FIRST_ORDER_REASON, (dt, kernels) -> lifStep(dt, kernels, method)));
@@ -160,6 +163,23 @@ public final class Cases {
                     (dt, kernels) -> kineticAgainstRk4(dt, kernels, model)));
         }
         return cases;
+    }
+
+    static Comparison lifConstant(double dt, Kernels kernels, Integrator method) {
+        Network net = new Network(dt, kernels);
+        NeuronPopulation p = net.addLif("lif", 1, new Lif(0, -5, 100, 12, 1, 0, method));
+        p.set("V", i -> -40);
+        net.addCurrent(TimedCurrent.constant(p.all(), 30));
+        StateMonitor v = net.addMonitor(new StateMonitor(p, "V", new int[] {0}, dt));
+        net.run(40, ProgressListener.SILENT);
+        double[] t = v.times();
+        double[] sim = new double[t.length];
+        double[] ref = new double[t.length];
+        for (int k = 0; k < t.length; k++) { // the distance from V_∞ = 30 mV, which decays from 70 mV
+            sim[k] = 30 - v.trace(0)[k];
+            ref[k] = 30 - Analytic.lifRelaxation(-40, 30, 12, t[k]);
+        }
+        return new Comparison(t, sim, ref);
     }
 
     static Comparison lifStep(double dt, Kernels kernels, Integrator method) {

@@ -16,11 +16,17 @@ final class Figures {
     private Figures() {}
 
     static String fileName(int index, ValidationCase c) {
-        String slug = c.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug = (c.name() + " " + c.method()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
         return String.format(Locale.ROOT, "case-%02d-%s.png", index + 1, slug);
     }
 
     static void write(ValidationReport.Result r, Path out) throws IOException {
+        try (var old = java.nio.file.Files.newDirectoryStream(out, "case-*.png")) { // figures of an earlier run
+            for (Path file : old) {
+                java.nio.file.Files.delete(file);
+            }
+        }
         for (int k = 0; k < r.cases().size(); k++) {
             ValidationCase c = r.cases().get(k);
             Comparison cmp = r.figures().get(k);
