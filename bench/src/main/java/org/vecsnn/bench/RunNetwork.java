@@ -22,6 +22,9 @@ public final class RunNetwork {
             Usage: snn [options]            run a benchmark network
                    snn examples [--out DIR]  run the seed chapter's synapse experiments (default out/examples)
                    snn validate [--out DIR]  run the validation report (default out/validation); exits 1 on a failure
+                   snn latency [--steps N] [--out DIR]  per-step latency percentiles of COBA 4000 (HdrHistogram)
+                   snn compare [--n N] [--duration MS] [--repeats R] [--networks coba,cuba]
+                                            side by side with Brian2 (needs apt-get install python3-brian)
               --network NAME   coba (default) or cuba: Brette et al. 2007 benchmarks (see README)
               --n N            number of neurons, 80 % excitatory (default 4000)
               --duration MS    biological time to simulate in ms (default 1000)
@@ -74,9 +77,17 @@ public final class RunNetwork {
         return new Options(network, n, duration, dt, seed, warmup, out);
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length > 0 && args[0].equals("examples")) {
             SeedExamples.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("compare")) {
+            CompareWithBrian2.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("latency")) {
+            StepLatency.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("validate")) {

@@ -1,0 +1,162 @@
+package org.vecsnn.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.vecsnn.core.ProgressListener;
+import org.vecsnn.core.monitor.SpikeMonitor;
+import org.vecsnn.core.networks.BenchmarkNetworks;
+import org.vecsnn.core.networks.EiNetwork;
+import org.vecsnn.core.simd.KernelProvider;
+
+/**
+ * Runs the benchmark networks in this core and in Brian2 (C++ standalone, {@code bench/brian2/benchmark.py}) with
+ * the same N and duration, one thread each, and prints network, N, duration, simulator, mean rate, wall seconds
+ * per biological second and their ratio. Only the simulation loop is timed on both sides: Brian2's own run timer
+ * (code generation and compilation excluded); here, after a warm-up run on an identical network. Each side's
+ * time is the best of its repeats.
+ */
+public final class CompareWithBrian2 {
+    private static final String PYTHON = "/usr/bin/python3";
+    private static final Path SCRIPT = Path.of("bench", "brian2", "benchmark.py");
+
+    private CompareWithBrian2() {}
+
+    record Measured(String simulator, double rateE, double rateI, double rate, double wallPerBio, long synapses) {}
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        int n = 4000;
+        double duration = 5000;
+        int repeats = 3;
+        List<String> networks = List.of("coba", "cuba");
+        Path out = Path.of("out", "compare");
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--n" -> n = Integer.parseInt(args[i + 1]);
+                case "--duration" -> duration = Double.parseDouble(args[i + 1]);
+                case "--repeats" -> repeats = Integer.parseInt(args[i + 1]);
+                case "--networks" -> networks = Arrays.asList(args[i + 1].split(","));
+                case "--out" -> out = Path.of(args[i + 1]);
+                default -> {
+                    System.err.println("snn compare: unknown option " + args[i]
+                            + " (--n, --duration MS, --repeats, --networks coba,cuba, --out DIR)");
+                    System.exit(2);
+                }
+            }
+        }
+        if (args.length % 2 != 0) {
+            System.err.println("snn compare: option " + args[args.length - 1] + " needs a value");
+            System.exit(2);
+        }
+        if (!brian2Available()) {
+            System.err.println("snn compare: Brian2 is not installed for " + PYTHON + ". Install Debian's package:"
+                    + "\n    apt-get install python3-brian\n(it installs for Debian's own Python, " + PYTHON + ").");
+            System.exit(3);
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "| network | N | duration (s) | simulator | rate E (Hz) | rate I (Hz) | "
+                + "mean rate (Hz) | wall s per bio s | ratio to Brian2 |"));
+        lines.add("|---|---|---|---|---|---|---|---|---|");
+        for (String network : networks) {
+            System.err.printf(Locale.ROOT, "running %s N = %d for %.1f s in vecsnn and Brian2 ...%n", network, n,
+                    duration / 1000);
+            Measured ours = runOurs(network, n, duration, repeats);
+            Measured brian = runBrian2(network, n, duration, repeats);
+            for (Measured m : List.of(ours, brian)) {
+                lines.add(String.format(Locale.ROOT, "| %s | %d | %.1f | %s | %.2f | %.2f | %.2f | %.4f | %.2f |",
+                        network.toUpperCase(Locale.ROOT), n, duration / 1000, m.simulator(), m.rateE(), m.rateI(),
+                        m.rate(), m.wallPerBio(), m.wallPerBio() / brian.wallPerBio()));
+            }
+            lines.add(String.format(Locale.ROOT, "| %s | | | rate difference | %+.1f %% | %+.1f %% | %+.1f %% | | |",
+                    network.toUpperCase(Locale.ROOT), 100 * (ours.rateE() / brian.rateE() - 1),
+                    100 * (ours.rateI() / brian.rateI() - 1), 100 * (ours.rate() / brian.rate() - 1)));
+        }
+        Files.createDirectories(out);
+        Files.write(out.resolve("compare.md"), lines);
+        lines.forEach(System.out::println);
+        System.out.println("\nwrote " + out.resolve("compare.md"));
+    }
+
+    static boolean brian2Available() throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of(PYTHON))) {
+            return false;
+        }
+        Process p = new ProcessBuilder(PYTHON, "-c", "import brian2").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor() == 0;
+    }
+
+    static Measured runOurs(String network, int n, double duration, int repeats) {
+        EiNetwork warm = build(network, n);
+        warm.network().run(1000, ProgressListener.SILENT);
+        double best = Double.MAX_VALUE;
+        Measured result = null;
+        for (int r = 0; r < repeats; r++) {
+            EiNetwork net = build(network, n);
+            SpikeMonitor spikes = net.network().addMonitor(new SpikeMonitor(net.neurons()));
+            net.network().prepare();
+            long start = System.nanoTime();
+            net.network().run(duration, ProgressListener.SILENT);
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            if (seconds < best) {
+                best = seconds;
+                result = new Measured("vecsnn " + KernelProvider.get().name() + ", 1 thread",
+                        spikes.meanRate(0, net.excitatory(), duration),
+                        spikes.meanRate(net.excitatory(), net.size(), duration),
+                        spikes.meanRate(0, net.size(), duration), seconds / (duration / 1000),
+                        net.network().synapseCount());
+            }
+        }
+        return result;
+    }
+
+    private static EiNetwork build(String network, int n) {
+        return network.equals("coba") ? BenchmarkNetworks.coba(n, 0.1, 1, KernelProvider.get())
+                : BenchmarkNetworks.cuba(n, 0.1, 1, KernelProvider.get());
+    }
+
+    static Measured runBrian2(String network, int n, double duration, int repeats)
+            throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(PYTHON, SCRIPT.toString(), network, Integer.toString(n),
+                Double.toString(duration), Integer.toString(repeats)).redirectErrorStream(false).start();
+        String stdout;
+        try (InputStream in = p.getInputStream(); InputStream err = p.getErrorStream()) {
+            Thread drain = Thread.ofPlatform().start(() -> {
+                try {
+                    err.readAllBytes();
+                } catch (IOException ignored) {
+                    // the warnings of Brian2's dependencies are not needed
+                }
+            });
+            stdout = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            drain.join();
+        }
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("Brian2 run failed for " + network + ": " + stdout);
+        }
+        String json = stdout.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
+        return new Measured(field(json, "simulator"), number(json, "rate_e_hz"), number(json, "rate_i_hz"),
+                number(json, "rate_hz"), number(json, "wall_per_bio_s"), (long) number(json, "synapses"));
+    }
+
+    private static double number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\": ([-0-9.eE+]+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + key + " in Brian2's output: " + json);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static String field(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\": \"([^\"]*)\"").matcher(json);
+        return m.find() ? m.group(1) : "brian2";
+    }
+}

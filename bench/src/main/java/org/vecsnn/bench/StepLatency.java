@@ -1,0 +1,88 @@
+package org.vecsnn.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+import org.vecsnn.core.Network;
+import org.vecsnn.core.networks.BenchmarkNetworks;
+import org.vecsnn.core.networks.EiNetwork;
+import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.simd.KernelProvider;
+
+/**
+ * The embedding latency of one step of COBA 4000, after warm-up, as an HdrHistogram: plain stepping, and a
+ * closed loop that writes an external input into 100 neurons before each step and reads their spikes after it.
+ * Prints p50, p90, p99, p99.9 and max and writes one {@code .hgrm} file per loop.
+ */
+public final class StepLatency {
+    private StepLatency() {}
+
+    public static void main(String[] args) throws IOException {
+        long steps = 100_000;
+        Path out = Path.of("out", "latency");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--steps") && i + 1 < args.length) {
+                steps = Long.parseLong(args[++i]);
+            } else if (args[i].equals("--out") && i + 1 < args.length) {
+                out = Path.of(args[++i]);
+            } else {
+                System.err.println("snn latency: unknown option " + args[i] + " (--steps N, --out DIR)");
+                System.exit(2);
+            }
+        }
+        Files.createDirectories(out);
+        System.out.printf(Locale.ROOT, "COBA 4000, %d measured steps after 30,000 warm-up steps, kernels %s%n",
+                steps, KernelProvider.get().name());
+        System.out.println("loop          p50 µs   p90 µs   p99 µs  p99.9 µs   max µs   p99.9/p50");
+        report("step", measure(steps, false), out);
+        report("closed-loop", measure(steps, true), out);
+    }
+
+    static Histogram measure(long steps, boolean closedLoop) {
+        EiNetwork coba = BenchmarkNetworks.coba(4000, 0.1, 1, KernelProvider.get());
+        Network net = coba.network();
+        NeuronPopulation neurons = coba.neurons();
+        Histogram histogram = new Histogram(3_600_000_000L, 3);
+        long spikesSeen = 0;
+        for (long n = -30_000; n < steps; n++) {
+            long start = System.nanoTime();
+            if (closedLoop) { // the application's input for this step, then its read of the spikes
+                float drive = (float) (2 * Math.sin(n * 0.01));
+                float[] input = neurons.input();
+                for (int i = 0; i < 100; i++) {
+                    input[i] += drive;
+                }
+            }
+            net.step();
+            if (closedLoop) {
+                int[] spikes = neurons.spikes();
+                for (int s = 0; s < neurons.spikeCount() && spikes[s] < 100; s++) {
+                    spikesSeen++;
+                }
+            }
+            long elapsed = System.nanoTime() - start;
+            if (n >= 0) {
+                histogram.recordValue(elapsed);
+            }
+        }
+        if (closedLoop && spikesSeen == 0) {
+            throw new IllegalStateException("the closed loop saw no spikes: the network is silent");
+        }
+        return histogram;
+    }
+
+    static void report(String name, Histogram h, Path out) throws IOException {
+        double p50 = h.getValueAtPercentile(50) / 1e3;
+        double p999 = h.getValueAtPercentile(99.9) / 1e3;
+        System.out.printf(Locale.ROOT, "%-11s %8.2f %8.2f %8.2f %9.2f %8.1f %11.2f%n", name, p50,
+                h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3, p999, h.getMaxValue() / 1e3,
+                p999 / p50);
+        Path file = out.resolve("latency-" + name + ".hgrm");
+        try (PrintStream ps = new PrintStream(Files.newOutputStream(file))) {
+            h.outputPercentileDistribution(ps, 1000.0); // in µs
+        }
+    }
+}
