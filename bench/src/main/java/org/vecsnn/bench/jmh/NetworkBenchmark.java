@@ -1,0 +1,51 @@
+package org.vecsnn.bench.jmh;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.vecsnn.core.Network;
+import org.vecsnn.core.networks.BenchmarkNetworks;
+import org.vecsnn.core.simd.KernelProvider;
+
+/**
+ * Whole benchmark networks, one step in the steady state (after 2000 steps). Wall seconds per biological second =
+ * µs per step × 10⁴ / 10⁶ = score / 100; synaptic events per second = synapses × rate / that.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx8g"})
+public class NetworkBenchmark {
+    @Param({"coba", "cuba"})
+    String network;
+
+    @Param({"4000", "40000", "400000"})
+    int n;
+
+    private Network net;
+
+    @Setup
+    public void build() {
+        net = (network.equals("coba") ? BenchmarkNetworks.coba(n, 0.1, 1, KernelProvider.get())
+                : BenchmarkNetworks.cuba(n, 0.1, 1, KernelProvider.get())).network();
+        for (int s = 0; s < 2000; s++) {
+            net.step();
+        }
+    }
+
+    @Benchmark
+    public void step() {
+        net.step();
+    }
+}
