@@ -37,8 +37,49 @@ public final class StepLatency {
         System.out.printf(Locale.ROOT, "COBA 4000, %d measured steps after 30,000 warm-up steps, kernels %s%n",
                 steps, KernelProvider.get().name());
         System.out.println("loop          p50 µs   p90 µs   p99 µs  p99.9 µs   max µs   p99.9/p50");
-        report("step", measure(steps, false), out);
+        Histogram step = measure(steps, false);
+        report("step", step, out);
         report("closed-loop", measure(steps, true), out);
+        report("fixed-work", fixedWork(steps, step.getValueAtPercentile(50)), out);
+        System.out.println("fixed-work: the same loop timing a fixed computation as long as the step's median; its "
+                + "tail is the machine's (interrupts, scheduling), not the simulator's");
+    }
+
+    /** A fixed computation of about {@code targetNanos}, timed like the steps: the platform's own latency tail. */
+    static Histogram fixedWork(long steps, long targetNanos) {
+        float[] data = new float[512];
+        java.util.Arrays.fill(data, 1.0001f);
+        int rounds = 0;
+        for (long took = 0; took < targetNanos; ) { // calibrate: the least rounds that take the step's median
+            rounds++;
+            long start = System.nanoTime();
+            for (int w = 0; w < 2000; w++) {
+                sink += work(data, rounds);
+            }
+            took = (System.nanoTime() - start) / 2000;
+        }
+        Histogram histogram = new Histogram(3_600_000_000L, 3);
+        for (long n = -30_000; n < steps; n++) {
+            long start = System.nanoTime();
+            sink += work(data, rounds);
+            long elapsed = System.nanoTime() - start;
+            if (n >= 0) {
+                histogram.recordValue(elapsed);
+            }
+        }
+        return histogram;
+    }
+
+    private static volatile float sink;
+
+    private static float work(float[] data, int rounds) {
+        float acc = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (float x : data) {
+                acc = acc * 0.999f + x;
+            }
+        }
+        return acc;
     }
 
     static Histogram measure(long steps, boolean closedLoop) {
