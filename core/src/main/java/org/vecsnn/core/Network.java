@@ -41,6 +41,8 @@ public final class Network {
     private Monitor[] afterStep;
     private long step;
     private boolean prepared;
+    private int finiteCheckInterval = 100;
+    private StateArray[] watched;
 
     /** A network with time step {@code dtMs} and the kernels chosen for this JVM ({@link KernelProvider#get()}). */
     public Network(double dtMs) {
@@ -59,6 +61,16 @@ public final class Network {
     public Network seed(long value) {
         checkMutable("set the seed");
         this.seed = value;
+        return this;
+    }
+
+    /**
+     * Checks every state variable for NaN and infinite values every {@code steps} steps (default 100; 0 turns the
+     * check off). A vectorized pass over the state arrays, so about 1 % of a step's work at the default; a blow-up
+     * stops the run within {@code steps} steps of its appearance, with the population, unit, variable, step and time.
+     */
+    public Network checkFiniteEvery(int steps) {
+        this.finiteCheckInterval = Check.nonNegative("finite-check interval (steps)", steps);
         return this;
     }
 
@@ -175,6 +187,30 @@ public final class Network {
             m.record(n);
         }
         step = n + 1;
+        if (finiteCheckInterval > 0 && step % finiteCheckInterval == 0) {
+            checkFinite();
+        }
+    }
+
+    /**
+     * Throws {@link NonFiniteStateException} if any watched state variable holds NaN or infinity now (after step
+     * {@code stepIndex() − 1}).
+     */
+    public void checkFinite() {
+        if (!prepared) {
+            return;
+        }
+        for (StateArray a : watched) {
+            int i = kernels.firstNonFinite(a.values(), 0, a.length());
+            if (i >= 0) {
+                long last = step - 1;
+                long previous = finiteCheckInterval > 0 ? last - finiteCheckInterval : -1;
+                throw new NonFiniteStateException(a.owner() + ", " + a.unit() + " " + i + ": " + a.variable() + " = "
+                        + a.values()[i] + " after step " + last + " (t = " + grid.time(step) + " ms)"
+                        + (previous >= 0 ? "; the check after step " + previous + " found all state finite"
+                        : ""));
+            }
+        }
     }
 
     /** Runs {@code durationMs} (a whole number of steps), reporting progress on standard error for long runs. */
@@ -216,6 +252,7 @@ public final class Network {
             m.prepare(grid);
         }
         populationArray = populations.toArray(new Population[0]);
+        watched = populations.stream().flatMap(p -> p.stateArrays().stream()).toArray(StateArray[]::new);
         projectionArray = projections.toArray(new Projection[0]);
         currentArray = currents.toArray(new CurrentInput[0]);
         beforeStep = monitors.stream().filter(Monitor::recordsBeforeStep).toArray(Monitor[]::new);

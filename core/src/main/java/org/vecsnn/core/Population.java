@@ -82,6 +82,11 @@ public abstract class Population {
         }
     }
 
+    /** The state variables to watch for non-finite values (none for spike sources). */
+    public java.util.List<StateArray> stateArrays() {
+        return java.util.List.of();
+    }
+
     /** Engine hook: compute the step-size dependent constants. Called once, before the first step. */
     public abstract void prepare(TimeGrid grid);
 

@@ -129,6 +129,25 @@ class KernelTwinsTest {
     }
 
     @Test
+    void firstNonFiniteFindsTheFirstNanOrInfinity() {
+        Kernels plain = new PlainKernels();
+        Kernels tested = KernelProvider.get();
+        for (int at : new int[] {0, 5, 16, 17, N - 1}) {
+            for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+                State s = new State(at);
+                s.v[at] = bad;
+                if (at + 3 < N) {
+                    s.v[at + 3] = Float.NaN;
+                }
+                assertEquals(at, plain.firstNonFinite(s.v, 0, N));
+                assertEquals(at, tested.firstNonFinite(s.v, 0, N));
+                assertEquals(-1, tested.firstNonFinite(s.v, 0, at));
+            }
+        }
+        assertEquals(-1, tested.firstNonFinite(new State(1).v, 0, N));
+    }
+
+    @Test
     void kernelsAreTheOnesAskedFor() {
         String mode = System.getProperty("vecsnn.kernels", "auto");
         Integer bits = Integer.getInteger("vecsnn.vectorBits");

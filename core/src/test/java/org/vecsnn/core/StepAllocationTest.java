@@ -15,7 +15,8 @@ class StepAllocationTest {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         EiNetwork net = BenchmarkNetworks.coba(4000, 0.1, 1, KernelProvider.get());
         Network network = net.network();
-        for (int n = 0; n < 5000; n++) {
+        // warm: the finite check runs every 100 steps, so it needs many steps before the JIT compiles it
+        for (int n = 0; n < 100_000; n++) {
             network.step();
         }
         long thread = Thread.currentThread().threadId();

@@ -158,6 +158,16 @@ public final class NeuronPopulation extends Population {
     }
 
     @Override
+    public List<org.vecsnn.core.StateArray> stateArrays() {
+        List<org.vecsnn.core.StateArray> arrays = new ArrayList<>(); // synapses first: a blow-up there reaches V
+        for (SynapticInput in : synapticInputs) {
+            arrays.addAll(in.stateArrays());
+        }
+        arrays.add(new org.vecsnn.core.StateArray("population '" + name() + "'", "V", "neuron", v, size()));
+        return arrays;
+    }
+
+    @Override
     public void prepare(TimeGrid grid) {
         double dt = grid.dt();
         double a = model.method() == Integrator.EULER ? dt / model.tau() : -Math.expm1(-dt / model.tau());

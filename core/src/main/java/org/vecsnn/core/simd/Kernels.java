@@ -99,4 +99,7 @@ public interface Kernels {
 
     /** {@code pulse = max(pulse − 1, 0)}. */
     void countDown(int[] pulse, int from, int to);
+
+    /** The index of the first NaN or infinite value in {@code [from, to)}, or −1. */
+    int firstNonFinite(float[] values, int from, int to);
 }

@@ -157,4 +157,14 @@ public final class PlainKernels implements Kernels {
             pulse[i] = Math.max(pulse[i] - 1, 0);
         }
     }
+
+    @Override
+    public int firstNonFinite(float[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Float.isFinite(values[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

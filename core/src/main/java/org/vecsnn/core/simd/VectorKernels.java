@@ -232,4 +232,26 @@ public final class VectorKernels implements Kernels {
             IntVector.fromArray(INTS, pulse, i).sub(1).max(0).intoArray(pulse, i);
         }
     }
+
+    @Override
+    public int firstNonFinite(float[] values, int from, int to) {
+        // x·0 is 0 for every finite x and NaN for NaN and ±∞: one multiply-add per vector, no branch, no mask
+        FloatVector acc = FloatVector.zero(FLOATS);
+        int i = from;
+        for (; i + LANES <= to; i += LANES) {
+            acc = acc.add(FloatVector.fromArray(FLOATS, values, i).mul(0f));
+        }
+        float tail = 0f;
+        for (; i < to; i++) {
+            tail += values[i] * 0f;
+        }
+        if (Float.isNaN(acc.reduceLanes(VectorOperators.ADD) + tail)) {
+            for (int k = from; k < to; k++) { // rare: find where
+                if (!Float.isFinite(values[k])) {
+                    return k;
+                }
+            }
+        }
+        return -1;
+    }
 }

@@ -115,6 +115,14 @@ public final class DualExponentialReceptor extends SynapticInput {
     }
 
     @Override
+    public java.util.List<org.vecsnn.core.StateArray> stateArrays() {
+        String owner = "population '" + target.name() + "'";
+        return java.util.List.of(
+                new org.vecsnn.core.StateArray(owner, "synapse '" + name() + "' g", "neuron", g, target.size()),
+                new org.vecsnn.core.StateArray(owner, "synapse '" + name() + "' h", "neuron", h, target.size()));
+    }
+
+    @Override
     protected void prepareDynamics(TimeGrid grid) {
         double dt = grid.dt();
         double ed = Math.exp(-dt / tauDecay);

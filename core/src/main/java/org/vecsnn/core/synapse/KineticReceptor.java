@@ -62,6 +62,22 @@ public final class KineticReceptor extends SynapticInput {
     }
 
     @Override
+    public java.util.List<org.vecsnn.core.StateArray> stateArrays() {
+        java.util.List<org.vecsnn.core.StateArray> arrays = new java.util.ArrayList<>();
+        String[] names = model.variables();
+        for (int k = 0; k < channelSets.length; k++) {
+            Channels set = channelSets[k];
+            for (int v = 0; v < names.length; v++) {
+                arrays.add(new org.vecsnn.core.StateArray("synapse '" + name() + "' on population '"
+                        + target.name() + "', projection " + k, names[v], set.perSynapse() ? "synapse"
+                        : "presynaptic neuron", set.variable(v), set.count()));
+            }
+        }
+        arrays.addAll(super.stateArrays()); // after the channels, which feed it
+        return arrays;
+    }
+
+    @Override
     protected boolean usesArrivalRing() {
         return false;
     }

@@ -80,4 +80,11 @@ public abstract sealed class SynapticInput permits ExponentialReceptor, DualExpo
 
     /** The per-neuron state of this input (for monitors), or null if it keeps none. */
     public abstract float[] state();
+
+    /** The state variables to watch for non-finite values. */
+    public java.util.List<org.vecsnn.core.StateArray> stateArrays() {
+        return state() == null ? java.util.List.of()
+                : java.util.List.of(new org.vecsnn.core.StateArray("population '" + target.name() + "'",
+                        "synapse '" + name + "' state", "neuron", state(), target.size()));
+    }
 }
