@@ -50,7 +50,7 @@ public final class SeedExamples {
     static List<Example> examples() {
         return List.of(
                 new Example("ampa", "AMPA (Markov, transmitter pulse), COBA E = 0 mV",
-                        p -> p.addKinetic("s", KineticModel.ampa()), KineticModel.ampa().defaultWeight(), null),
+                        p -> p.addKinetic("s", KineticModel.ampa()), KineticModel.ampa().gMax(), null),
                 new Example("gaba_a", "GABA_A (Markov), COBA E = -80 mV",
                         p -> p.addKinetic("s", KineticModel.gabaA()), 0.4, null),
                 new Example("nmda", "NMDA (x/g form), Mg block",

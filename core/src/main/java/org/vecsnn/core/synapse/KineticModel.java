@@ -22,11 +22,13 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
     /** The index in {@link #variables()} of the conductance variable s (or g). */
     int outputVariable();
 
-    /** The output BrainPy uses for this model by default. */
-    SynapticOutput defaultOutput();
+    /** The output BrainPy uses for this model by default (the Mg block, unless the model has a reversal potential). */
+    default SynapticOutput defaultOutput() {
+        return SynapticOutput.mgBlock();
+    }
 
     /** BrainPy's default g_max, to use as the projection's weight. */
-    double defaultWeight();
+    double gMax();
 
     /** The per-step constants for a time grid. */
     Dynamics prepare(TimeGrid grid, String name);
@@ -85,10 +87,6 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
             return SynapticOutput.conductance(reversal);
         }
 
-        @Override
-        public double defaultWeight() {
-            return gMax;
-        }
 
         @Override
         public Dynamics prepare(TimeGrid grid, String name) {
@@ -128,15 +126,7 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
             return 1;
         }
 
-        @Override
-        public SynapticOutput defaultOutput() {
-            return SynapticOutput.mgBlock();
-        }
 
-        @Override
-        public double defaultWeight() {
-            return gMax;
-        }
 
         @Override
         public Dynamics prepare(TimeGrid grid, String name) {
@@ -182,15 +172,7 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
             return 1;
         }
 
-        @Override
-        public SynapticOutput defaultOutput() {
-            return SynapticOutput.mgBlock();
-        }
 
-        @Override
-        public double defaultWeight() {
-            return gMax;
-        }
 
         @Override
         public Dynamics prepare(TimeGrid grid, String name) {
@@ -242,10 +224,6 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
             return SynapticOutput.conductance(reversal);
         }
 
-        @Override
-        public double defaultWeight() {
-            return gMax;
-        }
 
         @Override
         public Dynamics prepare(TimeGrid grid, String name) {
@@ -302,10 +280,6 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
             return SynapticOutput.conductance(reversal);
         }
 
-        @Override
-        public double defaultWeight() {
-            return gMax;
-        }
 
         @Override
         public Dynamics prepare(TimeGrid grid, String name) {
