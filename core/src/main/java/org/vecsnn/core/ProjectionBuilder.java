@@ -86,6 +86,30 @@ public final class ProjectionBuilder {
         return this;
     }
 
+    /**
+     * Refuses, before building, a projection over the int CSR limit or larger than the heap left: about 4 bytes
+     * per synapse for its target, 4 for a listed weight and 2 for a listed delay, twice over while it is built.
+     */
+    private void checkFits(long synapses) {
+        if (synapses < 0) {
+            return;
+        }
+        String label = "projection " + source.population().name() + " -> " + target.target().name() + "."
+                + target.name();
+        if (synapses > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(label + ": about " + synapses + " synapses: must be fewer than 2^31 in"
+                    + " one projection (split it into several)");
+        }
+        long bytes = 2 * synapses * 10;
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (bytes > free) {
+            throw new IllegalArgumentException(label + ": about " + synapses + " synapses need about "
+                    + bytes / (1 << 20) + " MiB to build: must fit the " + free / (1 << 20) + " MiB of heap left"
+                    + " (raise -Xmx or make the network smaller)");
+        }
+    }
+
     public Projection build() {
         network.checkMutable("add a projection");
         network.checkOwns(source.population());
@@ -96,6 +120,7 @@ public final class ProjectionBuilder {
         }
         int diagonal = source.population() == targetRange.population() ? source.from() - targetRange.from()
                 : ConnectionContext.NO_SELF;
+        checkFits(connector.expectedSynapses(source.size(), targetRange.size()));
         long projectionSeed = seed != null ? seed : network.nextProjectionSeed();
         Csr csr = connector.connect(new ConnectionContext(source.size(), targetRange.size(), diagonal,
                 network.grid(), projectionSeed));

@@ -148,6 +148,25 @@ class BadInputTest {
     }
 
     @Test
+    void projectionsThatCannotFitAreRefusedBeforeBuilding() {
+        Small s = small();
+        Network net = s.net();
+        NeuronPopulation big = net.addLif("big", 100_000, Lif.defaults());
+        var g = big.addExponential("g", 5, SynapticOutput.current());
+        long start = System.nanoTime();
+        refused("projection big -> big.g: about 5000000000 synapses: must be fewer than 2^31",
+                () -> net.connect(big, g).connector(Connectors.fixedProbability(0.5, true)).build());
+        refused("projection big -> big.g: about 10000000000 synapses: must be fewer than 2^31",
+                () -> net.connect(big, g).connector(Connectors.allToAll(true)).build());
+        // 1.5e9 synapses fit the int CSR but not the test JVM's 2 GiB heap (about 28 GiB to build)
+        refused("must fit the", () -> net.connect(big, g).connector(Connectors.fixedInDegree(15_000, true, false))
+                .build());
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "refused before building anything");
+        assertEquals(1, net.projections().size());
+        net.run(10, ProgressListener.SILENT);
+    }
+
+    @Test
     void aRunningNetworkKeepsItsStructure() {
         Small s = small();
         s.net().step();

@@ -4,4 +4,12 @@ package org.vecsnn.core.connect;
 @FunctionalInterface
 public interface Connector {
     Csr connect(ConnectionContext context);
+
+    /**
+     * The number of synapses this rule is expected to build between ranges of these sizes, or −1 if unknown; used
+     * to refuse, before building, a projection that cannot fit (see {@link Connectors}).
+     */
+    default long expectedSynapses(int preSize, int postSize) {
+        return -1;
+    }
 }

@@ -10,9 +10,22 @@ import org.vecsnn.core.Check;
 public final class Connectors {
     private Connectors() {}
 
+    /** A rule with its expected synapse count. */
+    private record Estimated(java.util.function.LongBinaryOperator estimate, Connector rule) implements Connector {
+        @Override
+        public Csr connect(ConnectionContext context) {
+            return rule.connect(context);
+        }
+
+        @Override
+        public long expectedSynapses(int preSize, int postSize) {
+            return estimate.applyAsLong(preSize, postSize);
+        }
+    }
+
     /** Every source to every target; {@code includeSelf = false} leaves out a neuron's synapse onto itself. */
     public static Connector allToAll(boolean includeSelf) {
-        return ctx -> {
+        return new Estimated((pre, post) -> (long) pre * post, ctx -> {
             CsrBuilder csr = new CsrBuilder(ctx.preSize(), ctx.postSize());
             for (int i = 0; i < ctx.preSize(); i++) {
                 int self = includeSelf ? -1 : ctx.selfColumn(i);
@@ -24,12 +37,12 @@ public final class Connectors {
                 csr.endRow();
             }
             return csr.build();
-        };
+        });
     }
 
     /** Source i to target i; the two ranges must have the same size. */
     public static Connector oneToOne() {
-        return ctx -> {
+        return new Estimated((pre, post) -> pre, ctx -> {
             if (ctx.preSize() != ctx.postSize()) {
                 throw new IllegalArgumentException("one-to-one: source size " + ctx.preSize() + " and target size "
                         + ctx.postSize() + ": must be equal");
@@ -40,7 +53,7 @@ public final class Connectors {
                 csr.endRow();
             }
             return csr.build();
-        };
+        });
     }
 
     /**
@@ -49,7 +62,7 @@ public final class Connectors {
      */
     public static Connector fixedProbability(double p, boolean includeSelf) {
         Check.probability("connection probability p", p);
-        return ctx -> {
+        return new Estimated((pre, post) -> (long) Math.ceil(p * pre * (double) post), ctx -> {
             CsrBuilder csr = new CsrBuilder(ctx.preSize(), ctx.postSize());
             double logQ = Math.log1p(-p);
             for (int i = 0; i < ctx.preSize(); i++) {
@@ -77,13 +90,13 @@ public final class Connectors {
                 csr.endRow();
             }
             return csr.build();
-        };
+        });
     }
 
     /** Each source connects to exactly k targets, distinct unless {@code multapses}. */
     public static Connector fixedOutDegree(int k, boolean includeSelf, boolean multapses) {
         Check.nonNegative("fixed out-degree k", k);
-        return ctx -> {
+        return new Estimated((pre, post) -> (long) k * pre, ctx -> {
             CsrBuilder csr = new CsrBuilder(ctx.preSize(), ctx.postSize());
             Sampler sampler = new Sampler(ctx.postSize(), k, multapses, "fixed out-degree");
             for (int i = 0; i < ctx.preSize(); i++) {
@@ -94,13 +107,13 @@ public final class Connectors {
                 csr.endRow();
             }
             return csr.build();
-        };
+        });
     }
 
     /** Each target receives exactly k sources, distinct unless {@code multapses}. */
     public static Connector fixedInDegree(int k, boolean includeSelf, boolean multapses) {
         Check.nonNegative("fixed in-degree k", k);
-        return ctx -> {
+        return new Estimated((pre, post) -> (long) k * post, ctx -> {
             Sampler sampler = new Sampler(ctx.preSize(), k, multapses, "fixed in-degree");
             int[] sources = new int[(int) Math.min(Integer.MAX_VALUE - 8, (long) k * ctx.postSize())];
             if ((long) k * ctx.postSize() > sources.length) {
@@ -127,7 +140,7 @@ public final class Connectors {
                 }
             }
             return new Csr(ctx.preSize(), ctx.postSize(), rowStart, targets, null, null);
-        };
+        });
     }
 
     /**
@@ -157,7 +170,7 @@ public final class Connectors {
         int[] postCopy = post.clone();
         float[] weightCopy = weights == null ? null : weights.clone();
         double[] delayCopy = delaysMs == null ? null : delaysMs.clone();
-        return ctx -> {
+        return new Estimated((rows, columns) -> preCopy.length, ctx -> {
             int n = preCopy.length;
             short[] delaySteps = null;
             if (delayCopy != null) {
@@ -200,7 +213,7 @@ public final class Connectors {
                 }
             }
             return new Csr(ctx.preSize(), ctx.postSize(), rowStart, targets, w, d);
-        };
+        });
     }
 
     /** Draws k of n candidates (minus an excluded one), reusing its buffers from row to row. */
