@@ -23,6 +23,8 @@ public final class RunNetwork {
                    snn examples [--out DIR]  run the seed chapter's synapse experiments (default out/examples)
                    snn validate [--out DIR]  run the validation report (default out/validation); exits 1 on a failure
                    snn latency [--steps N] [--out DIR]  per-step latency percentiles of COBA 4000 (HdrHistogram)
+                   snn longrun [--seconds S] [--window S] [--out DIR]  COBA 4000 for S s (default 1000) with
+                                            streamed spikes: rate and heap per window
                    snn compare [--n N] [--duration MS] [--repeats R] [--networks coba,cuba]
                                             side by side with Brian2 (needs apt-get install python3-brian)
               --network NAME   coba (default) or cuba: Brette et al. 2007 benchmarks (see README)
@@ -84,6 +86,10 @@ public final class RunNetwork {
         }
         if (args.length > 0 && args[0].equals("compare")) {
             CompareWithBrian2.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("longrun")) {
+            LongRun.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("latency")) {
