@@ -58,4 +58,19 @@ class MonitorsTest {
         assertEquals("0,10.0", lines.get(1));
         assertEquals(9, lines.size());
     }
+
+    @Test
+    void aBoundedStateMonitorKeepsTheLatestSamples() {
+        Network net = new Network(0.1, KernelProvider.get());
+        NeuronPopulation p = net.addLif("p", 1, new Lif(0, -5, 20, 1, 1, 0, Integrator.EXPONENTIAL_EULER));
+        p.set("V", i -> 10);
+        StateMonitor all = net.addMonitor(new StateMonitor(p, "V", new int[] {0}, 0.1));
+        StateMonitor last = net.addMonitor(new StateMonitor(p, "V", new int[] {0}, 0.1).keepLast(7));
+        net.run(2.5, ProgressListener.SILENT);
+        assertEquals(25, all.sampleCount());
+        assertEquals(7, last.sampleCount());
+        assertArrayEquals(java.util.Arrays.copyOfRange(all.times(), 18, 25), last.times(), 1e-12);
+        assertArrayEquals(java.util.Arrays.copyOfRange(all.trace(0), 18, 25), last.trace(0), 0f);
+        assertEquals(1.8, last.times()[0], 1e-9);
+    }
 }

@@ -12,7 +12,8 @@ import org.vecsnn.core.neuron.NeuronPopulation;
 
 /**
  * Records a state variable of chosen neurons every {@code interval} steps, at the start of the step: sample k holds
- * the state at {@code t = k·interval·dt}, before that step's update.
+ * the state at {@code t = k·interval·dt}, before that step's update. Unbounded by default (the buffer doubles);
+ * with {@link #keepLast(int)} it keeps only the latest samples in a fixed ring, so memory stays flat on long runs.
  */
 public final class StateMonitor implements Monitor {
     private final NeuronPopulation population;
@@ -23,7 +24,8 @@ public final class StateMonitor implements Monitor {
     private TimeGrid grid;
     private long interval;
     private float[] values = new float[4096];
-    private int samples;
+    private int capacity;
+    private long total;
 
     /**
      * @param variable {@code "V"} or the name of a synaptic input with state
@@ -49,6 +51,17 @@ public final class StateMonitor implements Monitor {
         this.intervalMs = intervalMs;
     }
 
+    /** Keeps only the latest {@code samples} samples (a fixed ring, allocated now). Call before the run. */
+    public StateMonitor keepLast(int samples) {
+        Check.positive("samples kept", samples);
+        if (total > 0) {
+            throw new IllegalStateException("keepLast must be set before recording starts");
+        }
+        this.capacity = samples;
+        this.values = new float[samples * neurons.length];
+        return this;
+    }
+
     @Override
     public Population population() {
         return population;
@@ -72,25 +85,36 @@ public final class StateMonitor implements Monitor {
             return;
         }
         int width = neurons.length;
-        if ((samples + 1) * width > values.length) {
-            values = Arrays.copyOf(values, Math.max(values.length * 2, (samples + 1) * width));
+        if (capacity == 0 && (total + 1) * width > values.length) {
+            values = Arrays.copyOf(values, (int) Math.max(values.length * 2L, (total + 1) * width));
         }
-        int base = samples * width;
+        int base = position(total);
         for (int k = 0; k < width; k++) {
             values[base + k] = source[neurons[k]];
         }
-        samples++;
+        total++;
     }
 
+    /** Where sample {@code index} (counted from the first ever recorded) starts in {@link #values}. */
+    private int position(long index) {
+        return (int) (capacity == 0 ? index : index % capacity) * neurons.length;
+    }
+
+    /** The index of the oldest sample kept. */
+    private long first() {
+        return total - sampleCount();
+    }
+
+    /** The number of samples kept. */
     public int sampleCount() {
-        return samples;
+        return (int) (capacity == 0 ? total : Math.min(total, capacity));
     }
 
-    /** The time of each sample in ms. */
+    /** The time of each kept sample in ms. */
     public double[] times() {
-        double[] t = new double[samples];
-        for (int k = 0; k < samples; k++) {
-            t[k] = grid.time(k * interval);
+        double[] t = new double[sampleCount()];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = grid.time((first() + k) * interval);
         }
         return t;
     }
@@ -98,9 +122,9 @@ public final class StateMonitor implements Monitor {
     /** The trace of the k-th recorded neuron (in the order given). */
     public float[] trace(int k) {
         Check.index("recorded neuron position", k, neurons.length);
-        float[] trace = new float[samples];
-        for (int s = 0; s < samples; s++) {
-            trace[s] = values[s * neurons.length + k];
+        float[] trace = new float[sampleCount()];
+        for (int s = 0; s < trace.length; s++) {
+            trace[s] = values[position(first() + s) + k];
         }
         return trace;
     }
@@ -117,10 +141,10 @@ public final class StateMonitor implements Monitor {
                 out.write("," + variable + "_" + neuron);
             }
             out.write("\n");
-            for (int s = 0; s < samples; s++) {
-                out.write(Csv.number(grid.time(s * interval)));
+            for (int s = 0; s < sampleCount(); s++) {
+                out.write(Csv.number(grid.time((first() + s) * interval)));
                 for (int k = 0; k < neurons.length; k++) {
-                    out.write("," + Csv.number(values[s * neurons.length + k]));
+                    out.write("," + Csv.number(values[position(first() + s) + k]));
                 }
                 out.write("\n");
             }
