@@ -264,6 +264,10 @@ public final class Network {
         return prepared;
     }
 
+    void restoreStep(long value) {
+        step = value;
+    }
+
     void register(Projection projection) {
         projections.add(projection);
     }

@@ -6,7 +6,7 @@ import org.vecsnn.core.simd.Kernels;
  * A group of spiking units (neurons or spike sources) with state in flat arrays padded to {@link Kernels#PAD}.
  * Each step the population lists the units that spiked, in ascending order; projections read that list.
  */
-public abstract class Population {
+public abstract class Population implements Checkpointed {
     private final String name;
     private final int size;
     private final int paddedSize;
@@ -80,6 +80,26 @@ public abstract class Population {
         if (network != null) {
             network.checkMutable(what);
         }
+    }
+
+    /** Saves the spikes of the last step; subclasses add their state after it. */
+    @Override
+    public void save(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(spikeCount);
+        Checkpointed.writeInts(out, spikes);
+    }
+
+    @Override
+    public Runnable load(java.io.DataInputStream in) throws java.io.IOException {
+        int count = in.readInt();
+        if (count < 0 || count > size) {
+            throw new java.io.IOException("population '" + name + "': spike count " + count + " out of range");
+        }
+        int[] staged = Checkpointed.readInts(in, spikes.length, "spikes of population '" + name + "'");
+        return () -> {
+            System.arraycopy(staged, 0, spikes, 0, staged.length);
+            spikeCount = count;
+        };
     }
 
     /** The state variables to watch for non-finite values (none for spike sources). */

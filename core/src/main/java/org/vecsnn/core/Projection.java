@@ -11,7 +11,7 @@ import org.vecsnn.core.synapse.SynapticInput;
  * Propagation is event-driven: each spike of the step walks its row and adds its weight to the arrival slot of its
  * delay. A spike emitted in step m with a delay of k ≥ 1 steps acts in step m + k.
  */
-public final class Projection {
+public final class Projection implements Checkpointed {
     private final String name;
     private final Range source;
     private final SynapticInput target;
@@ -157,6 +157,19 @@ public final class Projection {
 
     private float efficacy(int row, long step) {
         return plasticityState == null ? 1f : plasticityState.spike(row, step, dt);
+    }
+
+    /** Saves the short-term plasticity state (the arrivals are saved with the target). */
+    @Override
+    public void save(java.io.DataOutputStream out) throws java.io.IOException {
+        if (plasticityState != null) {
+            plasticityState.save(out);
+        }
+    }
+
+    @Override
+    public Runnable load(java.io.DataInputStream in) throws java.io.IOException {
+        return plasticityState == null ? () -> { } : plasticityState.load(in);
     }
 
     @Override

@@ -24,6 +24,15 @@ public final class SplitMix64 {
         return z ^ (z >>> 31);
     }
 
+    /** The generator's whole state, for checkpoints. */
+    public long state() {
+        return state;
+    }
+
+    public void setState(long value) {
+        state = value;
+    }
+
     public long nextLong() {
         state += GOLDEN;
         return mix(state);

@@ -66,6 +66,31 @@ public final class PoissonSource extends Population {
     }
 
     @Override
+    public void save(java.io.DataOutputStream out) throws java.io.IOException {
+        super.save(out);
+        org.vecsnn.core.Checkpointed.writeLongs(out, nextSpike);
+        long[] states = new long[streams.length];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = streams[i].state();
+        }
+        org.vecsnn.core.Checkpointed.writeLongs(out, states);
+    }
+
+    @Override
+    public Runnable load(java.io.DataInputStream in) throws java.io.IOException {
+        Runnable base = super.load(in);
+        long[] next = org.vecsnn.core.Checkpointed.readLongs(in, nextSpike.length, "next spikes of '" + name() + "'");
+        long[] states = org.vecsnn.core.Checkpointed.readLongs(in, streams.length, "streams of '" + name() + "'");
+        return () -> {
+            base.run();
+            System.arraycopy(next, 0, nextSpike, 0, next.length);
+            for (int i = 0; i < states.length; i++) {
+                streams[i].setState(states[i]);
+            }
+        };
+    }
+
+    @Override
     public void update(long step, Kernels kernels) {
         int count = 0;
         for (int i = 0; i < nextSpike.length; i++) {

@@ -61,6 +61,25 @@ public final class SpikeTimesSource extends Population {
     }
 
     @Override
+    public void save(java.io.DataOutputStream out) throws java.io.IOException {
+        super.save(out);
+        out.writeInt(cursor);
+    }
+
+    @Override
+    public Runnable load(java.io.DataInputStream in) throws java.io.IOException {
+        Runnable base = super.load(in);
+        int position = in.readInt();
+        if (position < 0 || position > steps.length) {
+            throw new java.io.IOException("spike times of '" + name() + "': position " + position + " out of range");
+        }
+        return () -> {
+            base.run();
+            cursor = position;
+        };
+    }
+
+    @Override
     public void update(long step, Kernels kernels) {
         while (cursor < steps.length && steps[cursor] < step) {
             cursor++;

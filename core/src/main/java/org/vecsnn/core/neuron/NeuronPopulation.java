@@ -158,6 +158,34 @@ public final class NeuronPopulation extends Population {
     }
 
     @Override
+    public void save(java.io.DataOutputStream out) throws java.io.IOException {
+        super.save(out);
+        org.vecsnn.core.Checkpointed.writeFloats(out, v);
+        org.vecsnn.core.Checkpointed.writeFloats(out, input);
+        org.vecsnn.core.Checkpointed.writeInts(out, refractory);
+        for (SynapticInput in : synapticInputs) {
+            in.save(out);
+        }
+    }
+
+    @Override
+    public Runnable load(java.io.DataInputStream in) throws java.io.IOException {
+        List<Runnable> actions = new ArrayList<>();
+        actions.add(super.load(in));
+        String where = " of population '" + name() + "'";
+        float[] stagedV = org.vecsnn.core.Checkpointed.readFloats(in, v.length, "V" + where);
+        float[] stagedInput = org.vecsnn.core.Checkpointed.readFloats(in, input.length, "input" + where);
+        int[] stagedRefractory = org.vecsnn.core.Checkpointed.readInts(in, refractory.length, "refractory" + where);
+        actions.add(org.vecsnn.core.Checkpointed.install(stagedV, v));
+        actions.add(org.vecsnn.core.Checkpointed.install(stagedInput, input));
+        actions.add(org.vecsnn.core.Checkpointed.install(stagedRefractory, refractory));
+        for (SynapticInput synapse : synapticInputs) {
+            actions.add(synapse.load(in));
+        }
+        return org.vecsnn.core.Checkpointed.all(actions);
+    }
+
+    @Override
     public List<org.vecsnn.core.StateArray> stateArrays() {
         List<org.vecsnn.core.StateArray> arrays = new ArrayList<>(); // synapses first: a blow-up there reaches V
         for (SynapticInput in : synapticInputs) {

@@ -73,6 +73,11 @@ public final class DualExponentialReceptor extends SynapticInput {
         return target;
     }
 
+    @Override
+    public String description() {
+        return "dual tauRise=" + tauRise + " tauDecay=" + tauDecay + " " + normalisation + " " + output;
+    }
+
     public boolean isAlpha() {
         return tauRise == tauDecay;
     }

@@ -37,6 +37,11 @@ public final class ExponentialReceptor extends SynapticInput {
         return target;
     }
 
+    @Override
+    public String description() {
+        return "exponential tau=" + tau + " " + output;
+    }
+
     public double tau() {
         return tau;
     }

@@ -42,6 +42,11 @@ public final class KineticReceptor extends SynapticInput {
         return target;
     }
 
+    @Override
+    public String description() {
+        return model + " " + output;
+    }
+
     public KineticModel model() {
         return model;
     }
@@ -75,6 +80,31 @@ public final class KineticReceptor extends SynapticInput {
         }
         arrays.addAll(super.stateArrays()); // after the channels, which feed it
         return arrays;
+    }
+
+    @Override
+    public void save(java.io.DataOutputStream out) throws java.io.IOException {
+        super.save(out);
+        for (Channels set : channelSets) {
+            org.vecsnn.core.Checkpointed.writeInts(out, set.pulse);
+            org.vecsnn.core.Checkpointed.writeFloats(out, set.release);
+            set.events.save(out);
+        }
+    }
+
+    @Override
+    public Runnable load(java.io.DataInputStream in) throws java.io.IOException {
+        java.util.List<Runnable> actions = new java.util.ArrayList<>();
+        actions.add(super.load(in));
+        for (Channels set : channelSets) {
+            String where = " of synapse '" + name() + "' channels";
+            int[] pulse = org.vecsnn.core.Checkpointed.readInts(in, set.pulse.length, "pulses" + where);
+            float[] release = org.vecsnn.core.Checkpointed.readFloats(in, set.release.length, "efficacies" + where);
+            actions.add(org.vecsnn.core.Checkpointed.install(pulse, set.pulse));
+            actions.add(org.vecsnn.core.Checkpointed.install(release, set.release));
+            actions.add(set.events.load(in, set.count));
+        }
+        return org.vecsnn.core.Checkpointed.all(actions);
     }
 
     @Override

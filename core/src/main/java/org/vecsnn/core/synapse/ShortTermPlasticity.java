@@ -62,6 +62,21 @@ public record ShortTermPlasticity(double u, double tauF, double tauD, boolean fa
             java.util.Arrays.fill(lastStep, Long.MIN_VALUE);
         }
 
+        public void save(java.io.DataOutputStream out) throws java.io.IOException {
+            org.vecsnn.core.Checkpointed.writeFloats(out, uAfter);
+            org.vecsnn.core.Checkpointed.writeFloats(out, xAfter);
+            org.vecsnn.core.Checkpointed.writeLongs(out, lastStep);
+        }
+
+        public Runnable load(java.io.DataInputStream in) throws java.io.IOException {
+            float[] u = org.vecsnn.core.Checkpointed.readFloats(in, uAfter.length, "short-term plasticity u");
+            float[] x = org.vecsnn.core.Checkpointed.readFloats(in, xAfter.length, "short-term plasticity x");
+            long[] last = org.vecsnn.core.Checkpointed.readLongs(in, lastStep.length, "short-term plasticity spikes");
+            return org.vecsnn.core.Checkpointed.all(java.util.List.of(org.vecsnn.core.Checkpointed.install(u, uAfter),
+                    org.vecsnn.core.Checkpointed.install(x, xAfter), org.vecsnn.core.Checkpointed.install(last,
+                    lastStep)));
+        }
+
         /** Advances neuron {@code i} to its spike in {@code step} and returns the spike's efficacy. */
         public float spike(int i, long step, double dt) {
             double u0 = 0;

@@ -10,7 +10,7 @@ import org.vecsnn.core.simd.Kernels;
  * receptor) or the membrane itself (voltage jumps). Arrivals wait in a {@link DelayRing} until their step; several
  * projections may feed one input, and their effects add up (the models here are linear in their arrivals).
  */
-public abstract sealed class SynapticInput permits ExponentialReceptor, DualExponentialReceptor, KineticReceptor, VoltageJump {
+public abstract sealed class SynapticInput implements org.vecsnn.core.Checkpointed permits ExponentialReceptor, DualExponentialReceptor, KineticReceptor, VoltageJump {
     private final String name;
     protected final NeuronPopulation target;
     private int maxDelaySteps = 1;
@@ -60,6 +60,9 @@ public abstract sealed class SynapticInput permits ExponentialReceptor, DualExpo
         maxDelaySteps = Math.max(maxDelaySteps, steps);
     }
 
+    /** The model and its parameters, in words (for checkpoint fingerprints). */
+    public abstract String description();
+
     /** Engine hook: allocate the ring and compute the dt-dependent constants. */
     public final void prepare(TimeGrid grid) {
         if (usesArrivalRing()) {
@@ -74,6 +77,32 @@ public abstract sealed class SynapticInput permits ExponentialReceptor, DualExpo
     }
 
     protected abstract void prepareDynamics(TimeGrid grid);
+
+    /** Saves the pending arrivals and the per-neuron state; subclasses with more state add it after. */
+    @Override
+    public void save(java.io.DataOutputStream out) throws java.io.IOException {
+        if (arrivals != null) {
+            org.vecsnn.core.Checkpointed.writeFloats(out, arrivals.data());
+        }
+        for (org.vecsnn.core.StateArray a : stateArrays()) {
+            org.vecsnn.core.Checkpointed.writeFloats(out, a.values());
+        }
+    }
+
+    @Override
+    public Runnable load(java.io.DataInputStream in) throws java.io.IOException {
+        java.util.List<Runnable> actions = new java.util.ArrayList<>();
+        String where = " of synapse '" + name + "' on population '" + target.name() + "'";
+        if (arrivals != null) {
+            float[] staged = org.vecsnn.core.Checkpointed.readFloats(in, arrivals.data().length, "arrivals" + where);
+            actions.add(org.vecsnn.core.Checkpointed.install(staged, arrivals.data()));
+        }
+        for (org.vecsnn.core.StateArray a : stateArrays()) {
+            float[] staged = org.vecsnn.core.Checkpointed.readFloats(in, a.values().length, a.variable() + where);
+            actions.add(org.vecsnn.core.Checkpointed.install(staged, a.values()));
+        }
+        return org.vecsnn.core.Checkpointed.all(actions);
+    }
 
     /** Engine hook: take this step's arrivals and act on the target, before its membrane update. */
     public abstract void apply(long step, Kernels kernels);

@@ -17,6 +17,11 @@ public final class VoltageJump extends SynapticInput {
         this.gated = gatedByRefractoriness;
     }
 
+    @Override
+    public String description() {
+        return "voltage jump gated=" + gated;
+    }
+
     public boolean gated() {
         return gated;
     }

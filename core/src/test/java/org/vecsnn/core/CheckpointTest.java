@@ -1,0 +1,149 @@
+package org.vecsnn.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vecsnn.core.connect.Connectors;
+import org.vecsnn.core.input.PoissonSource;
+import org.vecsnn.core.input.SpikeTimesSource;
+import org.vecsnn.core.input.TimedCurrent;
+import org.vecsnn.core.monitor.SpikeMonitor;
+import org.vecsnn.core.neuron.Integrator;
+import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.core.synapse.DualExponentialReceptor.Normalisation;
+import org.vecsnn.core.synapse.KineticModel;
+import org.vecsnn.core.synapse.ShortTermPlasticity;
+import org.vecsnn.core.synapse.SynapticOutput;
+
+/** Checkpoints resume bit-identically, and bad files are refused without touching the network. */
+class CheckpointTest {
+    /** Every kind of state: Poisson streams, given spikes, LIF, rings, dual, kinetic channels and events, STP. */
+    private record Built(Network net, NeuronPopulation cells, SpikeMonitor spikes) {}
+
+    private static Built build(int size, long seed) {
+        Network net = new Network(0.1, KernelProvider.get()).seed(seed);
+        PoissonSource drive = net.add(new PoissonSource("drive", 200, 30, seed));
+        SpikeTimesSource given = net.add(new SpikeTimesSource("given", 3, new int[] {0, 1, 2, 0},
+                new double[] {5, 12.5, 31, 47}));
+        NeuronPopulation cells = net.addLif("cells", size, new Lif(-60, -60, -50, 20, 1, 2, Integrator.EULER));
+        cells.set("V", i -> -60 + (i % 10));
+        var ge = cells.addExponential("ge", 5, SynapticOutput.conductance(0));
+        var dual = cells.addDualExponential("dual", 1, 8, Normalisation.PEAK, SynapticOutput.current());
+        var ampa = cells.addKinetic("ampa", KineticModel.ampa());
+        var nmda = cells.addKinetic("nmda", KineticModel.nmda());
+        var jump = cells.addVoltageJump("jump", true);
+        net.connect(drive, ge).connector(Connectors.fixedProbability(0.1, true)).weight(0.3)
+                .shortTermPlasticity(ShortTermPlasticity.tsodyksMarkram()).build();
+        net.connect(cells, dual).connector(Connectors.fixedProbability(0.1, false)).weight(1.5).delaySteps(7).build();
+        int n = 300;
+        int[] pre = new int[n];
+        int[] post = new int[n];
+        double[] delays = new double[n];
+        for (int s = 0; s < n; s++) {
+            pre[s] = s % 200;
+            post[s] = (s * 13) % size;
+            delays[s] = 0.1 * (1 + s % 11);
+        }
+        net.connect(drive, ampa).connector(Connectors.fromList(pre, post, null, delays)).weight(0.5).build();
+        net.connect(cells, nmda).connector(Connectors.fixedOutDegree(5, false, false)).weight(0.2).build();
+        net.connect(given, jump).connector(Connectors.allToAll(true)).weight(3).build();
+        net.addCurrent(TimedCurrent.constant(cells.all(), 8));
+        SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(cells));
+        return new Built(net, cells, spikes);
+    }
+
+    private static long[] stepsFrom(SpikeMonitor m, long from) {
+        return Arrays.stream(m.steps()).filter(s -> s >= from).toArray();
+    }
+
+    private static int[] unitsFrom(SpikeMonitor m, long from) {
+        long[] steps = m.steps();
+        int[] units = m.units();
+        return java.util.stream.IntStream.range(0, steps.length).filter(k -> steps[k] >= from).map(k -> units[k])
+                .toArray();
+    }
+
+    @Test
+    void resumingGivesTheSameSpikesAsNeverStopping(@TempDir Path dir) throws IOException {
+        Built a = build(100, 4);
+        a.net().runSteps(300, ProgressListener.SILENT);
+        Path file = dir.resolve("net.ckpt");
+        Checkpoint.save(a.net(), file);
+        a.net().runSteps(700, ProgressListener.SILENT);
+
+        Built b = build(100, 4);
+        Checkpoint.load(b.net(), file);
+        assertEquals(300, b.net().stepIndex());
+        b.net().runSteps(700, ProgressListener.SILENT);
+
+        assertTrue(stepsFrom(a.spikes(), 300).length > 50, "the network must be active after the checkpoint");
+        assertArrayEquals(stepsFrom(a.spikes(), 300), b.spikes().steps());
+        assertArrayEquals(unitsFrom(a.spikes(), 300), b.spikes().units());
+        assertArrayEquals(a.cells().v(), b.cells().v(), 0f);
+        for (String variable : new String[] {"ge", "dual", "ampa", "nmda"}) {
+            assertArrayEquals(a.cells().state(variable), b.cells().state(variable), 0f, variable);
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void badFilesAreRefusedAndChangeNothing(@TempDir Path dir) throws IOException {
+        Built source = build(100, 4);
+        source.net().runSteps(200, ProgressListener.SILENT);
+        Path good = dir.resolve("good.ckpt");
+        Checkpoint.save(source.net(), good);
+        byte[] bytes = Files.readAllBytes(good);
+
+        Built target = build(100, 4);
+        target.net().runSteps(50, ProgressListener.SILENT);
+        float[] v = target.cells().v().clone();
+
+        byte[] truncated = Arrays.copyOf(bytes, bytes.length - 10);
+        byte[] corrupted = bytes.clone();
+        corrupted[bytes.length / 2] ^= 0x10;
+        byte[] otherVersion = bytes.clone();
+        ByteBuffer.wrap(otherVersion).putInt(8, 2);
+        byte[] foreign = "step,neuron\n1,2\n3,4\nnot a checkpoint at all, but long enough".getBytes();
+        Path otherNetwork = dir.resolve("other.ckpt");
+        Checkpoint.save(build(120, 4).net(), otherNetwork);
+        Path otherSeed = dir.resolve("seed.ckpt");
+        Checkpoint.save(build(100, 5).net(), otherSeed);
+
+        String[][] cases = {
+            {"truncated", "truncated"}, {"corrupted", "checksum mismatch"}, {"version", "format version 2"},
+            {"foreign", "not a vecsnn checkpoint"}, {"tiny", "too short"}};
+        byte[][] contents = {truncated, corrupted, otherVersion, foreign, new byte[5]};
+        for (int k = 0; k < cases.length; k++) {
+            Path f = dir.resolve(cases[k][0]);
+            Files.write(f, contents[k]);
+            IOException e = assertThrows(IOException.class, () -> Checkpoint.load(target.net(), f), cases[k][0]);
+            assertTrue(e.getMessage().contains(cases[k][1]), e.getMessage());
+        }
+        for (Path f : new Path[] {otherNetwork, otherSeed}) {
+            IOException e = assertThrows(IOException.class, () -> Checkpoint.load(target.net(), f));
+            assertTrue(e.getMessage().contains("another structure"), e.getMessage());
+        }
+        assertEquals(50, target.net().stepIndex());
+        assertArrayEquals(v, target.cells().v(), 0f);
+
+        // and it runs on exactly like a twin that saw none of this
+        Built twin = build(100, 4);
+        twin.net().runSteps(250, ProgressListener.SILENT);
+        target.net().runSteps(200, ProgressListener.SILENT);
+        assertArrayEquals(twin.spikes().steps(), target.spikes().steps());
+        assertArrayEquals(twin.cells().v(), target.cells().v(), 0f);
+    }
+}
