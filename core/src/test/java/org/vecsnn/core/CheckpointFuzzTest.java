@@ -28,7 +28,7 @@ class CheckpointFuzzTest {
         return net;
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "10s")
     void checkpointReader(byte[] file) {
         Network net = network();
         net.runSteps(20, ProgressListener.SILENT);

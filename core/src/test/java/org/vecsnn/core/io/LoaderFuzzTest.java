@@ -14,7 +14,7 @@ import org.vecsnn.core.connect.ConnectionContext;
 class LoaderFuzzTest {
     private static final TimeGrid GRID = new TimeGrid(0.1);
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "10s")
     void connectionList(FuzzedDataProvider data) {
         try {
             ConnectionListFile.parse(data.consumeRemainingAsString())
@@ -24,7 +24,7 @@ class LoaderFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "10s")
     void spikeTimes(FuzzedDataProvider data) {
         try {
             SpikeTimesFile.parse(data.consumeRemainingAsString(), "given", 20).prepare(GRID);
@@ -33,7 +33,7 @@ class LoaderFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "10s")
     void lifParameters(FuzzedDataProvider data) {
         try {
             LifParameterFile.parse(data.consumeRemainingAsString());
