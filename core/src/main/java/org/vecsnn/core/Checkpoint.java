@@ -21,8 +21,9 @@ import org.vecsnn.core.synapse.SynapticInput;
 /**
  * Saves the whole dynamic state of a network — the step counter, every state array, refractory counter, pending
  * arrival, kinetic channel and event, short-term plasticity state and random stream — and loads it back into a
- * network built the same way, so that the run goes on bit-identically. Monitors are not saved: they record from
- * the resume on.
+ * network built the same way, so that the run goes on bit-identically. Monitors are saved with what they have
+ * recorded, so a resumed run's monitors hold the whole run (a {@code SpikeStream} keeps its count; its file is its
+ * own).
  *
  * <p>File: the magic {@code VSNNCKPT}, a format version, a fingerprint of the network's structure (sizes, models,
  * parameters, connectivity), the payload length, the payload, and its CRC-32. Writing goes to a temporary file in
@@ -132,6 +133,7 @@ public final class Checkpoint {
     private static List<Checkpointed> parts(Network network) {
         List<Checkpointed> parts = new ArrayList<>(network.populations());
         parts.addAll(network.projections());
+        parts.addAll(network.monitors());
         return parts;
     }
 
@@ -155,6 +157,9 @@ public final class Checkpoint {
                     .append(p.weight()).append(':').append(p.delaySteps()).append(':').append(p.plasticity());
             update(crc, p.csr().rowStart());
             update(crc, p.csr().targets());
+        }
+        for (var m : network.monitors()) {
+            text.append("|M:").append(m.getClass().getSimpleName()).append(':').append(m.population().name());
         }
         crc.update(text.toString().getBytes(StandardCharsets.UTF_8));
         return crc.getValue() ^ ((long) text.length() << 32);

@@ -121,6 +121,10 @@ public final class Network {
         return List.copyOf(projections);
     }
 
+    public List<Monitor> monitors() {
+        return List.copyOf(monitors);
+    }
+
     /** Starts a projection from {@code source} onto {@code target}; finish it with {@link ProjectionBuilder#build()}. */
     public ProjectionBuilder connect(Range source, SynapticInput target) {
         if (source == null || target == null) {

@@ -4,7 +4,7 @@ import org.vecsnn.core.Population;
 import org.vecsnn.core.TimeGrid;
 
 /** Records something of a population while the network runs. */
-public interface Monitor {
+public interface Monitor extends org.vecsnn.core.Checkpointed {
     Population population();
 
     /**
@@ -20,4 +20,8 @@ public interface Monitor {
 
     /** Engine hook: record step {@code step}. */
     void record(long step);
+
+    /** What has been recorded so far goes into checkpoints, so a resumed run's monitors hold the whole run. */
+    @Override
+    void save(java.io.DataOutputStream out) throws java.io.IOException;
 }

@@ -56,6 +56,27 @@ public final class RateMonitor implements Monitor {
         counts[bin] += c;
     }
 
+    @Override
+    public void save(java.io.DataOutputStream out) throws IOException {
+        org.vecsnn.core.Checkpointed.writeInts(out, Arrays.copyOf(counts, bins));
+    }
+
+    @Override
+    public Runnable load(java.io.DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 100_000_000) {
+            throw new IOException("rate monitor: " + n + " bins: out of range");
+        }
+        int[] c = new int[n];
+        for (int b = 0; b < n; b++) {
+            c[b] = in.readInt();
+        }
+        return () -> {
+            counts = Arrays.copyOf(c, Math.max(n, 1024));
+            bins = n;
+        };
+    }
+
     /** The start time of each bin in ms. */
     public double[] times() {
         double[] t = new double[bins];

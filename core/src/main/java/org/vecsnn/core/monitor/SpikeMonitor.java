@@ -51,6 +51,37 @@ public final class SpikeMonitor implements Monitor {
         }
     }
 
+    @Override
+    public void save(java.io.DataOutputStream out) throws IOException {
+        out.writeInt(count);
+        org.vecsnn.core.Checkpointed.writeLongs(out, steps());
+        org.vecsnn.core.Checkpointed.writeInts(out, units());
+    }
+
+    @Override
+    public Runnable load(java.io.DataInputStream in) throws IOException {
+        long[] s = readLongs(in);
+        int[] u = org.vecsnn.core.Checkpointed.readInts(in, s.length, "spike monitor of '" + population.name() + "'");
+        for (int k = 0; k < u.length; k++) {
+            if (u[k] < 0 || u[k] >= population.size() || s[k] < 0) {
+                throw new IOException("spike monitor of '" + population.name() + "': spike " + k + " out of range");
+            }
+        }
+        return () -> {
+            steps = Arrays.copyOf(s, Math.max(s.length, 4096));
+            units = Arrays.copyOf(u, Math.max(u.length, 4096));
+            count = s.length;
+        };
+    }
+
+    private long[] readLongs(java.io.DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 500_000_000) {
+            throw new IOException("spike monitor of '" + population.name() + "': " + n + " spikes: out of range");
+        }
+        return org.vecsnn.core.Checkpointed.readLongs(in, n, "spike monitor of '" + population.name() + "'") ;
+    }
+
     /** The number of spikes recorded. */
     public int count() {
         return count;

@@ -82,6 +82,21 @@ public final class SpikeStream implements Monitor, AutoCloseable {
         }
     }
 
+    /** Saves the spike count; the file itself is the stream's own (a resumed run writes a new one). */
+    @Override
+    public void save(java.io.DataOutputStream out) throws IOException {
+        out.writeLong(count);
+    }
+
+    @Override
+    public Runnable load(java.io.DataInputStream in) throws IOException {
+        long c = in.readLong();
+        if (c < 0) {
+            throw new IOException("spike stream: count " + c + " is negative");
+        }
+        return () -> count = c;
+    }
+
     /** The number of spikes written so far. */
     public long count() {
         return count;

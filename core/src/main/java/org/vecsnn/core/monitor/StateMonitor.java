@@ -12,7 +12,7 @@ import org.vecsnn.core.neuron.NeuronPopulation;
 
 /**
  * Records a state variable of chosen neurons every {@code interval} steps, at the start of the step: sample k holds
- * the state at {@code t = k·interval·dt}, before that step's update. Unbounded by default (the buffer doubles);
+ * the state at {@code t = k·interval·dt} (counted from step 0), before that step's update. Unbounded by default (the buffer doubles);
  * with {@link #keepLast(int)} it keeps only the latest samples in a fixed ring, so memory stays flat on long runs.
  */
 public final class StateMonitor implements Monitor {
@@ -26,6 +26,7 @@ public final class StateMonitor implements Monitor {
     private float[] values = new float[4096];
     private int capacity;
     private long total;
+    private long firstStep = -1;
 
     /**
      * @param variable {@code "V"} or the name of a synaptic input with state
@@ -84,6 +85,9 @@ public final class StateMonitor implements Monitor {
         if (step % interval != 0) {
             return;
         }
+        if (firstStep < 0) {
+            firstStep = step;
+        }
         int width = neurons.length;
         if (capacity == 0 && (total + 1) * width > values.length) {
             values = Arrays.copyOf(values, (int) Math.max(values.length * 2L, (total + 1) * width));
@@ -105,6 +109,33 @@ public final class StateMonitor implements Monitor {
         return total - sampleCount();
     }
 
+    @Override
+    public void save(java.io.DataOutputStream out) throws IOException {
+        out.writeLong(total);
+        out.writeLong(firstStep);
+        org.vecsnn.core.Checkpointed.writeFloats(out, Arrays.copyOf(values, position(Math.min(total,
+                capacity == 0 ? total : capacity))));
+    }
+
+    @Override
+    public Runnable load(java.io.DataInputStream in) throws IOException {
+        long t = in.readLong();
+        long f = in.readLong();
+        if (t < 0 || f < -1 || (t > 0) != (f >= 0) || (capacity == 0 && t > Integer.MAX_VALUE / neurons.length)) {
+            throw new IOException("state monitor of '" + population.name() + "': sample count " + t
+                    + " or first step " + f + " out of range");
+        }
+        long kept = capacity == 0 ? t : Math.min(t, capacity);
+        float[] staged = org.vecsnn.core.Checkpointed.readFloats(in, (int) kept * neurons.length,
+                "state monitor of '" + population.name() + "'");
+        return () -> {
+            values = capacity == 0 ? Arrays.copyOf(staged, Math.max(staged.length, 4096))
+                    : Arrays.copyOf(staged, capacity * neurons.length);
+            total = t;
+            firstStep = f;
+        };
+    }
+
     /** The number of samples kept. */
     public int sampleCount() {
         return (int) (capacity == 0 ? total : Math.min(total, capacity));
@@ -114,7 +145,7 @@ public final class StateMonitor implements Monitor {
     public double[] times() {
         double[] t = new double[sampleCount()];
         for (int k = 0; k < t.length; k++) {
-            t[k] = grid.time((first() + k) * interval);
+            t[k] = grid.time(firstStep + (first() + k) * interval);
         }
         return t;
     }
@@ -142,7 +173,7 @@ public final class StateMonitor implements Monitor {
             }
             out.write("\n");
             for (int s = 0; s < sampleCount(); s++) {
-                out.write(Csv.number(grid.time((first() + s) * interval)));
+                out.write(Csv.number(grid.time(firstStep + (first() + s) * interval)));
                 for (int k = 0; k < neurons.length; k++) {
                     out.write("," + Csv.number(values[position(first() + s) + k]));
                 }
