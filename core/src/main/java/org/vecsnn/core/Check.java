@@ -65,6 +65,20 @@ public final class Check {
         }
     }
 
+    /**
+     * Checks that {@code bytes} more fit the heap left (max heap minus what is in use), before they are allocated.
+     *
+     * @param what what would be built, for the message
+     */
+    public static void fitsHeap(String what, long bytes) {
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (bytes > free) {
+            throw new IllegalArgumentException(what + " needs about " + bytes / (1 << 20) + " MiB: must fit the "
+                    + free / (1 << 20) + " MiB of heap left (raise -Xmx or make the network smaller)");
+        }
+    }
+
     public static IllegalArgumentException fail(String name, Object value, String allowed) {
         return new IllegalArgumentException(name + " = " + value + ": must be " + allowed);
     }

@@ -21,7 +21,12 @@ public abstract class Population implements Checkpointed {
         }
         this.name = name;
         this.size = Check.positive("size of population '" + name + "'", size);
+        if (size > Integer.MAX_VALUE - Kernels.PAD) {
+            throw Check.fail("size of population '" + name + "'", size, "at most " + (Integer.MAX_VALUE - Kernels.PAD));
+        }
         this.paddedSize = Kernels.padded(size);
+        // V, input, refractory counter and spike list: 16 bytes a neuron, more with synapses
+        Check.fitsHeap("population '" + name + "' of " + size + " units", 16L * paddedSize);
         this.spikes = new int[size];
     }
 

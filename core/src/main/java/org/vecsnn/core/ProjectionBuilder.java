@@ -100,14 +100,7 @@ public final class ProjectionBuilder {
             throw new IllegalArgumentException(label + ": about " + synapses + " synapses: must be fewer than 2^31 in"
                     + " one projection (split it into several)");
         }
-        long bytes = 2 * synapses * 10;
-        Runtime runtime = Runtime.getRuntime();
-        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-        if (bytes > free) {
-            throw new IllegalArgumentException(label + ": about " + synapses + " synapses need about "
-                    + bytes / (1 << 20) + " MiB to build: must fit the " + free / (1 << 20) + " MiB of heap left"
-                    + " (raise -Xmx or make the network smaller)");
-        }
+        Check.fitsHeap(label + ": building about " + synapses + " synapses", 2 * synapses * 10);
     }
 
     public Projection build() {

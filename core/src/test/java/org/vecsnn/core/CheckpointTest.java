@@ -60,6 +60,19 @@ class CheckpointTest {
         net.connect(drive, ampa).connector(Connectors.fromList(pre, post, null, delays)).weight(0.5).build();
         net.connect(cells, nmda).connector(Connectors.fixedOutDegree(5, false, false)).weight(0.2).build();
         net.connect(given, jump).connector(Connectors.allToAll(true)).weight(3).build();
+        // the rest of the catalogue, so that every model's state goes through the checkpoint
+        var alpha = cells.addAlpha("alpha", 2, Normalisation.JUMP, SynapticOutput.mgBlock());
+        net.connect(drive, alpha).connector(Connectors.fixedInDegree(3, true, false)).weight(0.2).delaySteps(4).build();
+        String[] kinetic = {"gabaA", "bioNmda", "gabaB", "gabaBD"};
+        KineticModel[] models = {KineticModel.gabaA(), KineticModel.bioNmda(), KineticModel.gabaB(),
+            new KineticModel.GabaBDesensitized(0.66, 0.02, 0.0053, 0.017, 8.3e-5, 7.9e-3, 1e-16, 0.5, 0.5, -95, 0.02)};
+        for (int k = 0; k < kinetic.length; k++) {
+            net.connect(drive, cells.addKinetic(kinetic[k], models[k])).connector(Connectors.fixedProbability(0.05,
+                    true)).weight(0.01).shortTermPlasticity(ShortTermPlasticity.depression()).build();
+        }
+        net.connectGap(cells.range(0, size / 2), cells.range(size / 2, size))
+                .connector(Connectors.fixedProbability(0.05, true)).weight(0.05).symmetric(true).spikelet(2, true)
+                .delay(0.3).build();
         net.addCurrent(TimedCurrent.constant(cells.all(), 8));
         SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(cells));
         StateMonitor voltage = net.addMonitor(new StateMonitor(cells, "V", new int[] {3, 7}, 0.5));
@@ -91,7 +104,8 @@ class CheckpointTest {
         assertArrayEquals(a.voltage().times(), b.voltage().times(), 0);
         assertArrayEquals(a.voltage().trace(1), b.voltage().trace(1), 0f);
         assertArrayEquals(a.cells().v(), b.cells().v(), 0f);
-        for (String variable : new String[] {"ge", "dual", "ampa", "nmda"}) {
+        for (String variable : new String[] {"ge", "dual", "ampa", "nmda", "alpha", "gabaA", "bioNmda", "gabaB",
+            "gabaBD"}) {
             assertArrayEquals(a.cells().state(variable), b.cells().state(variable), 0f, variable);
         }
         try (var files = Files.list(dir)) {
