@@ -14,6 +14,15 @@ public interface Checkpointed {
      */
     Runnable load(DataInputStream in) throws IOException;
 
+    /** Reads an array length and checks it against the network's. */
+    private static int readLength(DataInputStream in, int expectedLength, String what) throws IOException {
+        int n = in.readInt();
+        if (n != expectedLength) {
+            throw new IOException(what + ": " + n + " values in the checkpoint, " + expectedLength + " in the network");
+        }
+        return n;
+    }
+
     static void writeFloats(DataOutputStream out, float[] values) throws IOException {
         out.writeInt(values.length);
         for (float v : values) {
@@ -22,10 +31,7 @@ public interface Checkpointed {
     }
 
     static float[] readFloats(DataInputStream in, int expectedLength, String what) throws IOException {
-        int n = in.readInt();
-        if (n != expectedLength) {
-            throw new IOException(what + ": " + n + " values in the checkpoint, " + expectedLength + " in the network");
-        }
+        int n = readLength(in, expectedLength, what);
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {
             values[i] = in.readFloat();
@@ -41,10 +47,7 @@ public interface Checkpointed {
     }
 
     static int[] readInts(DataInputStream in, int expectedLength, String what) throws IOException {
-        int n = in.readInt();
-        if (n != expectedLength) {
-            throw new IOException(what + ": " + n + " values in the checkpoint, " + expectedLength + " in the network");
-        }
+        int n = readLength(in, expectedLength, what);
         int[] values = new int[n];
         for (int i = 0; i < n; i++) {
             values[i] = in.readInt();
@@ -60,10 +63,7 @@ public interface Checkpointed {
     }
 
     static long[] readLongs(DataInputStream in, int expectedLength, String what) throws IOException {
-        int n = in.readInt();
-        if (n != expectedLength) {
-            throw new IOException(what + ": " + n + " values in the checkpoint, " + expectedLength + " in the network");
-        }
+        int n = readLength(in, expectedLength, what);
         long[] values = new long[n];
         for (int i = 0; i < n; i++) {
             values[i] = in.readLong();
