@@ -208,6 +208,59 @@ class SynapseCatalogueTest {
         assertArrayEquals(expected, perProjection, model + " with one delay per projection");
     }
 
+    /**
+     * Markov kinetics keep their conductance as on/off sums per postsynaptic neuron; at every step they must equal
+     * the plain sum Σ w·r·s over the synapses (busy Poisson input, so pulses restart and overlap; plasticity, so
+     * efficacies change; one delay and per-synapse delays).
+     */
+    @Test
+    void summedMarkovConductanceEqualsTheSumOverSynapses() {
+        Network net = new Network(DT, KernelProvider.get());
+        var drive = net.add(new org.vecsnn.core.input.PoissonSource("drive", 40, 150, 7));
+        NeuronPopulation post = net.addLif("post", 50, new Lif(-65, -70, 1e6, 10, 1, 0,
+                Integrator.EXPONENTIAL_EULER));
+        var ampa = post.addKinetic("ampa", KineticModel.ampa());
+        Projection one = net.connect(drive, ampa).connector(Connectors.fixedProbability(0.3, true)).weight(0.7)
+                .delaySteps(2).shortTermPlasticity(ShortTermPlasticity.tsodyksMarkram(0.3, 50, 100)).build();
+        int n = 400;
+        int[] pre = new int[n];
+        int[] to = new int[n];
+        double[] delays = new double[n];
+        float[] weights = new float[n];
+        for (int s = 0; s < n; s++) {
+            pre[s] = s % 40;
+            to[s] = (s * 7) % 50;
+            delays[s] = 0.1 * (1 + s % 6);
+            weights[s] = 0.1f + (s % 5) * 0.2f;
+        }
+        Projection many = net.connect(drive, ampa).connector(Connectors.fromList(pre, to, weights, delays)).build();
+        net.prepare();
+        assertTrue(one.channels().summedPerNeuron() && many.channels().summedPerNeuron());
+        double worst = 0;
+        double peak = 0;
+        for (int step = 0; step < 3000; step++) {
+            net.step();
+            double[] brute = new double[50];
+            for (Projection p : new Projection[] {one, many}) {
+                var csr = p.csr();
+                var ch = p.channels();
+                for (int i = 0; i < csr.rows(); i++) {
+                    for (int syn = csr.rowStart()[i]; syn < csr.rowStart()[i + 1]; syn++) {
+                        int c = ch.perSynapse() ? syn : i;
+                        float w = csr.weights() == null ? p.weight() : csr.weights()[syn];
+                        brute[csr.targets()[syn]] += (double) w * ch.efficacy(c) * ch.variable(0)[c];
+                    }
+                }
+            }
+            for (int j = 0; j < 50; j++) {
+                worst = Math.max(worst, Math.abs(ampa.state()[j] - brute[j]));
+                peak = Math.max(peak, brute[j]);
+            }
+        }
+        assertTrue(peak > 0.5, "the synapses must be busy: peak " + peak);
+        assertTrue(worst < 1e-5 * peak, "max |summed − Σ w·r·s| = " + worst + " for a peak of " + peak);
+    }
+
     @Test
     void kineticStateIsPerNeuronForOneDelayAndPerSynapseForMany() {
         Network net = new Network(DT, KernelProvider.get());

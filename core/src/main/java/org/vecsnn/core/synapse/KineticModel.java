@@ -40,6 +40,15 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
 
         /** Advances every channel one step; {@code scratch} is a spare array of the same length. */
         void advance(Kernels kernels, float[][] vars, int[] pulse, float[] scratch, int to);
+
+        /**
+         * For a model whose single variable steps by {@code s ← s − s·d + c0} (pulse on) and {@code s ← s − s·d}
+         * (off) — the Markov kinetics — those two steps, {on, off}; null for any other model. Sums of such
+         * variables over synapses step the same way, which lets a receptor keep them per postsynaptic neuron.
+         */
+        default org.vecsnn.core.simd.AffineStep[] linearSteps() {
+            return null;
+        }
     }
 
     /** Dynamics whose arrivals (re)start the transmitter pulse of their channel. */
@@ -100,6 +109,11 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
                 public void advance(Kernels kernels, float[][] vars, int[] pulse, float[] scratch, int to) {
                     kernels.pulsedAffine(vars[0], vars[0], pulse, on, off, 0, to);
                     kernels.countDown(pulse, 0, to);
+                }
+
+                @Override
+                public org.vecsnn.core.simd.AffineStep[] linearSteps() {
+                    return new org.vecsnn.core.simd.AffineStep[] {on, off};
                 }
             };
         }

@@ -18,6 +18,12 @@ import org.vecsnn.core.simd.Kernels;
  * <p>Step n: arriving spikes start their channels' pulses (or jump x, for NMDA); the output acts with
  * {@code g(t_n)}; the channels advance to {@code t_(n+1)}; g is summed again. A spike's efficacy therefore scales
  * the conductance from the step after its arrival, when the conductance starts to rise.
+ *
+ * <p>For the Markov kinetics (AMPA, GABA_A) every channel steps by one of two affine maps (pulse on or off), so
+ * the sums of w·r·s over a neuron's on channels and over its off channels step by the same maps: the receptor keeps
+ * those two sums per postsynaptic neuron and moves a channel's synapses between them only when its pulse starts or
+ * ends, which costs O(neurons + events) per step instead of O(synapses). The other models sum over every synapse
+ * each step.
  */
 public final class KineticReceptor extends SynapticInput {
     private final KineticModel model;
@@ -78,6 +84,15 @@ public final class KineticReceptor extends SynapticInput {
                         : "presynaptic neuron", set.variable(v), set.count()));
             }
         }
+        for (int k = 0; k < channelSets.length; k++) {
+            Channels set = channelSets[k];
+            if (set.summedPerNeuron()) {
+                String owner = "synapse '" + name() + "' on population '" + target.name() + "', projection " + k;
+                int columns = set.columnStart.length - 1;
+                arrays.add(new org.vecsnn.core.StateArray(owner, "off-pulse sum", "neuron", set.offSum, columns));
+                arrays.add(new org.vecsnn.core.StateArray(owner, "on-pulse sum", "neuron", set.onSum, columns));
+            }
+        }
         arrays.addAll(super.stateArrays()); // after the channels, which feed it
         return arrays;
     }
@@ -89,6 +104,12 @@ public final class KineticReceptor extends SynapticInput {
             org.vecsnn.core.Checkpointed.writeInts(out, set.pulse);
             org.vecsnn.core.Checkpointed.writeFloats(out, set.release);
             set.events.save(out);
+            if (set.summedPerNeuron()) {
+                // (the on and off sums themselves go out with the state arrays)
+                org.vecsnn.core.Checkpointed.writeFloats(out, set.onWeight);
+                org.vecsnn.core.Checkpointed.writeInts(out, set.onCount);
+                org.vecsnn.core.Checkpointed.writeInts(out, Arrays.copyOf(set.activeList, set.activeCount));
+            }
         }
     }
 
@@ -103,6 +124,27 @@ public final class KineticReceptor extends SynapticInput {
             actions.add(org.vecsnn.core.Checkpointed.install(pulse, set.pulse));
             actions.add(org.vecsnn.core.Checkpointed.install(release, set.release));
             actions.add(set.events.load(in, set.count));
+            if (set.summedPerNeuron()) {
+                float[] onW = org.vecsnn.core.Checkpointed.readFloats(in, set.onWeight.length, "on weights" + where);
+                int[] counts = org.vecsnn.core.Checkpointed.readInts(in, set.onCount.length, "on counts" + where);
+                int active = in.readInt();
+                if (active < 0 || active > set.count) {
+                    throw new java.io.IOException(active + " active channels" + where + ": out of range");
+                }
+                int[] list = new int[active];
+                for (int k = 0; k < active; k++) {
+                    list[k] = in.readInt();
+                    if (list[k] < 0 || list[k] >= set.count) {
+                        throw new java.io.IOException("active channel " + list[k] + where + ": out of range");
+                    }
+                }
+                actions.add(org.vecsnn.core.Checkpointed.install(onW, set.onWeight));
+                actions.add(org.vecsnn.core.Checkpointed.install(counts, set.onCount));
+                actions.add(() -> {
+                    System.arraycopy(list, 0, set.activeList, 0, active);
+                    set.activeCount = active;
+                });
+            }
         }
         return org.vecsnn.core.Checkpointed.all(actions);
     }
@@ -114,7 +156,8 @@ public final class KineticReceptor extends SynapticInput {
 
     /** Engine hook: the channels of a projection onto this receptor. */
     public Channels bind(Csr csr, int targetFrom, float weight, int delaySteps) {
-        Channels set = new Channels(model.variables().length, csr, targetFrom, weight, delaySteps);
+        Channels set = new Channels(model.variables().length, csr, targetFrom, weight, delaySteps,
+                dynamics.linearSteps());
         channelSets = Arrays.copyOf(channelSets, channelSets.length + 1);
         channelSets[channelSets.length - 1] = set;
         return set;
@@ -136,6 +179,7 @@ public final class KineticReceptor extends SynapticInput {
         int s = model.outputVariable();
         for (Channels set : channelSets) {
             dynamics.advance(kernels, set.vars, set.pulse, set.scratch, set.vars[0].length);
+            set.advanceSums(kernels);
             set.sumInto(g, s);
         }
     }
@@ -156,8 +200,20 @@ public final class KineticReceptor extends SynapticInput {
         private final int[] columnStart;
         private final int[] columnChannel;
         private final float[] columnWeight;
+        // Markov kinetics: sums per postsynaptic column instead of a sum over every synapse each step
+        private final org.vecsnn.core.simd.AffineStep[] steps;
+        private final int[] targets;
+        private final float[] weights;
+        private final float weight;
+        private final float[] offSum;
+        private final float[] onSum;
+        private final float[] onWeight;
+        private final int[] onCount;
+        private final int[] activeList;
+        private int activeCount;
 
-        Channels(int variables, Csr csr, int targetFrom, float weight, int delaySteps) {
+        Channels(int variables, Csr csr, int targetFrom, float weight, int delaySteps,
+                 org.vecsnn.core.simd.AffineStep[] linearSteps) {
             this.perSynapse = csr.delays() != null;
             this.count = perSynapse ? csr.synapseCount() : csr.rows();
             int padded = Kernels.padded(Math.max(count, 1));
@@ -191,6 +247,71 @@ public final class KineticReceptor extends SynapticInput {
                     columnWeight[e] = csr.weights() == null ? weight : csr.weights()[syn];
                 }
             }
+            this.steps = linearSteps;
+            this.targets = csr.targets();
+            this.weights = csr.weights();
+            this.weight = weight;
+            int paddedColumns = linearSteps == null ? 0 : Kernels.padded(Math.max(columns, 1));
+            this.offSum = new float[paddedColumns];
+            this.onSum = new float[paddedColumns];
+            this.onWeight = new float[paddedColumns];
+            this.onCount = new int[paddedColumns];
+            this.activeList = new int[linearSteps == null ? 0 : count];
+        }
+
+        /** Whether this set keeps its conductance as on/off sums per postsynaptic neuron (Markov kinetics). */
+        public boolean summedPerNeuron() {
+            return steps != null;
+        }
+
+        /** Moves channel c's synapses between the off and on sums, or changes their efficacy while on. */
+        private void transfer(int c, float rOld, float rNew, boolean wasOn, boolean nowOn) {
+            float s = vars[0][c];
+            int from = perSynapse ? c : rowStart[c];
+            int to = perSynapse ? c + 1 : rowStart[c + 1];
+            for (int syn = from; syn < to; syn++) {
+                int j = targets[syn];
+                float w = weights == null ? weight : weights[syn];
+                float before = w * rOld * s;
+                float after = w * rNew * s;
+                if (wasOn) {
+                    onSum[j] -= before;
+                    onWeight[j] -= w * rOld;
+                    onCount[j]--;
+                } else {
+                    offSum[j] -= before;
+                }
+                if (nowOn) {
+                    onSum[j] += after;
+                    onWeight[j] += w * rNew;
+                    onCount[j]++;
+                } else {
+                    offSum[j] += after;
+                }
+                if (onCount[j] == 0) { // nothing is on: drop the rounding left in the on sums
+                    onSum[j] = 0f;
+                    onWeight[j] = 0f;
+                }
+            }
+        }
+
+        /** Steps the sums like their channels, then moves the channels whose pulse ended to the off sum. */
+        void advanceSums(Kernels kernels) {
+            if (steps == null) {
+                return;
+            }
+            int n = onSum.length;
+            kernels.affine(onSum, onWeight, steps[0].d(), steps[0].c0(), 0, n);
+            kernels.affine(offSum, offSum, steps[1].d(), 0f, 0, n);
+            for (int k = 0; k < activeCount; ) {
+                int c = activeList[k];
+                if (pulse[c] == 0) {
+                    transfer(c, release[c], release[c], true, false);
+                    activeList[k] = activeList[--activeCount];
+                } else {
+                    k++;
+                }
+            }
         }
 
         /** Whether the state is per synapse (per-synapse delays) rather than per presynaptic neuron. */
@@ -201,6 +322,11 @@ public final class KineticReceptor extends SynapticInput {
         /** The number of channels. */
         public int count() {
             return count;
+        }
+
+        /** The efficacy of the latest spike that reached channel {@code c} (1 without short-term plasticity). */
+        public float efficacy(int c) {
+            return release[c];
         }
 
         /** A state variable of every channel (padded), by its index in the model's variables. */
@@ -224,13 +350,29 @@ public final class KineticReceptor extends SynapticInput {
             int[] channels = events.channels(step);
             float[] efficacies = events.efficacies(step);
             for (int k = 0; k < n; k++) {
-                dynamics.arrive(vars, pulse, channels[k]);
-                release[channels[k]] = efficacies[k];
+                int c = channels[k];
+                if (steps != null) {
+                    boolean on = pulse[c] > 0;
+                    if (!on || release[c] != efficacies[k]) {
+                        transfer(c, release[c], efficacies[k], on, true);
+                    }
+                    if (!on) {
+                        activeList[activeCount++] = c;
+                    }
+                }
+                dynamics.arrive(vars, pulse, c);
+                release[c] = efficacies[k];
             }
             events.clear(step);
         }
 
         void sumInto(float[] g, int outputVariable) {
+            if (steps != null) {
+                for (int j = 0; j + 1 < columnStart.length; j++) {
+                    g[targetFrom + j] += offSum[j] + onSum[j];
+                }
+                return;
+            }
             float[] s = vars[outputVariable];
             for (int j = 0; j + 1 < columnStart.length; j++) {
                 float sum = 0f;
