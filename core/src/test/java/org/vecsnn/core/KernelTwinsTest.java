@@ -27,6 +27,7 @@ class KernelTwinsTest {
         final float[] input = new float[N];
         final int[] refractory = new int[N];
         final float[] g = new float[N];
+        final float[] g2 = new float[N];
         final float[] ring = new float[3 * N];
         final int[] spikes = new int[N];
         int spikeCount;
@@ -38,6 +39,7 @@ class KernelTwinsTest {
                 input[i] = 40 * random.nextFloat() - 5;
                 refractory[i] = random.nextInt(4) == 0 ? random.nextInt(5) : 0;
                 g[i] = random.nextFloat();
+                g2[i] = random.nextFloat();
             }
             for (int i = 0; i < ring.length; i++) {
                 ring[i] = random.nextInt(3) == 0 ? random.nextFloat() : 0f;
@@ -49,6 +51,7 @@ class KernelTwinsTest {
             assertArrayEquals(input, other.input, 0f, "input");
             assertArrayEquals(refractory, other.refractory, "refractory");
             assertArrayEquals(g, other.g, 0f, "g");
+            assertArrayEquals(g2, other.g2, 0f, "g2");
             assertArrayEquals(ring, other.ring, 0f, "ring");
             assertEquals(spikeCount, other.spikeCount, "spike count");
             assertArrayEquals(spikes, other.spikes, "spikes");
@@ -126,6 +129,19 @@ class KernelTwinsTest {
                 assertEquals(plain.g[i], vector.g[i], 1e-6f * Math.max(1f, Math.abs(plain.g[i])), "g " + i);
             }
         }
+    }
+
+    @Test
+    void membraneWithTwoFusedExponentials() {
+        LifCoefficients c = new LifCoefficients(0.005f, -60f, 1f, -50f, -60f, 50);
+        compare((k, s) -> {
+            var conductance = new org.vecsnn.core.simd.FusedExponential(s.g, s.ring, 0.98f, -80f, -1f);
+            conductance.slot = N;
+            var current = new org.vecsnn.core.simd.FusedExponential(s.g2, s.ring, 0.99f, 0.7f, 0f);
+            current.slot = 2 * N;
+            s.spikeCount = k.lifTwoExponentials(s.v, s.input, s.refractory, 0, N, N - 3, c, s.spikes, 0, conductance,
+                    current);
+        });
     }
 
     @Test

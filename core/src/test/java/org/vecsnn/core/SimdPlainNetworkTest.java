@@ -42,4 +42,21 @@ class SimdPlainNetworkTest {
     void cubaSameSpikesForThousandSteps() {
         assertSameSpikes(KernelProvider.get(), false);
     }
+
+    /**
+     * COBA's two receptors are stepped inside the membrane kernel; with a third, idle receptor they are not. The
+     * spikes and potentials must be the same, bit for bit.
+     */
+    @Test
+    void fusedReceptorsGiveTheSameNetworkAsSeparatePasses() {
+        EiNetwork fused = BenchmarkNetworks.coba(2000, 0.1, 3, KernelProvider.get());
+        EiNetwork separate = BenchmarkNetworks.coba(2000, 0.1, 3, KernelProvider.get());
+        separate.neurons().addExponential("idle", 7, org.vecsnn.core.synapse.SynapticOutput.conductance(-70));
+        SpikeMonitor a = run(fused, 1000);
+        SpikeMonitor b = run(separate, 1000);
+        assertTrue(a.count() > 500);
+        assertArrayEquals(b.steps(), a.steps());
+        assertArrayEquals(b.units(), a.units());
+        assertArrayEquals(separate.neurons().v(), fused.neurons().v(), 0f);
+    }
 }

@@ -34,6 +34,24 @@ public final class PlainKernels implements Kernels {
     }
 
     @Override
+    public int lifTwoExponentials(float[] v, float[] input, int[] refractory, int from, int to, int size,
+                                  LifCoefficients c, int[] spikes, int count, FusedExponential first,
+                                  FusedExponential second) {
+        addExponential(first, v, input, from, to);
+        addExponential(second, v, input, from, to);
+        return lif(v, input, refractory, from, to, size, c, spikes, count);
+    }
+
+    private static void addExponential(FusedExponential e, float[] v, float[] input, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float gi = e.g[i] + e.arrivals[e.slot + i];
+            e.arrivals[e.slot + i] = 0f;
+            input[i] += gi * (e.a + e.b * v[i]);
+            e.g[i] = gi * e.decay;
+        }
+    }
+
+    @Override
     public void exponentialCurrent(float[] arrivals, int slot, float[] g, float[] input, float decay, float scale,
                                    int from, int to) {
         for (int i = from; i < to; i++) {

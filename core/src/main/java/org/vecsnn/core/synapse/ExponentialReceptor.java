@@ -55,6 +55,21 @@ public final class ExponentialReceptor extends SynapticInput {
         return g;
     }
 
+    /**
+     * Whether the membrane kernel can step this synapse in its own pass: current- or conductance-based output (the
+     * Mg block needs exp and keeps its own pass).
+     */
+    public boolean fusable() {
+        return output instanceof SynapticOutput.Current || output instanceof SynapticOutput.Conductance;
+    }
+
+    /** Engine hook: this synapse as the membrane kernel steps it, {@code I += g·(a + b·V)}. */
+    public org.vecsnn.core.simd.FusedExponential fused() {
+        return output instanceof SynapticOutput.Conductance c
+                ? new org.vecsnn.core.simd.FusedExponential(g, arrivals.data(), decay, (float) c.reversal(), -1f)
+                : new org.vecsnn.core.simd.FusedExponential(g, arrivals.data(), decay, scale, 0f);
+    }
+
     @Override
     public float[] state() {
         return g;

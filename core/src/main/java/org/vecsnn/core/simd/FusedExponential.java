@@ -1,0 +1,24 @@
+package org.vecsnn.core.simd;
+
+/**
+ * A single-exponential synapse stepped inside the membrane kernel's pass
+ * ({@link Kernels#lifTwoExponentials}): {@code g += arrivals[slot + i]} (consumed), {@code I += g·(a + b·V)},
+ * {@code g *= decay}. A conductance with reversal E is {@code a = E, b = −1}; a current with scale κ is
+ * {@code a = κ, b = 0}: the same floats as the separate kernels compute. The slot is set before each step.
+ */
+public final class FusedExponential {
+    public final float[] g;
+    public final float[] arrivals;
+    public final float decay;
+    public final float a;
+    public final float b;
+    public int slot;
+
+    public FusedExponential(float[] g, float[] arrivals, float decay, float a, float b) {
+        this.g = g;
+        this.arrivals = arrivals;
+        this.decay = decay;
+        this.a = a;
+        this.b = b;
+    }
+}
