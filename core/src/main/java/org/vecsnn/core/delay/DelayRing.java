@@ -33,14 +33,4 @@ public final class DelayRing {
     public float[] data() {
         return data;
     }
-
-    /** Adds {@code value} for {@code target} to arrive in {@code step}. */
-    public void add(long step, int target, float value) {
-        data[slot(step) + target] += value;
-    }
-
-    /** The value waiting for {@code target} in {@code step}. */
-    public float pending(long step, int target) {
-        return data[slot(step) + target];
-    }
 }
