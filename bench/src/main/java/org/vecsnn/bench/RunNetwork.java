@@ -25,9 +25,9 @@ public final class RunNetwork {
                    snn latency [--steps N] [--out DIR]  per-step latency percentiles of COBA 4000 (HdrHistogram)
                    snn longrun [--seconds S] [--window S] [--out DIR]  COBA 4000 for S s (default 1000) with
                                             streamed spikes: rate and heap per window
-                   snn compare [--n N] [--duration MS] [--repeats R] [--networks coba,cuba]
+                   snn compare [--n N] [--duration MS] [--repeats R] [--networks coba,cuba,cobahh]
                                             side by side with Brian2 (needs apt-get install python3-brian)
-              --network NAME   coba (default) or cuba: Brette et al. 2007 benchmarks (see README)
+              --network NAME   coba (default), cuba or cobahh: Brette et al. 2007 benchmarks (see README)
               --n N            number of neurons, 80 % excitatory (default 4000)
               --duration MS    biological time to simulate in ms (default 1000)
               --dt MS          time step in ms (default 0.1)
@@ -73,8 +73,9 @@ public final class RunNetwork {
                 throw new IllegalArgumentException("option " + arg + " = " + value + ": must be a number");
             }
         }
-        if (!network.equals("coba") && !network.equals("cuba")) {
-            throw new IllegalArgumentException("--network = " + network + ": must be coba or cuba");
+        if (!BenchmarkNetworks.NAMES.contains(network)) {
+            throw new IllegalArgumentException("--network = " + network + ": must be one of "
+                    + BenchmarkNetworks.NAMES);
         }
         return new Options(network, n, duration, dt, seed, warmup, out);
     }
@@ -122,9 +123,7 @@ public final class RunNetwork {
     }
 
     static EiNetwork build(Options o) {
-        return o.network().equals("coba")
-                ? BenchmarkNetworks.coba(o.n(), o.dt(), o.seed(), KernelProvider.get())
-                : BenchmarkNetworks.cuba(o.n(), o.dt(), o.seed(), KernelProvider.get());
+        return BenchmarkNetworks.byName(o.network(), o.n(), o.dt(), o.seed(), KernelProvider.get());
     }
 
     static void run(Options o) throws IOException {

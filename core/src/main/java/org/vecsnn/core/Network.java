@@ -113,6 +113,11 @@ public final class Network {
         return add(new NeuronPopulation(name, size, model));
     }
 
+    /** Adds neurons of any model (LIF, Hodgkin–Huxley, exponential IF, AdEx, Izhikevich, quadratic IF). */
+    public NeuronPopulation addNeurons(String name, int size, org.vecsnn.core.neuron.NeuronModel model) {
+        return add(new NeuronPopulation(name, size, model));
+    }
+
     public List<Population> populations() {
         return List.copyOf(populations);
     }

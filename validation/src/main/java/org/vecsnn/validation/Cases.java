@@ -162,6 +162,7 @@ public final class Cases {
                     FIRST_ORDER_REASON + " (Jacobi: each variable with the others held)",
                     (dt, kernels) -> kineticAgainstRk4(dt, kernels, model)));
         }
+        cases.addAll(NeuronCases.all());
         return cases;
     }
 

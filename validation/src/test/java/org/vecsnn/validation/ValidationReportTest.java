@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fast subset of the validation report: every case at dt = 0.1 ms with the plain kernels and this JVM's (the
+ * The fast subset of the validation report: every case at dt = 0.1 ms (HH at its largest step) with the plain
+ * kernels and this JVM's (the
  * build repeats it at 128, 256 and 512 bits); the convergence study runs with {@code ./snn validate}.
  */
 @Tag("kernels")

@@ -11,7 +11,7 @@ import org.vecsnn.core.neuron.Lif;
 
 /**
  * Reads LIF parameters from {@code key = value} lines (vRest, vReset, vTh, tau, r, tRef in mV and ms; method =
- * euler | exponential_euler | exact); '#' starts a comment; keys not given keep {@link Lif#defaults()}. Unknown or
+ * euler | exponential_euler | rk4 | exact); '#' starts a comment; keys not given keep {@link Lif#defaults()}. Unknown or
  * repeated keys and bad values are refused with the line named.
  */
 public final class LifParameterFile {
@@ -72,7 +72,7 @@ public final class LifParameterFile {
         try {
             return Integrator.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("method = " + value + ": must be euler, exponential_euler or exact");
+            throw new IllegalArgumentException("method = " + value + ": must be euler, exponential_euler, rk4 or exact");
         }
     }
 }

@@ -7,8 +7,10 @@ import org.vecsnn.core.Projection;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.connect.SplitMix64;
 import org.vecsnn.core.input.TimedCurrent;
+import org.vecsnn.core.neuron.HodgkinHuxley;
 import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.synapse.ExponentialReceptor;
@@ -52,7 +54,40 @@ public final class BenchmarkNetworks {
                 -9, i -> -60 + 10 * init.nextDouble());
     }
 
-    private static EiNetwork build(String name, int n, double dt, long seed, Kernels kernels, Lif lif,
+    /**
+     * COBAHH (Brian2's {@code COBAHH.py}): {@link HodgkinHuxley#traubMiles() Traub–Miles} neurons (spike at −20 mV,
+     * refractory 3 ms, exponential Euler) with conductance synapses τ_e = 5 / τ_i = 10 ms, E_e = 0 / E_i = −80 mV,
+     * weights 6 / 67 nS; no external input; V0 = E_L + (5·randn − 5) mV, g_e = (1.5·randn + 4)·10 nS,
+     * g_i = (12·randn + 20)·10 nS, gates m = h = n = 0 (Brian2's default, as the script sets none).
+     */
+    public static EiNetwork cobahh(int n, double dt, long seed, Kernels kernels) {
+        HodgkinHuxley hh = HodgkinHuxley.traubMiles();
+        SplitMix64 init = SplitMix64.stream(seed, -1);
+        EiNetwork net = build("cobahh", n, dt, seed, kernels, hh, SynapticOutput.conductance(0),
+                SynapticOutput.conductance(-80), 6, 67, i -> hh.eL() + 5 * init.nextGaussian() - 5);
+        NeuronPopulation neurons = net.neurons();
+        for (String gate : hh.variables()) {
+            neurons.set(gate, i -> 0);
+        }
+        neurons.set("ge", i -> (1.5 * init.nextGaussian() + 4) * 10);
+        neurons.set("gi", i -> (12 * init.nextGaussian() + 20) * 10);
+        return net;
+    }
+
+    /** The names {@link #byName} knows. */
+    public static final java.util.List<String> NAMES = java.util.List.of("coba", "cuba", "cobahh");
+
+    /** {@code coba}, {@code cuba} or {@code cobahh}. */
+    public static EiNetwork byName(String name, int n, double dt, long seed, Kernels kernels) {
+        return switch (name) {
+            case "coba" -> coba(n, dt, seed, kernels);
+            case "cuba" -> cuba(n, dt, seed, kernels);
+            case "cobahh" -> cobahh(n, dt, seed, kernels);
+            default -> throw Check.fail("network", name, "one of " + NAMES);
+        };
+    }
+
+    private static EiNetwork build(String name, int n, double dt, long seed, Kernels kernels, NeuronModel model,
                                    SynapticOutput excitatoryOut, SynapticOutput inhibitoryOut, double we, double wi,
                                    IntToDoubleFunction v0) {
         Check.positive("N", n);
@@ -62,7 +97,7 @@ public final class BenchmarkNetworks {
         int excitatory = (int) Math.round(0.8 * n);
         double p = Math.min(1.0, IN_DEGREE / n);
         Network network = new Network(dt, kernels).seed(seed);
-        NeuronPopulation neurons = network.addLif(name, n, lif);
+        NeuronPopulation neurons = network.addNeurons(name, n, model);
         neurons.set("V", v0);
         ExponentialReceptor ge = neurons.addExponential("ge", 5, excitatoryOut);
         ExponentialReceptor gi = neurons.addExponential("gi", 10, inhibitoryOut);

@@ -1,6 +1,7 @@
 package org.vecsnn.core.neuron;
 
 import org.vecsnn.core.Check;
+import org.vecsnn.core.simd.LifCoefficients;
 
 /**
  * Leaky integrate-and-fire parameters: {@code τ·dV/dt = −(V − V_rest) + R·I}; a spike when {@code V ≥ V_th}, then
@@ -18,7 +19,8 @@ import org.vecsnn.core.Check;
  * @param tRef refractory period (ms), {@code >= 0}
  * @param method the integrator
  */
-public record Lif(double vRest, double vReset, double vTh, double tau, double r, double tRef, Integrator method) {
+public record Lif(double vRest, double vReset, double vTh, double tau, double r, double tRef, Integrator method)
+        implements NeuronModel {
     public Lif {
         Check.finite("LIF vRest (mV)", vRest);
         Check.finite("LIF vReset (mV)", vReset);
@@ -30,7 +32,7 @@ public record Lif(double vRest, double vReset, double vTh, double tau, double r,
             throw new IllegalArgumentException("LIF vReset = " + vReset + " mV: must be below vTh = " + vTh + " mV");
         }
         if (method == null) {
-            throw new IllegalArgumentException("LIF method = null: must be one of EULER, EXPONENTIAL_EULER, EXACT");
+            throw new IllegalArgumentException("LIF method = null: must be one of EULER, EXPONENTIAL_EULER, RK4, EXACT");
         }
     }
 
@@ -65,5 +67,31 @@ public record Lif(double vRest, double vReset, double vTh, double tau, double r,
 
     public Lif withMethod(Integrator value) {
         return new Lif(vRest, vReset, vTh, tau, r, tRef, value);
+    }
+
+    @Override
+    public double initialV() {
+        return vRest;
+    }
+
+    /**
+     * The step's constants: {@code V += a·(V_rest − V + R·I)} with {@code a = dt/τ} (Euler), {@code 1 − e^(−dt/τ)}
+     * (exponential Euler, EXACT) or RK4's {@code h − h²/2 + h³/6 − h⁴/24}, {@code h = dt/τ}.
+     */
+    public LifCoefficients coefficients(double dt, int refractorySteps) {
+        double h = dt / tau;
+        double a = switch (method) {
+            case EULER -> h;
+            case RK4 -> h * (1 - h / 2 * (1 - h / 3 * (1 - h / 4)));
+            case EXPONENTIAL_EULER, EXACT -> -Math.expm1(-h);
+        };
+        return new LifCoefficients((float) a, (float) vRest, (float) r, (float) vTh, (float) vReset, refractorySteps);
+    }
+
+    @Override
+    public Membrane membrane(double dt, int refractorySteps, int paddedSize) {
+        LifCoefficients c = coefficients(dt, refractorySteps);
+        return (kernels, v, x, input, conductance, refractory, from, to, size, spikes, count) ->
+                kernels.lif(v, input, refractory, from, to, size, c, spikes, count);
     }
 }

@@ -17,17 +17,20 @@ import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.core.synapse.VoltageJump;
 
 /**
- * LIF neurons in structure-of-arrays form: V, the input accumulator I and the refractory counter, each a flat
- * array padded to {@link Kernels#PAD}. Each step: voltage jumps land, receptors add their currents to I, then the
- * membrane kernel integrates, spikes, resets and clears I.
+ * Neurons of one {@link NeuronModel} in structure-of-arrays form: V, the model's other variables (gates,
+ * adaptation), the input accumulator I and the refractory counter, each a flat array padded to {@link Kernels#PAD}.
+ * Each step: voltage jumps land, receptors add their currents to I, then the model's kernel integrates, spikes,
+ * resets and clears I.
  *
  * <p>The input array is the place for external currents: what is added to {@link #input()} before a step acts in
  * that step, and is cleared at its end.
  */
 public final class NeuronPopulation extends Population {
-    private final Lif model;
+    private final NeuronModel model;
     private final float[] v;
+    private final float[][] variables;
     private final float[] input;
+    private final float[] conductance;
     private final int[] refractory;
     private final List<SynapticInput> synapticInputs = new ArrayList<>();
     private SynapticInput[] jumps = new SynapticInput[0];
@@ -35,21 +38,38 @@ public final class NeuronPopulation extends Population {
     private ExponentialReceptor[] fusedReceptors;
     private FusedExponential[] fused;
     private LifCoefficients coefficients;
+    private Membrane membrane;
 
-    public NeuronPopulation(String name, int size, Lif model) {
+    public NeuronPopulation(String name, int size, NeuronModel model) {
         super(name, size);
         if (model == null) {
-            throw new IllegalArgumentException("model of population '" + name + "' = null: must be a Lif");
+            throw new IllegalArgumentException("model of population '" + name + "' = null: must be a NeuronModel"
+                    + " (Lif, HodgkinHuxley, ExpIf, AdEx, Izhikevich, Qif)");
         }
         this.model = model;
         this.v = new float[paddedSize()];
+        this.variables = new float[model.variables().size()][paddedSize()];
         this.input = new float[paddedSize()];
+        this.conductance = model.integratesConductances() ? new float[paddedSize()] : null;
         this.refractory = new int[paddedSize()];
-        java.util.Arrays.fill(v, (float) model.vRest());
+        java.util.Arrays.fill(v, (float) model.initialV());
+        resetVariablesFromV();
     }
 
-    public Lif model() {
+    public NeuronModel model() {
         return model;
+    }
+
+    /**
+     * Sets every variable besides V to the model's initial value for each neuron's present V (HH gates: their
+     * steady state; Izhikevich's u: b·V; AdEx's w: 0). Call it after setting V to start from a consistent state.
+     */
+    public void resetVariablesFromV() {
+        for (int k = 0; k < variables.length; k++) {
+            for (int i = 0; i < size(); i++) {
+                variables[k][i] = (float) model.initialValue(k, v[i]);
+            }
+        }
     }
 
     /** Membrane potentials (mV), live; entries at and above {@link #size()} are padding. */
@@ -60,6 +80,14 @@ public final class NeuronPopulation extends Population {
     /** The input accumulator, live: add external current here before a step. */
     public float[] input() {
         return input;
+    }
+
+    /**
+     * The synaptic conductance accumulator of a model that {@link NeuronModel#integratesConductances() integrates
+     * conductances} (cleared every step), else null.
+     */
+    public float[] conductance() {
+        return conductance;
     }
 
     /** Steps each neuron still holds V for (0 = integrating). */
@@ -103,9 +131,10 @@ public final class NeuronPopulation extends Population {
     /** Engine hook, called by the synaptic inputs' constructors. */
     public void addSynapticInput(SynapticInput in) {
         checkMutable("add synaptic input '" + in.name() + "' to population '" + name() + "'");
-        if (in.name() == null || in.name().isBlank() || "V".equals(in.name())) {
+        if (in.name() == null || in.name().isBlank() || "V".equals(in.name())
+                || model.variables().contains(in.name())) {
             throw new IllegalArgumentException("synaptic input name = " + in.name()
-                    + ": must be a non-blank string other than \"V\"");
+                    + ": must be a non-blank string other than V and " + model.variables());
         }
         for (SynapticInput other : synapticInputs) {
             if (other.name().equals(in.name())) {
@@ -121,7 +150,8 @@ public final class NeuronPopulation extends Population {
     }
 
     /**
-     * A state variable by name: {@code "V"} or the name of a synaptic input that keeps state (its g).
+     * A state variable by name: {@code "V"}, one of the model's variables (HH: m, h, n; AdEx: w; Izhikevich: u) or
+     * the name of a synaptic input that keeps state (its g).
      *
      * @throws IllegalArgumentException for any other name, listing the allowed ones
      */
@@ -130,6 +160,13 @@ public final class NeuronPopulation extends Population {
             return v;
         }
         List<String> names = new ArrayList<>(List.of("V"));
+        List<String> own = model.variables();
+        for (int k = 0; k < own.size(); k++) {
+            if (own.get(k).equals(variable)) {
+                return variables[k];
+            }
+            names.add(own.get(k));
+        }
         for (SynapticInput in : synapticInputs) {
             if (in.state() != null) {
                 if (in.name().equals(variable)) {
@@ -164,7 +201,13 @@ public final class NeuronPopulation extends Population {
     public void save(java.io.DataOutputStream out) throws java.io.IOException {
         super.save(out);
         org.vecsnn.core.Checkpointed.writeFloats(out, v);
+        for (float[] x : variables) {
+            org.vecsnn.core.Checkpointed.writeFloats(out, x);
+        }
         org.vecsnn.core.Checkpointed.writeFloats(out, input);
+        if (conductance != null) {
+            org.vecsnn.core.Checkpointed.writeFloats(out, conductance);
+        }
         org.vecsnn.core.Checkpointed.writeInts(out, refractory);
         for (SynapticInput in : synapticInputs) {
             in.save(out);
@@ -176,12 +219,23 @@ public final class NeuronPopulation extends Population {
         List<Runnable> actions = new ArrayList<>();
         actions.add(super.load(in));
         String where = " of population '" + name() + "'";
-        float[] stagedV = org.vecsnn.core.Checkpointed.readFloats(in, v.length, "V" + where);
-        float[] stagedInput = org.vecsnn.core.Checkpointed.readFloats(in, input.length, "input" + where);
-        int[] stagedRefractory = org.vecsnn.core.Checkpointed.readInts(in, refractory.length, "refractory" + where);
-        actions.add(org.vecsnn.core.Checkpointed.install(stagedV, v));
-        actions.add(org.vecsnn.core.Checkpointed.install(stagedInput, input));
-        actions.add(org.vecsnn.core.Checkpointed.install(stagedRefractory, refractory));
+        // the order of save(): V, the model's variables, input, conductance, refractory counters
+        actions.add(org.vecsnn.core.Checkpointed.install(
+                org.vecsnn.core.Checkpointed.readFloats(in, v.length, "V" + where), v));
+        for (int k = 0; k < variables.length; k++) {
+            String variable = model.variables().get(k);
+            actions.add(org.vecsnn.core.Checkpointed.install(
+                    org.vecsnn.core.Checkpointed.readFloats(in, v.length, variable + where), variables[k]));
+        }
+        actions.add(org.vecsnn.core.Checkpointed.install(
+                org.vecsnn.core.Checkpointed.readFloats(in, input.length, "input" + where), input));
+        if (conductance != null) {
+            actions.add(org.vecsnn.core.Checkpointed.install(
+                    org.vecsnn.core.Checkpointed.readFloats(in, conductance.length, "conductance" + where),
+                    conductance));
+        }
+        actions.add(org.vecsnn.core.Checkpointed.install(
+                org.vecsnn.core.Checkpointed.readInts(in, refractory.length, "refractory" + where), refractory));
         for (SynapticInput synapse : synapticInputs) {
             actions.add(synapse.load(in));
         }
@@ -194,29 +248,31 @@ public final class NeuronPopulation extends Population {
         for (SynapticInput in : synapticInputs) {
             arrays.addAll(in.stateArrays());
         }
+        for (int k = 0; k < variables.length; k++) {
+            arrays.add(new org.vecsnn.core.StateArray("population '" + name() + "'", model.variables().get(k),
+                    "neuron", variables[k], size()));
+        }
         arrays.add(new org.vecsnn.core.StateArray("population '" + name() + "'", "V", "neuron", v, size()));
         return arrays;
     }
 
     @Override
     public void prepare(TimeGrid grid) {
-        double dt = grid.dt();
-        double a = model.method() == Integrator.EULER ? dt / model.tau() : -Math.expm1(-dt / model.tau());
-        int refractorySteps = grid.intSteps("LIF tRef of population '" + name() + "'", model.tRef(), 0);
-        coefficients = new LifCoefficients((float) a, (float) model.vRest(), (float) model.r(), (float) model.vTh(),
-                (float) model.vReset(), refractorySteps);
+        int refractorySteps = grid.intSteps("tRef of population '" + name() + "'", model.tRef(), 0);
+        membrane = model.membrane(grid.dt(), refractorySteps, paddedSize());
+        coefficients = model instanceof Lif lif ? lif.coefficients(grid.dt(), refractorySteps) : null;
         for (SynapticInput in : synapticInputs) {
             in.prepare(grid);
         }
         jumps = synapticInputs.stream().filter(in -> in instanceof VoltageJump).toArray(SynapticInput[]::new);
         receptors = synapticInputs.stream().filter(in -> !(in instanceof VoltageJump)).toArray(SynapticInput[]::new);
-        // exactly two single-exponential current or conductance synapses (COBA, CUBA): stepped in the membrane
-        // kernel's own pass, bit-identical to their separate passes and a quarter faster per COBA step
+        // LIF with exactly two single-exponential current or conductance synapses (COBA, CUBA): stepped in the
+        // membrane kernel's own pass, bit-identical to their separate passes and a quarter faster per COBA step
         ExponentialReceptor[] exponentials = synapticInputs.stream()
                 .filter(in -> in instanceof ExponentialReceptor e && e.fusable()).toArray(ExponentialReceptor[]::new);
         fusedReceptors = null;
         fused = null;
-        if (exponentials.length == 2) {
+        if (coefficients != null && exponentials.length == 2) {
             fusedReceptors = exponentials;
             fused = new FusedExponential[] {exponentials[0].fused(), exponentials[1].fused()};
             receptors = java.util.Arrays.stream(receptors).filter(in -> in != exponentials[0] && in != exponentials[1])
@@ -238,7 +294,8 @@ public final class NeuronPopulation extends Population {
             spikeCount = kernels.lifTwoExponentials(v, input, refractory, 0, paddedSize(), size(), coefficients,
                     spikes, 0, fused[0], fused[1]);
         } else {
-            spikeCount = kernels.lif(v, input, refractory, 0, paddedSize(), size(), coefficients, spikes, 0);
+            spikeCount = membrane.step(kernels, v, variables, input, conductance, refractory, 0, paddedSize(), size(),
+                    spikes, 0);
         }
     }
 }

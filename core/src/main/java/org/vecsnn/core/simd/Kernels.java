@@ -42,6 +42,28 @@ public interface Kernels {
                            FusedExponential second);
 
     /**
+     * One Hodgkin–Huxley step over {@code [from, to)} with the method of {@code c} (Euler, exponential Euler with each
+     * variable's equation linear in itself and the others held, or RK4), with the synaptic conductance G and the
+     * input I (which holds the conductances' G·E) held over the step: {@code C·dV/dt = … + I − G·V}. A neuron
+     * spikes when V crosses {@code vTh} upwards while its refractory counter is zero; the counter then holds further
+     * spikes (not V) for {@code refractorySteps − 1} steps. Input and conductance are cleared. Uses exp: the twins
+     * may differ in the last bits.
+     */
+    int hodgkinHuxley(float[] v, float[] m, float[] h, float[] n, float[] input, float[] conductance,
+                      int[] refractory, int from, int to, int size, HhCoefficients c, int[] spikes, int count);
+
+    /**
+     * One step of an integrate-and-fire model with a nonlinearity and an adaptation variable w (exponential IF,
+     * AdEx, Izhikevich, quadratic IF; see {@link AdaptiveCoefficients}), with the method of {@code c}: Euler,
+     * exponential Euler (V linearised about its start-of-step value, BrainPy's exp_auto; w exact with V held) or RK4,
+     * the input I held over the step. Refractoriness and spikes as in {@link #lif}; on a spike w += b. A held
+     * neuron's w keeps integrating. The input is cleared. Euler with no exponential term uses no exp and is
+     * bit-identical between the twins; the other cases may differ in the last bits.
+     */
+    int adaptive(float[] v, float[] w, float[] input, int[] refractory, int from, int to, int size,
+                 AdaptiveCoefficients c, int[] spikes, int count);
+
+    /**
      * Exponential synapse with current-based output: {@code g += arrivals; I += scale·g; g *= decay}. The arrivals
      * of the slot starting at {@code slot} are consumed (set to zero).
      */
@@ -71,6 +93,11 @@ public interface Kernels {
 
     /** Conductance-based output: {@code I += g·(E − V)}. */
     void conductanceOutput(float[] g, float[] v, float[] input, float reversal, int from, int to);
+
+    /**
+     * Conductance-based input to a model that integrates conductances itself: {@code I += g·E; G += g}.
+     */
+    void conductanceInput(float[] g, float[] input, float[] conductance, float reversal, int from, int to);
 
     /**
      * Conductance-based output through the Mg²⁺ block (Jahr–Stevens):

@@ -129,6 +129,272 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public int hodgkinHuxley(float[] v, float[] m, float[] h, float[] n, float[] input, float[] conductance,
+                             int[] refractory, int from, int to, int size, HhCoefficients c, int[] spikes,
+                             int count) {
+        // one loop per method, so that no vector merges across branches (C2 would box it)
+        return switch (c.method()) {
+            case EXPONENTIAL_EULER -> hhExponentialEuler(v, m, h, n, input, conductance, refractory, from, to, size, c,
+                    spikes, count);
+            case EULER -> hhEuler(v, m, h, n, input, conductance, refractory, from, to, size, c, spikes, count);
+            default -> hhRungeKutta(v, m, h, n, input, conductance, refractory, from, to, size, c, spikes,
+                    count);
+        };
+    }
+
+    private static int hhExponentialEuler(float[] v, float[] m, float[] h, float[] n, float[] input,
+                                          float[] conductance, int[] refractory, int from, int to, int size,
+                                          HhCoefficients c, int[] spikes, int count) {
+        final float dt = c.dt();
+        final float gL = c.gL(), leak = c.gL() * c.eL(), eNa = c.eNa(), eK = c.eK(), invC = c.invC();
+        for (int i = from; i < to; i += LANES) {
+            FloatVector v0 = FloatVector.fromArray(FLOATS, v, i);
+            FloatVector m0 = FloatVector.fromArray(FLOATS, m, i);
+            FloatVector h0 = FloatVector.fromArray(FLOATS, h, i);
+            FloatVector n0 = FloatVector.fromArray(FLOATS, n, i);
+            gateExact(c.alphaM(), c.betaM(), v0, m0, dt).intoArray(m, i);
+            gateExact(c.alphaH(), c.betaH(), v0, h0, dt).intoArray(h, i);
+            gateExact(c.alphaN(), c.betaN(), v0, n0, dt).intoArray(n, i);
+            FloatVector gNa = m0.mul(m0).mul(m0).mul(h0).mul(c.gNa());
+            FloatVector n2 = n0.mul(n0);
+            FloatVector gK = n2.mul(n2).mul(c.gK());
+            FloatVector g = gNa.add(gK).add(gL).add(FloatVector.fromArray(FLOATS, conductance, i));
+            FloatVector vInf = gNa.mul(eNa).add(gK.mul(eK)).add(leak).add(FloatVector.fromArray(FLOATS, input, i))
+                    .div(g);
+            FloatVector vn = v0.sub(vInf).mul(g.mul(invC).mul(dt).neg().lanewise(VectorOperators.EXP)).add(vInf);
+            count = storeHh(v0, vn, v, input, conductance, refractory, i, size, c, spikes, count);
+        }
+        return count;
+    }
+
+    private static int hhEuler(float[] v, float[] m, float[] h, float[] n, float[] input, float[] conductance,
+                               int[] refractory, int from, int to, int size, HhCoefficients c, int[] spikes,
+                               int count) {
+        final float dt = c.dt();
+        for (int i = from; i < to; i += LANES) {
+            FloatVector v0 = FloatVector.fromArray(FLOATS, v, i);
+            FloatVector m0 = FloatVector.fromArray(FLOATS, m, i);
+            FloatVector h0 = FloatVector.fromArray(FLOATS, h, i);
+            FloatVector n0 = FloatVector.fromArray(FLOATS, n, i);
+            FloatVector in = FloatVector.fromArray(FLOATS, input, i);
+            FloatVector gs = FloatVector.fromArray(FLOATS, conductance, i);
+            gate(c.alphaM(), c.betaM(), v0, m0).mul(dt).add(m0).intoArray(m, i);
+            gate(c.alphaH(), c.betaH(), v0, h0).mul(dt).add(h0).intoArray(h, i);
+            gate(c.alphaN(), c.betaN(), v0, n0).mul(dt).add(n0).intoArray(n, i);
+            FloatVector vn = hhDv(c, v0, m0, h0, n0, in, gs).mul(dt).add(v0);
+            count = storeHh(v0, vn, v, input, conductance, refractory, i, size, c, spikes, count);
+        }
+        return count;
+    }
+
+    private static int hhRungeKutta(float[] v, float[] m, float[] h, float[] n, float[] input,
+                                    float[] conductance, int[] refractory, int from, int to, int size,
+                                    HhCoefficients c, int[] spikes, int count) {
+        final float dt = c.dt(), half = dt * 0.5f, sixth = dt / 6f;
+        final GateRate am = c.alphaM(), bm = c.betaM(), ah = c.alphaH(), bh = c.betaH(), an = c.alphaN(),
+                bn = c.betaN();
+        for (int i = from; i < to; i += LANES) {
+            FloatVector v0 = FloatVector.fromArray(FLOATS, v, i);
+            FloatVector m0 = FloatVector.fromArray(FLOATS, m, i);
+            FloatVector h0 = FloatVector.fromArray(FLOATS, h, i);
+            FloatVector n0 = FloatVector.fromArray(FLOATS, n, i);
+            FloatVector in = FloatVector.fromArray(FLOATS, input, i);
+            FloatVector gs = FloatVector.fromArray(FLOATS, conductance, i);
+            FloatVector kv1 = hhDv(c, v0, m0, h0, n0, in, gs), km1 = gate(am, bm, v0, m0), kh1 = gate(ah, bh, v0, h0),
+                    kn1 = gate(an, bn, v0, n0);
+            FloatVector v1 = kv1.mul(half).add(v0), m1 = km1.mul(half).add(m0), h1 = kh1.mul(half).add(h0),
+                    n1 = kn1.mul(half).add(n0);
+            FloatVector kv2 = hhDv(c, v1, m1, h1, n1, in, gs), km2 = gate(am, bm, v1, m1), kh2 = gate(ah, bh, v1, h1),
+                    kn2 = gate(an, bn, v1, n1);
+            FloatVector v2 = kv2.mul(half).add(v0), m2 = km2.mul(half).add(m0), h2 = kh2.mul(half).add(h0),
+                    n2 = kn2.mul(half).add(n0);
+            FloatVector kv3 = hhDv(c, v2, m2, h2, n2, in, gs), km3 = gate(am, bm, v2, m2), kh3 = gate(ah, bh, v2, h2),
+                    kn3 = gate(an, bn, v2, n2);
+            FloatVector v3 = kv3.mul(dt).add(v0), m3 = km3.mul(dt).add(m0), h3 = kh3.mul(dt).add(h0),
+                    n3 = kn3.mul(dt).add(n0);
+            FloatVector kv4 = hhDv(c, v3, m3, h3, n3, in, gs), km4 = gate(am, bm, v3, m3), kh4 = gate(ah, bh, v3, h3),
+                    kn4 = gate(an, bn, v3, n3);
+            rk4(m0, km1, km2, km3, km4, sixth).intoArray(m, i);
+            rk4(h0, kh1, kh2, kh3, kh4, sixth).intoArray(h, i);
+            rk4(n0, kn1, kn2, kn3, kn4, sixth).intoArray(n, i);
+            count = storeHh(v0, rk4(v0, kv1, kv2, kv3, kv4, sixth), v, input, conductance, refractory, i, size, c,
+                    spikes, count);
+        }
+        return count;
+    }
+
+    /** {@code y0 + sixth·(k1 + 2·(k2 + k3) + k4)}. */
+    private static FloatVector rk4(FloatVector y0, FloatVector k1, FloatVector k2, FloatVector k3, FloatVector k4,
+                                   float sixth) {
+        return k2.add(k3).mul(2f).add(k1).add(k4).mul(sixth).add(y0);
+    }
+
+    /**
+     * Stores V, clears input and conductance, and reports upward threshold crossings of neurons that are not
+     * refractory.
+     */
+    private static int storeHh(FloatVector v0, FloatVector vn, float[] v, float[] input, float[] conductance,
+                               int[] refractory, int i, int size, HhCoefficients c, int[] spikes, int count) {
+        vn.intoArray(v, i);
+        FloatVector.zero(FLOATS).intoArray(input, i);
+        FloatVector.zero(FLOATS).intoArray(conductance, i);
+        IntVector ref = IntVector.fromArray(INTS, refractory, i);
+        VectorMask<Float> held = ref.compare(VectorOperators.GT, 0).cast(FLOATS);
+        VectorMask<Float> spiked = v0.compare(VectorOperators.LT, c.vTh())
+                .and(vn.compare(VectorOperators.GE, c.vTh())).andNot(held);
+        ref.sub(1).max(0).blend(Math.max(c.refractorySteps() - 1, 0), spiked.cast(INTS)).intoArray(refractory, i);
+        return report(spiked, i, size, spikes, count);
+    }
+
+    private static int report(VectorMask<Float> spiked, int i, int size, int[] spikes, int count) {
+        if (spiked.anyTrue()) {
+            long bits = spiked.toLong();
+            while (bits != 0) {
+                int index = i + Long.numberOfTrailingZeros(bits);
+                if (index < size) {
+                    spikes[count++] = index;
+                }
+                bits &= bits - 1;
+            }
+        }
+        return count;
+    }
+
+    private static FloatVector hhDv(HhCoefficients c, FloatVector v, FloatVector m, FloatVector h, FloatVector n,
+                                    FloatVector in, FloatVector gs) {
+        FloatVector n2 = n.mul(n);
+        FloatVector na = m.mul(m).mul(m).mul(h).mul(c.gNa()).mul(v.neg().add(c.eNa()));
+        FloatVector k = n2.mul(n2).mul(c.gK()).mul(v.neg().add(c.eK()));
+        return na.add(k).add(v.neg().add(c.eL()).mul(c.gL())).add(in).sub(gs.mul(v)).mul(c.invC());
+    }
+
+    private static FloatVector gate(GateRate alpha, GateRate beta, FloatVector v, FloatVector x) {
+        return rate(alpha, v).mul(x.neg().add(1f)).sub(rate(beta, v).mul(x));
+    }
+
+    private static FloatVector gateExact(GateRate alpha, GateRate beta, FloatVector v, FloatVector x, float dt) {
+        FloatVector a = rate(alpha, v);
+        FloatVector k = a.add(rate(beta, v));
+        FloatVector xInf = a.div(k);
+        return x.sub(xInf).mul(k.mul(dt).neg().lanewise(VectorOperators.EXP)).add(xInf);
+    }
+
+    private static FloatVector rate(GateRate r, FloatVector v) {
+        FloatVector x = v.sub(r.theta()).mul(r.invS());
+        return switch (r.shape()) {
+            case GateRate.EXPONENTIAL -> x.neg().lanewise(VectorOperators.EXP).mul(r.k());
+            case GateRate.LINEAR -> FloatVector.broadcast(FLOATS, r.k()).div(phi(x.neg()));
+            default -> FloatVector.broadcast(FLOATS, r.k()).div(x.neg().lanewise(VectorOperators.EXP).add(1f));
+        };
+    }
+
+    /** {@code φ(z) = (e^z − 1)/z}, with the Taylor polynomial near 0 (as {@link PlainKernels#phi}). */
+    private static FloatVector phi(FloatVector z) {
+        FloatVector series = z.mul(1f / 6f).add(0.5f).mul(z).add(1f);
+        return z.lanewise(VectorOperators.EXPM1).div(z)
+                .blend(series, z.abs().compare(VectorOperators.LT, PlainKernels.PHI_SERIES));
+    }
+
+    @Override
+    public int adaptive(float[] v, float[] w, float[] input, int[] refractory, int from, int to, int size,
+                        AdaptiveCoefficients c, int[] spikes, int count) {
+        return switch (c.method()) {
+            case EXPONENTIAL_EULER -> adaptiveExponentialEuler(v, w, input, refractory, from, to, size, c, spikes,
+                    count);
+            case EULER -> adaptiveEuler(v, w, input, refractory, from, to, size, c, spikes, count);
+            default -> adaptiveRungeKutta(v, w, input, refractory, from, to, size, c, spikes, count);
+        };
+    }
+
+    private static int adaptiveExponentialEuler(float[] v, float[] w, float[] input, int[] refractory, int from,
+                                                int to, int size, AdaptiveCoefficients c, int[] spikes,
+                                                int count) {
+        final float dt = c.dt(), twoP2 = 2f * c.p2(), eSlope = c.e() * c.invDeltaT();
+        for (int i = from; i < to; i += LANES) {
+            FloatVector v0 = FloatVector.fromArray(FLOATS, v, i);
+            FloatVector w0 = FloatVector.fromArray(FLOATS, w, i);
+            FloatVector in = FloatVector.fromArray(FLOATS, input, i);
+            FloatVector x = spikeTerm(c, v0);
+            FloatVector f = quadratic(c, v0).add(x.mul(c.e())).sub(w0.mul(c.q())).add(in.mul(c.r()));
+            FloatVector jacobian = v0.mul(twoP2).add(c.p1()).add(x.mul(eSlope));
+            FloatVector vn = phi(jacobian.mul(dt)).mul(dt).mul(f).add(v0);
+            FloatVector wInf = v0.sub(c.vW()).mul(c.a());
+            FloatVector wn = w0.sub(wInf).mul(c.wDecay()).add(wInf);
+            count = storeAdaptive(v0, vn, wn, v, w, input, refractory, i, size, c, spikes, count);
+        }
+        return count;
+    }
+
+    private static int adaptiveEuler(float[] v, float[] w, float[] input, int[] refractory, int from, int to,
+                                     int size, AdaptiveCoefficients c, int[] spikes, int count) {
+        final float dt = c.dt();
+        for (int i = from; i < to; i += LANES) {
+            FloatVector v0 = FloatVector.fromArray(FLOATS, v, i);
+            FloatVector w0 = FloatVector.fromArray(FLOATS, w, i);
+            FloatVector in = FloatVector.fromArray(FLOATS, input, i);
+            FloatVector vn = adaptiveDv(c, v0, w0, in).mul(dt).add(v0);
+            FloatVector wn = adaptiveDw(c, v0, w0).mul(dt).add(w0);
+            count = storeAdaptive(v0, vn, wn, v, w, input, refractory, i, size, c, spikes, count);
+        }
+        return count;
+    }
+
+    private static int adaptiveRungeKutta(float[] v, float[] w, float[] input, int[] refractory, int from, int to,
+                                          int size, AdaptiveCoefficients c, int[] spikes, int count) {
+        final float dt = c.dt(), half = dt * 0.5f, sixth = dt / 6f;
+        for (int i = from; i < to; i += LANES) {
+            FloatVector v0 = FloatVector.fromArray(FLOATS, v, i);
+            FloatVector w0 = FloatVector.fromArray(FLOATS, w, i);
+            FloatVector in = FloatVector.fromArray(FLOATS, input, i);
+            FloatVector kv1 = adaptiveDv(c, v0, w0, in), kw1 = adaptiveDw(c, v0, w0);
+            FloatVector v1 = kv1.mul(half).add(v0), w1 = kw1.mul(half).add(w0);
+            FloatVector kv2 = adaptiveDv(c, v1, w1, in), kw2 = adaptiveDw(c, v1, w1);
+            FloatVector v2 = kv2.mul(half).add(v0), w2 = kw2.mul(half).add(w0);
+            FloatVector kv3 = adaptiveDv(c, v2, w2, in), kw3 = adaptiveDw(c, v2, w2);
+            FloatVector v3 = kv3.mul(dt).add(v0), w3 = kw3.mul(dt).add(w0);
+            FloatVector kv4 = adaptiveDv(c, v3, w3, in), kw4 = adaptiveDw(c, v3, w3);
+            count = storeAdaptive(v0, rk4(v0, kv1, kv2, kv3, kv4, sixth), rk4(w0, kw1, kw2, kw3, kw4, sixth), v, w,
+                    input, refractory, i, size, c, spikes, count);
+        }
+        return count;
+    }
+
+    /** Holds V of refractory neurons, resets those at threshold (w += b), stores V and w, clears the input. */
+    private static int storeAdaptive(FloatVector v0, FloatVector vn, FloatVector wn, float[] v, float[] w,
+                                     float[] input, int[] refractory, int i, int size, AdaptiveCoefficients c,
+                                     int[] spikes, int count) {
+        IntVector ref = IntVector.fromArray(INTS, refractory, i);
+        VectorMask<Float> held = ref.compare(VectorOperators.GT, 0).cast(FLOATS);
+        FloatVector vh = vn.blend(v0, held);
+        VectorMask<Float> spiked = vh.compare(VectorOperators.GE, c.vTh()).andNot(held);
+        vh.blend(c.vReset(), spiked).intoArray(v, i);
+        wn.add(c.b(), spiked).intoArray(w, i);
+        ref.sub(1).max(0).blend(Math.max(c.refractorySteps() - 1, 0), spiked.cast(INTS)).intoArray(refractory, i);
+        FloatVector.zero(FLOATS).intoArray(input, i);
+        return report(spiked, i, size, spikes, count);
+    }
+
+    private static FloatVector quadratic(AdaptiveCoefficients c, FloatVector v) {
+        return v.mul(c.p2()).mul(v).add(v.mul(c.p1())).add(c.p0());
+    }
+
+    private static FloatVector spikeTerm(AdaptiveCoefficients c, FloatVector v) {
+        if (c.e() == 0f) {
+            return FloatVector.zero(FLOATS);
+        }
+        return v.sub(c.vT()).mul(c.invDeltaT()).min(c.maxExponent())
+                .lanewise(VectorOperators.EXP);
+    }
+
+    private static FloatVector adaptiveDv(AdaptiveCoefficients c, FloatVector v, FloatVector w, FloatVector in) {
+        return quadratic(c, v).add(spikeTerm(c, v).mul(c.e())).sub(w.mul(c.q())).add(in.mul(c.r()));
+    }
+
+    private static FloatVector adaptiveDw(AdaptiveCoefficients c, FloatVector v, FloatVector w) {
+        return v.sub(c.vW()).mul(c.a()).sub(w).mul(c.invTauW());
+    }
+
+    @Override
     public void exponentialCurrent(float[] arrivals, int slot, float[] g, float[] input, float decay, float scale,
                                    int from, int to) {
         final FloatVector zero = FloatVector.zero(FLOATS);
@@ -201,6 +467,15 @@ public final class VectorKernels implements Kernels {
             FloatVector drive = e.sub(FloatVector.fromArray(FLOATS, v, i));
             FloatVector.fromArray(FLOATS, input, i).add(FloatVector.fromArray(FLOATS, g, i).mul(drive))
                     .intoArray(input, i);
+        }
+    }
+
+    @Override
+    public void conductanceInput(float[] g, float[] input, float[] conductance, float reversal, int from, int to) {
+        for (int i = from; i < to; i += LANES) {
+            FloatVector gi = FloatVector.fromArray(FLOATS, g, i);
+            FloatVector.fromArray(FLOATS, input, i).add(gi.mul(reversal)).intoArray(input, i);
+            FloatVector.fromArray(FLOATS, conductance, i).add(gi).intoArray(conductance, i);
         }
     }
 

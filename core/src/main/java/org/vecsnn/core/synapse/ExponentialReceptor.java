@@ -80,8 +80,8 @@ public final class ExponentialReceptor extends SynapticInput {
         double dt = grid.dt();
         decay = (float) Math.exp(-dt / tau);
         decrement = (float) -Math.expm1(-dt / tau);
-        scale = target.model().method() == Integrator.EXACT ? (float) exactCurrentScale(tau, target.model().tau(), dt)
-                : 1f;
+        scale = target.model() instanceof org.vecsnn.core.neuron.Lif lif && lif.method() == Integrator.EXACT
+                ? (float) exactCurrentScale(tau, lif.tau(), dt) : 1f;
     }
 
     /** κ: the factor that makes exponential Euler integrate a current decaying with τ_s exactly. */
@@ -97,14 +97,14 @@ public final class ExponentialReceptor extends SynapticInput {
     public void apply(long step, Kernels kernels) {
         int to = target.paddedSize();
         int slot = arrivals.slot(step);
-        if (output instanceof SynapticOutput.Conductance c) {
+        if (output instanceof SynapticOutput.Conductance c && target.conductance() == null) {
             kernels.exponentialConductance(arrivals.data(), slot, g, target.v(), target.input(), decay,
                     (float) c.reversal(), 0, to);
         } else if (output instanceof SynapticOutput.Current) {
             kernels.exponentialCurrent(arrivals.data(), slot, g, target.input(), decay, scale, 0, to);
         } else {
             kernels.arrive(arrivals.data(), slot, g, 1f, 0, to);
-            output.apply(kernels, g, target.v(), target.input(), to);
+            output.apply(kernels, g, target, to);
             kernels.affine(g, g, decrement, 0f, 0, to);
         }
     }

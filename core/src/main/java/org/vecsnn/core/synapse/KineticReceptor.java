@@ -174,7 +174,7 @@ public final class KineticReceptor extends SynapticInput {
             set.takeArrivals(step, dynamics);
         }
         int to = target.paddedSize();
-        output.apply(kernels, g, target.v(), target.input(), to);
+        output.apply(kernels, g, target, to);
         Arrays.fill(g, 0f);
         int s = model.outputVariable();
         for (Channels set : channelSets) {

@@ -1,6 +1,7 @@
 package org.vecsnn.core.synapse;
 
 import org.vecsnn.core.Check;
+import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
 
 /** How a synapse's conductance (or current) g acts on its postsynaptic neuron's input current. */
@@ -8,20 +9,28 @@ public sealed interface SynapticOutput {
     /** Current-based: {@code I += g}. The sign of the weight makes the synapse excitatory or inhibitory. */
     record Current() implements SynapticOutput {
         @Override
-        public void apply(Kernels kernels, float[] g, float[] v, float[] input, int to) {
-            kernels.currentOutput(g, input, 1f, 0, to);
+        public void apply(Kernels kernels, float[] g, NeuronPopulation target, int to) {
+            kernels.currentOutput(g, target.input(), 1f, 0, to);
         }
     }
 
-    /** Conductance-based: {@code I += g·(E − V)}, with V the membrane potential at the start of the step. */
+    /**
+     * Conductance-based: {@code I += g·(E − V)}, with V the membrane potential at the start of the step. On a
+     * population whose model integrates synaptic conductances with its own (Hodgkin–Huxley, see
+     * {@link NeuronPopulation#conductance()}), g·E goes to the input and g to the population's conductance instead.
+     */
     record Conductance(double reversal) implements SynapticOutput {
         public Conductance {
             Check.finite("reversal potential E (mV)", reversal);
         }
 
         @Override
-        public void apply(Kernels kernels, float[] g, float[] v, float[] input, int to) {
-            kernels.conductanceOutput(g, v, input, (float) reversal, 0, to);
+        public void apply(Kernels kernels, float[] g, NeuronPopulation target, int to) {
+            if (target.conductance() != null) {
+                kernels.conductanceInput(g, target.input(), target.conductance(), (float) reversal, 0, to);
+            } else {
+                kernels.conductanceOutput(g, target.v(), target.input(), (float) reversal, 0, to);
+            }
         }
     }
 
@@ -48,13 +57,13 @@ public sealed interface SynapticOutput {
         }
 
         @Override
-        public void apply(Kernels kernels, float[] g, float[] v, float[] input, int to) {
-            kernels.mgBlockOutput(g, v, input, (float) reversal, (float) (magnesium / beta), (float) alpha, 0, to);
+        public void apply(Kernels kernels, float[] g, NeuronPopulation target, int to) {
+            kernels.mgBlockOutput(g, target.v(), target.input(), (float) reversal, (float) (magnesium / beta), (float) alpha, 0, to);
         }
     }
 
-    /** Adds this output's current for state {@code g} to {@code input}, over {@code [0, to)}. */
-    void apply(Kernels kernels, float[] g, float[] v, float[] input, int to);
+    /** Adds this output's current for state {@code g} to the target's input, over {@code [0, to)}. */
+    void apply(Kernels kernels, float[] g, NeuronPopulation target, int to);
 
     static SynapticOutput current() {
         return new Current();

@@ -66,7 +66,8 @@ class LoadersTest {
         assertTrue(refusal(() -> LifParameterFile.parse("tau = -1\n")).startsWith("line 1: LIF tau (ms) = -1.0"));
         assertTrue(refusal(() -> LifParameterFile.parse("tau = 1\ntau = 2\n")).contains("line 2: tau given twice"));
         assertTrue(refusal(() -> LifParameterFile.parse("taum = 1\n")).contains("taum: must be one of"));
-        assertTrue(refusal(() -> LifParameterFile.parse("method = rk4\n")).contains("method = rk4: must be euler"));
+        assertEquals(Integrator.RK4, LifParameterFile.parse("method = rk4\n").method());
+        assertTrue(refusal(() -> LifParameterFile.parse("method = rk2\n")).contains("method = rk2: must be euler"));
         assertTrue(refusal(() -> LifParameterFile.parse("vTh\n")).contains("must be key = value"));
     }
 }

@@ -1,0 +1,76 @@
+package org.vecsnn.core.neuron;
+
+import java.util.List;
+import org.vecsnn.core.Check;
+
+/**
+ * Adaptive exponential integrate-and-fire (Brette & Gerstner 2005):
+ * <pre>
+ *   τ·dV/dt   = −(V − V_rest) + Δ_T·e^((V − V_T)/Δ_T) − R·w + R·I
+ *   τ_w·dw/dt = a·(V − V_rest) − w                on a spike (V ≥ V_th): V = V_reset, w += b
+ * </pre>
+ * V is held for the refractory period (w keeps integrating). V starts at V_rest, w at 0.
+ * {@link #fromConductances} takes the published form with C, g_L (pF, nS, pA: then R = 1/g_L and I is in pA).
+ */
+public record AdEx(double vRest, double vReset, double vTh, double vT, double deltaT, double a, double b, double tau,
+                   double tauW, double r, double tRef, Integrator method) implements NeuronModel {
+    public AdEx {
+        Check.finite("AdEx vRest (mV)", vRest);
+        Check.finite("AdEx vT (mV)", vT);
+        Check.positive("AdEx deltaT (mV)", deltaT);
+        Check.finite("AdEx a", a);
+        Check.finite("AdEx b", b);
+        Check.positive("AdEx tau (ms)", tau);
+        Check.positive("AdEx tauW (ms)", tauW);
+        Check.positive("AdEx r", r);
+        Check.nonNegative("AdEx tRef (ms)", tRef);
+        Check.finite("AdEx vTh (mV)", vTh);
+        Check.finite("AdEx vReset (mV)", vReset);
+        AdaptiveMembrane.requireResetBelowThreshold("AdEx", vReset, vTh);
+        NeuronModel.requireGeneralMethod("AdEx", method);
+    }
+
+    /**
+     * BrainPy's {@code AdExIF} (bp.neurons, ≤ 2.3, without its refractory period): V_rest −65, V_reset −68,
+     * V_th −30, V_T −59.9 mV, Δ_T 3.48 mV, a 1, b 1, τ 10 ms, τ_w 30 ms, R 1, exponential Euler.
+     */
+    public static AdEx defaults() {
+        return new AdEx(-65, -68, -30, -59.9, 3.48, 1, 1, 10, 30, 1, 0, Integrator.EXPONENTIAL_EULER);
+    }
+
+    /**
+     * The published form {@code C·dV/dt = −g_L(V − E_L) + g_L·Δ_T·e^((V − V_T)/Δ_T) − w + I},
+     * {@code τ_w·dw/dt = a(V − E_L) − w}, in pF, nS, mV, ms, pA (Naud et al. 2008, Table 1).
+     */
+    public static AdEx fromConductances(double c, double gL, double eL, double vT, double deltaT, double a,
+                                        double tauW, double b, double vReset, double vTh, Integrator method) {
+        Check.positive("AdEx c (pF)", c);
+        Check.positive("AdEx gL (nS)", gL);
+        return new AdEx(eL, vReset, vTh, vT, deltaT, a, b, c / gL, tauW, 1 / gL, 0, method);
+    }
+
+    public AdEx withMethod(Integrator value) {
+        return new AdEx(vRest, vReset, vTh, vT, deltaT, a, b, tau, tauW, r, tRef, value);
+    }
+
+    @Override
+    public List<String> variables() {
+        return List.of("w");
+    }
+
+    @Override
+    public double initialV() {
+        return vRest;
+    }
+
+    @Override
+    public double initialValue(int index, double v) {
+        return 0;
+    }
+
+    @Override
+    public Membrane membrane(double dt, int refractorySteps, int paddedSize) {
+        return AdaptiveMembrane.of(method, dt, refractorySteps, paddedSize, 0, -1 / tau, vRest / tau, deltaT / tau,
+                vT, deltaT, r / tau, r / tau, a, vRest, tauW, b, vTh, vReset);
+    }
+}

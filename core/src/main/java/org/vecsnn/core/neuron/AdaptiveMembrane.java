@@ -1,0 +1,36 @@
+package org.vecsnn.core.neuron;
+
+import org.vecsnn.core.simd.AdaptiveCoefficients;
+
+/** Builds the shared kernel's step for the exponential IF, AdEx, Izhikevich and quadratic IF models. */
+final class AdaptiveMembrane {
+    private AdaptiveMembrane() {}
+
+    /**
+     * {@code dV/dt = p2·V² + p1·V + p0 + e·exp((V − vT)/ΔT) − q·w + r·I}, {@code dw/dt = (a·(V − vW) − w)/τ_w};
+     * {@code tauW = ∞} for a model without w, which then steps a private array of zeros.
+     */
+    static Membrane of(Integrator method, double dt, int refractorySteps, int paddedSize, double p2, double p1,
+                       double p0, double e, double vT, double deltaT, double q, double r, double a, double vW,
+                       double tauW, double b, double vTh, double vReset) {
+        double invTauW = 1 / tauW;
+        AdaptiveCoefficients k = new AdaptiveCoefficients(method, (float) dt, (float) p2, (float) p1, (float) p0,
+                (float) e, (float) vT, (float) (e == 0 ? 0 : 1 / deltaT), (float) q, (float) r, (float) a, (float) vW,
+                (float) invTauW, (float) b, (float) vTh, (float) vReset, refractorySteps, (float) Math.exp(-dt * invTauW),
+                (float) (e == 0 ? 0 : (vTh - vT) / deltaT));
+        if (Double.isInfinite(tauW)) {
+            float[] zeros = new float[paddedSize];
+            return (kernels, v, x, input, conductance, refractory, from, to, size, spikes, count) ->
+                    kernels.adaptive(v, zeros, input, refractory, from, to, size, k, spikes, count);
+        }
+        return (kernels, v, x, input, conductance, refractory, from, to, size, spikes, count) ->
+                kernels.adaptive(v, x[0], input, refractory, from, to, size, k, spikes, count);
+    }
+
+    static void requireResetBelowThreshold(String model, double vReset, double vTh) {
+        if (!(vReset < vTh)) {
+            throw new IllegalArgumentException(model + " vReset = " + vReset + " mV: must be below vTh = " + vTh
+                    + " mV");
+        }
+    }
+}
