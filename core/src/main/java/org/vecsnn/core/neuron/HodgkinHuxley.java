@@ -47,7 +47,8 @@ public record HodgkinHuxley(double c, double gNa, double eNa, double gK, double 
     /**
      * The squid giant axon (Hodgkin & Huxley 1952, V shifted to rest near −65 mV), BrainPy's {@code HH}: C 1 µF/cm²,
      * g_Na 120, g_K 36, g_L 0.03 mS/cm², E_Na 50, E_K −77, E_L −54.387 mV, V_th 20 mV, no refractory period,
-     * V from −65 mV, exponential Euler.
+     * V from −65 mV, exponential Euler. BrainPy's g_L = 0.03 is a tenth of the 1952 paper's 0.3, so the cell rests
+     * near −70.7 mV rather than −65 (set g_L = 0.3 for the original).
      */
     public static HodgkinHuxley squid() {
         return new HodgkinHuxley(1, 120, 50, 36, -77, 0.03, -54.387, 20, 0, -65,
