@@ -92,6 +92,7 @@ public final class SeedExamples {
             run(example, out);
         }
         gapJunction(out);
+        NeuronModelExamples.write(out);
     }
 
     /** LIF with physiological potentials: V_rest −65, V_reset −70, V_th −50 mV, τ 10 ms, t_ref 2 ms. */
@@ -169,7 +170,7 @@ public final class SeedExamples {
         System.out.printf(Locale.ROOT, "%-18s %s, %s%n", "gap_junction", csv, out.resolve("gap_junction.png"));
     }
 
-    private static double[] scaled(float[] values, double factor) {
+    static double[] scaled(float[] values, double factor) {
         double[] d = new double[values.length];
         for (int k = 0; k < d.length; k++) {
             d[k] = values[k] * factor;
@@ -178,16 +179,20 @@ public final class SeedExamples {
     }
 
     private static XYChart chart(String title, String yAxis, int height) {
+        return chart(title, yAxis, height, DURATION);
+    }
+
+    static XYChart chart(String title, String yAxis, int height, double durationMs) {
         XYChart chart = new XYChartBuilder().width(900).height(height).title(title).xAxisTitle("t (ms)")
                 .yAxisTitle(yAxis).build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setXAxisMin(0.0).setXAxisMax(DURATION);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(durationMs);
         chart.getStyler().setXAxisTickMarkSpacingHint(80);
         return chart;
     }
 
-    private static void line(XYChart chart, String name, double[] t, double[] y, Color color) {
+    static void line(XYChart chart, String name, double[] t, double[] y, Color color) {
         XYSeries series = chart.addSeries(name, t, y);
         series.setMarker(SeriesMarkers.NONE).setLineColor(color);
     }
@@ -205,17 +210,19 @@ public final class SeedExamples {
         ticks.setMarker(SeriesMarkers.TRIANGLE_UP).setMarkerColor(Color.DARK_GRAY);
     }
 
-    private static void stack(Path png, XYChart top, XYChart bottom) throws IOException {
-        BufferedImage b = BitmapEncoder.getBufferedImage(bottom);
-        BufferedImage a = top == null ? null : BitmapEncoder.getBufferedImage(top);
-        int height = b.getHeight() + (a == null ? 0 : a.getHeight());
-        BufferedImage both = new BufferedImage(b.getWidth(), height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = both.createGraphics();
-        if (a != null) {
-            g.drawImage(a, 0, 0, null);
+    /** The charts one above the other in one PNG (null entries are skipped). */
+    static void stack(Path png, XYChart... charts) throws IOException {
+        List<BufferedImage> images = java.util.Arrays.stream(charts).filter(java.util.Objects::nonNull)
+                .map(BitmapEncoder::getBufferedImage).toList();
+        int height = images.stream().mapToInt(BufferedImage::getHeight).sum();
+        BufferedImage all = new BufferedImage(images.get(0).getWidth(), height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = all.createGraphics();
+        int y = 0;
+        for (BufferedImage image : images) {
+            g.drawImage(image, 0, y, null);
+            y += image.getHeight();
         }
-        g.drawImage(b, 0, a == null ? 0 : a.getHeight(), null);
         g.dispose();
-        ImageIO.write(both, "png", png.toFile());
+        ImageIO.write(all, "png", png.toFile());
     }
 }

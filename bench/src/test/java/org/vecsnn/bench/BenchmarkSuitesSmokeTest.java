@@ -21,7 +21,9 @@ class BenchmarkSuitesSmokeTest {
         "KernelBenchmark;n=1024",
         "PropagationBenchmark;rowLength=10,rateHz=10,targets=random,perSynapseDelays=true",
         "NetworkBenchmark;n=4000,network=cuba",
-        "SynapseModelBenchmark;model=AMPA"})
+        "SynapseModelBenchmark;model=AMPA",
+        "NeuronModelBenchmark;model=hh,method=RK4,kernels=vector",
+        "NetworkBenchmark;n=4000,network=cobahh"})
     void suiteRuns(String suite, String params) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder().include("org.vecsnn.bench.jmh." + suite + ".")
                 .forks(0).warmupIterations(0).measurementIterations(1)

@@ -113,6 +113,45 @@ class CheckpointTest {
         }
     }
 
+    /** Models with their own variables (gates, adaptation) and a conductance accumulator resume exactly too. */
+    @Test
+    void neuronModelVariablesResume(@TempDir Path dir) throws IOException {
+        java.util.function.Supplier<Network> build = () -> {
+            Network net = new Network(0.1, KernelProvider.get()).seed(5);
+            PoissonSource drive = net.add(new PoissonSource("drive", 100, 40, 5));
+            NeuronPopulation hh = net.addNeurons("hh", 40, org.vecsnn.core.neuron.HodgkinHuxley.traubMiles());
+            NeuronPopulation adex = net.addNeurons("adex", 40, org.vecsnn.core.neuron.AdEx.defaults());
+            net.connect(drive, hh.addExponential("g", 5, SynapticOutput.conductance(0)))
+                    .connector(Connectors.fixedProbability(0.2, true)).weight(30).build();
+            net.connect(drive, adex.addExponential("g", 5, SynapticOutput.conductance(0)))
+                    .connector(Connectors.fixedProbability(0.2, true)).weight(0.3).build();
+            net.addCurrent(TimedCurrent.constant(adex.all(), 5));
+            return net;
+        };
+        Network a = build.get();
+        a.runSteps(500, ProgressListener.SILENT);
+        Path file = dir.resolve("models.ckpt");
+        Checkpoint.save(a, file);
+        a.runSteps(500, ProgressListener.SILENT);
+        Network b = build.get();
+        Checkpoint.load(b, file);
+        b.runSteps(500, ProgressListener.SILENT);
+        for (String population : new String[] {"hh", "adex"}) {
+            NeuronPopulation pa = find(a, population);
+            NeuronPopulation pb = find(b, population);
+            assertArrayEquals(pa.v(), pb.v(), 0f, population + " V");
+            for (String variable : pa.model().variables()) {
+                assertArrayEquals(pa.state(variable), pb.state(variable), 0f, population + " " + variable);
+            }
+        }
+        assertTrue(find(a, "hh").state("m")[0] != 0f);
+    }
+
+    private static NeuronPopulation find(Network net, String name) {
+        return (NeuronPopulation) net.populations().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow();
+    }
+
     @Test
     void badFilesAreRefusedAndChangeNothing(@TempDir Path dir) throws IOException {
         Built source = build(100, 4);

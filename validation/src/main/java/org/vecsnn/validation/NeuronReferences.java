@@ -11,28 +11,25 @@ public final class NeuronReferences {
     public static OdeReference.System squid(double current) {
         return (y, on, dy) -> {
             double v = y[0], m = y[1], h = y[2], n = y[3];
-            double am = 0.1 * (v + 40) / (1 - Math.exp(-(v + 40) / 10));
-            double bm = 4 * Math.exp(-(v + 65) / 18);
-            double ah = 0.07 * Math.exp(-(v + 65) / 20);
-            double bh = 1 / (1 + Math.exp(-(v + 35) / 10));
-            double an = 0.01 * (v + 55) / (1 - Math.exp(-(v + 55) / 10));
-            double bn = 0.125 * Math.exp(-(v + 65) / 80);
+            double[] r = squidRates(v);
             dy[0] = -120 * m * m * m * h * (v - 50) - 36 * n * n * n * n * (v + 77) - 0.03 * (v + 54.387) + current;
-            dy[1] = am * (1 - m) - bm * m;
-            dy[2] = ah * (1 - h) - bh * h;
-            dy[3] = an * (1 - n) - bn * n;
+            dy[1] = r[0] * (1 - m) - r[1] * m;
+            dy[2] = r[2] * (1 - h) - r[3] * h;
+            dy[3] = r[4] * (1 - n) - r[5] * n;
         };
+    }
+
+    /** α_m, β_m, α_h, β_h, α_n, β_n of the squid axon at V (1/ms). */
+    private static double[] squidRates(double v) {
+        return new double[] {0.1 * (v + 40) / (1 - Math.exp(-(v + 40) / 10)), 4 * Math.exp(-(v + 65) / 18),
+            0.07 * Math.exp(-(v + 65) / 20), 1 / (1 + Math.exp(-(v + 35) / 10)),
+            0.01 * (v + 55) / (1 - Math.exp(-(v + 55) / 10)), 0.125 * Math.exp(-(v + 65) / 80)};
     }
 
     /** The squid gates' steady states at V: (m∞, h∞, n∞). */
     public static double[] squidGatesAtRest(double v) {
-        double am = 0.1 * (v + 40) / (1 - Math.exp(-(v + 40) / 10));
-        double bm = 4 * Math.exp(-(v + 65) / 18);
-        double ah = 0.07 * Math.exp(-(v + 65) / 20);
-        double bh = 1 / (1 + Math.exp(-(v + 35) / 10));
-        double an = 0.01 * (v + 55) / (1 - Math.exp(-(v + 55) / 10));
-        double bn = 0.125 * Math.exp(-(v + 65) / 80);
-        return new double[] {am / (am + bm), ah / (ah + bh), an / (an + bn)};
+        double[] r = squidRates(v);
+        return new double[] {r[0] / (r[0] + r[1]), r[2] / (r[2] + r[3]), r[4] / (r[4] + r[5])};
     }
 
     /**

@@ -27,7 +27,7 @@ import org.vecsnn.core.simd.KernelProvider;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx8g"})
 public class NetworkBenchmark {
-    @Param({"coba", "cuba"})
+    @Param({"coba", "cuba", "cobahh"})
     String network;
 
     @Param({"4000", "40000", "400000"})
@@ -37,8 +37,7 @@ public class NetworkBenchmark {
 
     @Setup
     public void build() {
-        net = (network.equals("coba") ? BenchmarkNetworks.coba(n, 0.1, 1, KernelProvider.get())
-                : BenchmarkNetworks.cuba(n, 0.1, 1, KernelProvider.get())).network();
+        net = BenchmarkNetworks.byName(network, n, 0.1, 1, KernelProvider.get()).network();
         for (int s = 0; s < 2000; s++) {
             net.step();
         }

@@ -62,16 +62,7 @@ public final class VectorKernels implements Kernels {
             vn.blend(vReset, spiked).intoArray(v, i);
             ref.sub(1).max(0).blend(refOnSpike, spiked.cast(INTS)).intoArray(refractory, i);
             zero.intoArray(input, i);
-            if (spiked.anyTrue()) {
-                long bits = spiked.toLong();
-                while (bits != 0) {
-                    int index = i + Long.numberOfTrailingZeros(bits);
-                    if (index < size) {
-                        spikes[count++] = index;
-                    }
-                    bits &= bits - 1;
-                }
-            }
+            count = report(spiked, i, size, spikes, count);
         }
         return count;
     }
@@ -114,16 +105,7 @@ public final class VectorKernels implements Kernels {
             vn.blend(vReset, spiked).intoArray(v, i);
             ref.sub(1).max(0).blend(refOnSpike, spiked.cast(INTS)).intoArray(refractory, i);
             zero.intoArray(input, i);
-            if (spiked.anyTrue()) {
-                long bits = spiked.toLong();
-                while (bits != 0) {
-                    int index = i + Long.numberOfTrailingZeros(bits);
-                    if (index < size) {
-                        spikes[count++] = index;
-                    }
-                    bits &= bits - 1;
-                }
-            }
+            count = report(spiked, i, size, spikes, count);
         }
         return count;
     }
