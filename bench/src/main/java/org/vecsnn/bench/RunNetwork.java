@@ -8,6 +8,7 @@ import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.monitor.RateMonitor;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.networks.BenchmarkNetworks;
+import org.vecsnn.core.networks.Microcircuit;
 import org.vecsnn.core.networks.EiNetwork;
 import org.vecsnn.core.simd.KernelProvider;
 
@@ -27,19 +28,27 @@ public final class RunNetwork {
                                             streamed spikes: rate and heap per window
                    snn compare [--n N] [--duration MS] [--repeats R] [--networks coba,cuba,cobahh]
                                             side by side with Brian2 (needs apt-get install python3-brian)
-              --network NAME   coba (default), cuba or cobahh: Brette et al. 2007 benchmarks (see README)
+              --network NAME   coba (default), cuba or cobahh: Brette et al. 2007 benchmarks (see README);
+                               microcircuit: Potjans & Diesmann 2014 (77k neurons, 0.3e9 synapses at scale 1)
+              --scale S        microcircuit: sizes and synapse counts × S, in-degrees kept (0.01 … 1, default 1)
+              --drive D        microcircuit: dc (default) or poisson external input
               --n N            number of neurons, 80 % excitatory (default 4000)
               --duration MS    biological time to simulate in ms (default 1000)
               --dt MS          time step in ms (default 0.1)
               --seed S         seed of connectivity and initial state (default 1)
+              --threads T      threads to step on (default: every core; results are the same for any T)
               --warmup MS      biological time first run on an identical network to warm up the JIT,
-                               not timed (default 1000; 0 for none)
+                               not timed (default 1000; 0 for none); microcircuit: simulated on the
+                               network itself and discarded (default 500)
               --out DIR        output folder (default out)
               --help           this text
             JVM options go in SNN_JAVA_OPTS, e.g. SNN_JAVA_OPTS="-Dvecsnn.kernels=plain" or "-Dvecsnn.vectorBits=256".
             """;
 
-    record Options(String network, int n, double durationMs, double dt, long seed, double warmupMs, Path out) {}
+    static final double DEFAULT_WARMUP = 1000;
+
+    record Options(String network, int n, double durationMs, double dt, long seed, double warmupMs, Path out,
+                   int threads, double scale, String drive) {}
 
     static Options parse(String[] args) {
         String network = "coba";
@@ -47,7 +56,10 @@ public final class RunNetwork {
         double duration = 1000;
         double dt = 0.1;
         long seed = 1;
-        double warmup = 1000;
+        int threads = 0;
+        double scale = 1;
+        String drive = "dc";
+        double warmup = DEFAULT_WARMUP;
         Path out = Path.of("out");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -65,6 +77,9 @@ public final class RunNetwork {
                     case "--duration" -> duration = Double.parseDouble(value);
                     case "--dt" -> dt = Double.parseDouble(value);
                     case "--seed" -> seed = Long.parseLong(value);
+                    case "--threads" -> threads = Integer.parseInt(value);
+                    case "--scale" -> scale = Double.parseDouble(value);
+                    case "--drive" -> drive = value.toLowerCase(Locale.ROOT);
                     case "--warmup" -> warmup = Double.parseDouble(value);
                     case "--out" -> out = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + arg);
@@ -73,11 +88,14 @@ public final class RunNetwork {
                 throw new IllegalArgumentException("option " + arg + " = " + value + ": must be a number");
             }
         }
-        if (!BenchmarkNetworks.NAMES.contains(network)) {
+        if (!BenchmarkNetworks.NAMES.contains(network) && !network.equals("microcircuit")) {
             throw new IllegalArgumentException("--network = " + network + ": must be one of "
-                    + BenchmarkNetworks.NAMES);
+                    + BenchmarkNetworks.NAMES + " or microcircuit");
         }
-        return new Options(network, n, duration, dt, seed, warmup, out);
+        if (!drive.equals("dc") && !drive.equals("poisson")) {
+            throw new IllegalArgumentException("--drive = " + drive + ": must be dc or poisson");
+        }
+        return new Options(network, n, duration, dt, seed, warmup, out, threads, scale, drive);
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -123,10 +141,20 @@ public final class RunNetwork {
     }
 
     static EiNetwork build(Options o) {
-        return BenchmarkNetworks.byName(o.network(), o.n(), o.dt(), o.seed(), KernelProvider.get());
+        EiNetwork net = BenchmarkNetworks.byName(o.network(), o.n(), o.dt(), o.seed(), KernelProvider.get());
+        if (o.threads() > 0) {
+            net.network().threads(o.threads());
+        }
+        return net;
     }
 
     static void run(Options o) throws IOException {
+        if (o.network().equals("microcircuit")) {
+            RunMicrocircuit.run(o.scale(), o.drive().equals("dc") ? Microcircuit.Drive.DC : Microcircuit.Drive.POISSON,
+                    o.threads(), o.durationMs(), o.warmupMs() == DEFAULT_WARMUP ? 500 : o.warmupMs(), o.seed(),
+                    o.out());
+            return;
+        }
         if (o.warmupMs() > 0) {
             EiNetwork warm = build(o);
             warm.network().run(o.warmupMs(), ProgressListener.SILENT);
@@ -143,7 +171,8 @@ public final class RunNetwork {
                 o.network().toUpperCase(Locale.ROOT), net.size(), net.excitatory(), net.inhibitory(), o.dt());
         System.out.printf(Locale.ROOT, "synapses     %d (%.1f per neuron)%n", net.network().synapseCount(),
                 net.network().synapseCount() / (double) net.size());
-        System.out.printf(Locale.ROOT, "kernels      %s%n", net.network().kernels().name());
+        System.out.printf(Locale.ROOT, "kernels      %s, %d thread(s), spikes exchanged every %d step(s)%n",
+                net.network().kernels().name(), net.network().threads(), net.network().stepsPerExchange());
         System.out.printf(Locale.ROOT, "build        %.3f s%n", buildSeconds);
 
         long simStart = System.nanoTime();

@@ -55,8 +55,15 @@ public final class GapJunction implements CurrentInput {
         return spikelets;
     }
 
+    /** Reads V of neurons across the network, so it runs on one thread. */
     @Override
-    public void apply(long step, TimeGrid grid, Kernels kernels) {
+    public boolean appliesByRange() {
+        return false;
+    }
+
+    /** Applies every junction whatever the range (see {@link #appliesByRange()}). */
+    @Override
+    public void apply(long step, TimeGrid grid, Kernels kernels, int from, int to) {
         float[] vPre = pre.v();
         float[] vPost = post.v();
         float[] inPre = pre.input();

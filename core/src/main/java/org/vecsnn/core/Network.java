@@ -43,6 +43,10 @@ public final class Network {
     private boolean prepared;
     private int finiteCheckInterval = 100;
     private StateArray[] watched;
+    private int requestedThreads;
+    private ParallelStepper stepper;
+    /** The most steps one threaded slice spans (it spans at most the shortest delay). */
+    static final int MAX_SLICE = 8;
 
     /** A network with time step {@code dtMs} and the kernels chosen for this JVM ({@link KernelProvider#get()}). */
     public Network(double dtMs) {
@@ -174,20 +178,58 @@ public final class Network {
         return total;
     }
 
+    /**
+     * The number of threads to step on (before the network runs). The default is every core
+     * ({@link Runtime#availableProcessors()}) for networks whose parts all step by range, and one thread for those
+     * with kinetic synapses, short-term plasticity or gap junctions (which keep state per presynaptic unit or read
+     * other neurons' V); asking for more than one thread for such a network is refused when it is prepared.
+     * Results are identical for any number of threads.
+     */
+    public Network threads(int count) {
+        checkMutable("set the number of threads");
+        if (count < 1 || count > 1024) {
+            throw Check.fail("threads", count, "an integer in [1, 1024]");
+        }
+        requestedThreads = count;
+        return this;
+    }
+
+    /** The threads the network steps on (known once it is prepared; 1 before). */
+    public int threads() {
+        return stepper == null ? 1 : stepper.threads();
+    }
+
+    /** Steps per exchange of spikes between threads (the shortest delay, at most 8; 1 with state monitors). */
+    public int stepsPerExchange() {
+        return stepper == null ? 1 : stepper.slice();
+    }
+
+    /** Stops the step threads of a threaded network (they are daemon threads and end with the JVM anyway). */
+    public void close() {
+        if (stepper != null) {
+            stepper.close();
+        }
+    }
+
     /** Advances one step. The first call prepares the network and fixes its structure. */
     public void step() {
         if (!prepared) {
             prepare();
+        }
+        if (stepper != null) {
+            stepper.run(step, 1);
+            step++;
+            return;
         }
         final long n = step;
         for (Monitor m : beforeStep) {
             m.record(n);
         }
         for (CurrentInput c : currentArray) {
-            c.apply(n, grid, kernels);
+            c.apply(n, grid, kernels, 0, c.target().paddedSize());
         }
         for (Population p : populationArray) {
-            p.update(n, kernels);
+            p.step(n, kernels);
         }
         for (Projection p : projectionArray) {
             p.propagate(n);
@@ -210,16 +252,26 @@ public final class Network {
             return;
         }
         for (StateArray a : watched) {
-            int i = kernels.firstNonFinite(a.values(), 0, a.length());
-            if (i >= 0) {
-                long last = step - 1;
-                long previous = finiteCheckInterval > 0 ? last - finiteCheckInterval : -1;
-                throw new NonFiniteStateException(a.owner() + ", " + a.unit() + " " + i + ": " + a.variable() + " = "
-                        + a.values()[i] + " after step " + last + " (t = " + grid.time(step) + " ms)"
-                        + (previous >= 0 ? "; the check after step " + previous + " found all state finite"
-                        : ""));
-            }
+            checkFinite(a, 0, a.length(), step - 1);
         }
+    }
+
+    /** Throws if entries {@code [from, to)} of {@code a} hold a non-finite value after step {@code last}. */
+    void checkFinite(StateArray a, int from, int to, long last) {
+        if (from >= to) {
+            return;
+        }
+        int i = kernels.firstNonFinite(a.values(), from, to);
+        if (i >= 0) {
+            long previous = finiteCheckInterval > 0 ? last - finiteCheckInterval : -1;
+            throw new NonFiniteStateException(a.owner() + ", " + a.unit() + " " + i + ": " + a.variable() + " = "
+                    + a.values()[i] + " after step " + last + " (t = " + grid.time(last + 1) + " ms)"
+                    + (previous >= 0 ? "; the check after step " + previous + " found all state finite" : ""));
+        }
+    }
+
+    int finiteCheckEvery() {
+        return finiteCheckInterval;
     }
 
     /** Runs {@code durationMs} (a whole number of steps), reporting progress on standard error for long runs. */
@@ -234,6 +286,19 @@ public final class Network {
     public void runSteps(long steps, ProgressListener progress) {
         Check.nonNegative("steps", (double) steps);
         long start = System.nanoTime();
+        if (!prepared) {
+            prepare();
+        }
+        if (stepper != null) {
+            for (long done = 0; done < steps; ) {
+                long n = Math.min(1024, steps - done);
+                stepper.run(step, n); // on a failure the step index stays at the start of the unfinished steps
+                step += n;
+                done += n;
+                progress.progress(done, steps, (System.nanoTime() - start) * 1e-9);
+            }
+            return;
+        }
         for (long done = 0; done < steps; done++) {
             step();
             if ((done & 1023) == 1023) {
@@ -266,7 +331,49 @@ public final class Network {
         currentArray = currents.toArray(new CurrentInput[0]);
         beforeStep = monitors.stream().filter(Monitor::recordsBeforeStep).toArray(Monitor[]::new);
         afterStep = monitors.stream().filter(m -> !m.recordsBeforeStep()).toArray(Monitor[]::new);
+        int wanted = requestedThreads > 0 ? requestedThreads : Runtime.getRuntime().availableProcessors();
+        String single = singleThreadedPart();
+        if (wanted > 1 && single != null) {
+            if (requestedThreads > 1) {
+                throw new IllegalArgumentException("threads = " + requestedThreads + ": " + single
+                        + " steps on one thread; must be 1 for this network");
+            }
+            wanted = 1;
+        }
+        if (wanted > 1) {
+            int slice = MAX_SLICE;
+            for (Projection p : projections) {
+                slice = Math.min(slice, p.minDelaySteps());
+            }
+            stepper = new ParallelStepper(this, wanted, slice, populationArray, projectionArray, currentArray,
+                    beforeStep, afterStep);
+        }
         prepared = true;
+    }
+
+    /** The first part of the network that cannot step by ranges on several threads, or null. */
+    private String singleThreadedPart() {
+        for (Population p : populations) {
+            if (p instanceof NeuronPopulation neurons) {
+                for (SynapticInput in : neurons.synapticInputs()) {
+                    if (!in.appliesByRange()) {
+                        return "synapse '" + in.name() + "' on population '" + p.name() + "' (" + in.description()
+                                + ", state per presynaptic unit or synapse)";
+                    }
+                }
+            }
+        }
+        for (CurrentInput c : currents) {
+            if (!c.appliesByRange()) {
+                return "the current input " + c + " (it reads other neurons' state)";
+            }
+        }
+        for (Projection p : projections) {
+            if (!p.deliversByRange()) {
+                return "projection '" + p.name() + "' (short-term plasticity: state per presynaptic unit)";
+            }
+        }
+        return null;
     }
 
     public boolean isPrepared() {

@@ -115,8 +115,31 @@ public abstract class Population implements Checkpointed {
     /** Engine hook: compute the step-size dependent constants. Called once, before the first step. */
     public abstract void prepare(TimeGrid grid);
 
-    /** Engine hook: advance one step and fill {@link #spikes}. */
-    public abstract void update(long step, Kernels kernels);
+    /**
+     * Engine hook: advances units {@code [from, to)} one step ({@code from} a multiple of {@link Kernels#PAD},
+     * {@code to} one too or {@link #paddedSize()}) and writes the indices of those that spiked, ascending, into
+     * {@code out} from {@code at}. Ranges of different calls in one step are disjoint and may run on different
+     * threads, so an implementation touches only the state of its range.
+     *
+     * @return the new end of the list in {@code out}
+     */
+    public abstract int update(long step, Kernels kernels, int from, int to, int[] out, int at);
+
+    /** Engine hook: advances every unit one step on the calling thread and lists the spikes in {@link #spikes()}. */
+    public final void step(long step, Kernels kernels) {
+        spikeCount = update(step, kernels, 0, paddedSize, spikes, 0);
+    }
+
+    /** Engine hook: sets the spike list of the step the monitors record (threaded stepping gathers it in pieces). */
+    final void setSpikes(int[] lists, int[] starts, int[] ends) {
+        int count = 0;
+        for (int k = 0; k < ends.length; k++) {
+            int n = ends[k] - starts[k];
+            System.arraycopy(lists, starts[k], spikes, count, n);
+            count += n;
+        }
+        spikeCount = count;
+    }
 
     @Override
     public String toString() {

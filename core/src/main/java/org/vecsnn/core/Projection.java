@@ -21,6 +21,10 @@ public final class Projection implements Checkpointed {
     private final int delaySteps;
     private final ShortTermPlasticity plasticity;
     private int[] slotOfDelay;
+    /** Threaded delivery: per row, where each thread's targets start and end in it (threads + 1 offsets). */
+    private int[] splits;
+    private int splitStride;
+    private int[][] slotsOfDelay;
     private ShortTermPlasticity.State plasticityState;
     private KineticReceptor.Channels channels;
     private double dt;
@@ -70,6 +74,18 @@ public final class Projection implements Checkpointed {
 
     public long synapseCount() {
         return csr.synapseCount();
+    }
+
+    /** The shortest delay of this projection in steps. */
+    int minDelaySteps() {
+        if (csr.delays() == null) {
+            return delaySteps;
+        }
+        int min = Integer.MAX_VALUE;
+        for (short d : csr.delays()) {
+            min = Math.min(min, d);
+        }
+        return min;
     }
 
     /** The longest delay of this projection in steps. */
@@ -150,6 +166,85 @@ public final class Projection implements Checkpointed {
             } else {
                 for (int j = rowStart[row]; j < end; j++) {
                     acc[slotOfDelay[delays[j]] + targets[j]] += (weights == null ? weight : weights[j]) * efficacy;
+                }
+            }
+        }
+    }
+
+    /**
+     * Prepares delivery by several threads: thread t delivers only into targets {@code [targetBounds[t],
+     * targetBounds[t + 1])} of the target population, so every row is split where those ranges meet (targets
+     * ascend within a row). Each target then receives its arrivals in the same order as on one thread.
+     */
+    void prepareThreads(int[] targetBounds) {
+        int threads = targetBounds.length - 1;
+        int rows = csr.rows();
+        int[] rowStart = csr.rowStart();
+        int[] targets = csr.targets();
+        splitStride = threads + 1;
+        splits = new int[rows * splitStride];
+        for (int row = 0; row < rows; row++) {
+            for (int t = 0; t <= threads; t++) {
+                int column = Math.clamp((long) targetBounds[t] - targetFrom, 0, csr.columns());
+                int low = rowStart[row];
+                int high = rowStart[row + 1];
+                while (low < high) {
+                    int mid = (low + high) >>> 1;
+                    if (targets[mid] < column) {
+                        low = mid + 1;
+                    } else {
+                        high = mid;
+                    }
+                }
+                splits[row * splitStride + t] = low;
+            }
+        }
+        slotsOfDelay = new int[threads][slotOfDelay.length];
+    }
+
+    /** Whether this projection's spikes can be delivered by several threads (not with per-presynaptic state). */
+    boolean deliversByRange() {
+        return channels == null && plasticity == null;
+    }
+
+    /**
+     * Delivers the spikes {@code spikes[from, to)} of {@code step} (units of the source population, ascending) into
+     * the targets of thread t (see {@link #prepareThreads}).
+     */
+    void deliver(long step, int t, int[] spikes, int from, int to) {
+        int sourceFrom = source.from();
+        int sourceTo = source.to();
+        DelayRing ring = target.arrivals();
+        float[] acc = ring.data();
+        int[] targets = csr.targets();
+        float[] weights = csr.weights();
+        short[] delays = csr.delays();
+        int[] slots = slotsOfDelay[t];
+        if (delays != null) {
+            for (int d = 1; d < slots.length; d++) {
+                slots[d] = ring.slot(step + d) + targetFrom;
+            }
+        }
+        int base = ring.slot(step + delaySteps) + targetFrom;
+        for (int s = from; s < to; s++) {
+            int unit = spikes[s];
+            if (unit < sourceFrom || unit >= sourceTo) {
+                continue;
+            }
+            int split = (unit - sourceFrom) * splitStride + t;
+            int start = splits[split];
+            int end = splits[split + 1];
+            if (delays != null) {
+                for (int j = start; j < end; j++) {
+                    acc[slots[delays[j]] + targets[j]] += weights == null ? weight : weights[j];
+                }
+            } else if (weights != null) {
+                for (int j = start; j < end; j++) {
+                    acc[base + targets[j]] += weights[j];
+                }
+            } else {
+                for (int j = start; j < end; j++) {
+                    acc[base + targets[j]] += weight;
                 }
             }
         }

@@ -4,6 +4,9 @@ import org.vecsnn.core.connect.ConnectionContext;
 import org.vecsnn.core.connect.Connector;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.connect.Csr;
+import org.vecsnn.core.connect.Distribution;
+import org.vecsnn.core.connect.RowParallel;
+import org.vecsnn.core.connect.SplitMix64;
 import org.vecsnn.core.synapse.ShortTermPlasticity;
 import org.vecsnn.core.synapse.SynapticInput;
 
@@ -25,6 +28,8 @@ public final class ProjectionBuilder {
     private int delaySteps = 1;
     private Long seed;
     private ShortTermPlasticity plasticity;
+    private Distribution weights;
+    private Distribution delaysMs;
 
     ProjectionBuilder(Network network, Range source, SynapticInput target) {
         this.network = network;
@@ -75,6 +80,31 @@ public final class ProjectionBuilder {
         return this;
     }
 
+    /**
+     * A weight drawn for each synapse (the microcircuit's normal weights). Each row draws from its own stream of
+     * the projection's seed, in the row's target order, so the same seed gives the same weights on any number of
+     * threads.
+     */
+    public ProjectionBuilder weights(Distribution value) {
+        if (value == null) {
+            throw new IllegalArgumentException("weights = null: must be a Distribution");
+        }
+        this.weights = value;
+        return this;
+    }
+
+    /**
+     * A delay (ms) drawn for each synapse, rounded to the nearest whole step as NEST does (at least one step, at
+     * most 32,767); drawn like {@link #weights}.
+     */
+    public ProjectionBuilder delays(Distribution ms) {
+        if (ms == null) {
+            throw new IllegalArgumentException("delays = null: must be a Distribution");
+        }
+        this.delaysMs = ms;
+        return this;
+    }
+
     /** Short-term plasticity of every presynaptic neuron's spikes (see {@link ShortTermPlasticity}). */
     public ProjectionBuilder shortTermPlasticity(ShortTermPlasticity value) {
         this.plasticity = value;
@@ -103,6 +133,33 @@ public final class ProjectionBuilder {
         Check.fitsHeap(label + ": building about " + synapses + " synapses", 2 * synapses * 10);
     }
 
+    /** Per-synapse weights and delays from the distributions, each row from its own stream. */
+    private Csr drawValues(Csr csr, long projectionSeed) {
+        int n = csr.synapseCount();
+        float[] w = weights == null ? null : new float[n];
+        short[] d = delaysMs == null ? null : new short[n];
+        double dt = network.grid().dt();
+        int[] rowStart = csr.rowStart();
+        RowParallel.forEachRow(csr.rows(), row -> {
+            SplitMix64 rng = SplitMix64.stream(projectionSeed ^ 0x5EED_0F_5A1E5L, row);
+            for (int j = rowStart[row]; j < rowStart[row + 1]; j++) {
+                if (w != null) {
+                    w[j] = (float) weights.sample(rng);
+                }
+                if (d != null) {
+                    double steps = Math.rint(delaysMs.sample(rng) / dt);
+                    if (!(steps >= 1 && steps <= Short.MAX_VALUE)) {
+                        throw new IllegalArgumentException("drawn delay of " + steps + " steps (row " + row
+                                + "): must be in [1, " + Short.MAX_VALUE + "] steps; bound the distribution");
+                    }
+                    d[j] = (short) steps;
+                }
+            }
+        });
+        return new Csr(csr.rows(), csr.columns(), rowStart, csr.targets(), w != null ? w : csr.weights(),
+                d != null ? d : csr.delays());
+    }
+
     public Projection build() {
         network.checkMutable("add a projection");
         network.checkOwns(source.population());
@@ -121,9 +178,19 @@ public final class ProjectionBuilder {
             throw new IllegalStateException("connector built a " + csr.rows() + " × " + csr.columns()
                     + " CSR for a " + source.size() + " × " + targetRange.size() + " projection");
         }
-        if (csr.weights() != null && weight != null) {
-            throw new IllegalArgumentException("weight = " + weight + ": must not be given when the connector"
-                    + " gives per-synapse weights");
+        if (csr.weights() != null && (weight != null || weights != null)) {
+            throw new IllegalArgumentException("weight = " + (weight != null ? weight : weights) + ": must not be"
+                    + " given when the connector gives per-synapse weights");
+        }
+        if (weights != null && weight != null) {
+            throw new IllegalArgumentException("weight = " + weight + " and a weight distribution: give one");
+        }
+        if (csr.delays() != null && delaysMs != null) {
+            throw new IllegalArgumentException("delay distribution " + delaysMs + ": must not be given when the"
+                    + " connector gives per-synapse delays");
+        }
+        if (weights != null || delaysMs != null) {
+            csr = drawValues(csr, projectionSeed);
         }
         String label = name != null ? name : source.population().name() + "->" + target.target().name() + "."
                 + target.name();

@@ -168,7 +168,7 @@ class CheckpointTest {
         byte[] corrupted = bytes.clone();
         corrupted[bytes.length / 2] ^= 0x10;
         byte[] otherVersion = bytes.clone();
-        ByteBuffer.wrap(otherVersion).putInt(8, 2);
+        ByteBuffer.wrap(otherVersion).putInt(8, 99);
         byte[] foreign = "step,neuron\n1,2\n3,4\nnot a checkpoint at all, but long enough".getBytes();
         Path otherNetwork = dir.resolve("other.ckpt");
         Checkpoint.save(build(120, 4).net(), otherNetwork);
@@ -176,7 +176,7 @@ class CheckpointTest {
         Checkpoint.save(build(100, 5).net(), otherSeed);
 
         String[][] cases = {
-            {"truncated", "truncated"}, {"corrupted", "checksum mismatch"}, {"version", "format version 2"},
+            {"truncated", "truncated"}, {"corrupted", "checksum mismatch"}, {"version", "format version 99"},
             {"foreign", "not a vecsnn checkpoint"}, {"tiny", "too short"}};
         byte[][] contents = {truncated, corrupted, otherVersion, foreign, new byte[5]};
         for (int k = 0; k < cases.length; k++) {

@@ -136,11 +136,9 @@ class KernelTwinsTest {
         LifCoefficients c = new LifCoefficients(0.005f, -60f, 1f, -50f, -60f, 50);
         compare((k, s) -> {
             var conductance = new org.vecsnn.core.simd.FusedExponential(s.g, s.ring, 0.98f, -80f, -1f);
-            conductance.slot = N;
             var current = new org.vecsnn.core.simd.FusedExponential(s.g2, s.ring, 0.99f, 0.7f, 0f);
-            current.slot = 2 * N;
             s.spikeCount = k.lifTwoExponentials(s.v, s.input, s.refractory, 0, N, N - 3, c, s.spikes, 0, conductance,
-                    current);
+                    N, current, 2 * N);
         });
     }
 

@@ -78,7 +78,7 @@ class SynapseCatalogueTest {
         GapJunction gap = net.connectGap(a.all(), b.all()).connector(Connectors.fixedProbability(0.6, true))
                 .weight(0.3).symmetric(true).seed(4).build();
         net.prepare();
-        gap.apply(0, net.grid(), net.kernels());
+        gap.apply(0, net.grid(), net.kernels(), 0, 0);
         double total = 0;
         for (int i = 0; i < 5; i++) {
             total += a.input()[i];
@@ -96,7 +96,7 @@ class SynapseCatalogueTest {
         d.set("V", i -> -65);
         GapJunction seed = oneWay.connectGap(c.all(), d.all()).weight(0.5).build();
         oneWay.prepare();
-        seed.apply(0, oneWay.grid(), oneWay.kernels());
+        seed.apply(0, oneWay.grid(), oneWay.kernels(), 0, 0);
         assertEquals(0.5 * (25 + 15), d.input()[0], 1e-5);
         assertEquals(0f, c.input()[0]);
     }

@@ -23,6 +23,47 @@ public final class Connectors {
         }
     }
 
+    /**
+     * Exactly {@code count} synapses, each between a source and a target drawn uniformly and independently
+     * (NEST's {@code fixed_total_number} with multapses; PyNN's {@code FixedTotalNumberConnector}). With
+     * {@code includeSelf = false} a pair that is a neuron with itself is drawn again. Row counts come from one stream
+     * of the seed; each row's targets from the row's own stream, drawn on every core.
+     */
+    public static Connector fixedTotalNumber(long count, boolean includeSelf) {
+        if (count < 0 || count > Integer.MAX_VALUE - 8) {
+            throw Check.fail("fixed total number of synapses", count, "an integer in [0, 2^31 - 9]");
+        }
+        return new Estimated((rows, columns) -> count, ctx -> {
+            int n = (int) count;
+            if (n > 0 && !includeSelf && ctx.postSize() < 2 && ctx.diagonal() != ConnectionContext.NO_SELF) {
+                throw new IllegalArgumentException("fixed total number " + count + " without self-connections onto "
+                        + ctx.postSize() + " target: must have at least 2 targets");
+            }
+            int[] rowStart = new int[ctx.preSize() + 1];
+            SplitMix64 rows = SplitMix64.stream(ctx.seed(), -2);
+            for (int s = 0; s < n; s++) {
+                rowStart[rows.nextInt(ctx.preSize()) + 1]++;
+            }
+            for (int i = 0; i < ctx.preSize(); i++) {
+                rowStart[i + 1] += rowStart[i];
+            }
+            int[] targets = new int[n];
+            RowParallel.forEachRow(ctx.preSize(), row -> {
+                SplitMix64 rng = SplitMix64.stream(ctx.seed(), row);
+                int self = includeSelf ? -1 : ctx.selfColumn(row);
+                for (int j = rowStart[row]; j < rowStart[row + 1]; j++) {
+                    int target;
+                    do {
+                        target = rng.nextInt(ctx.postSize());
+                    } while (target == self);
+                    targets[j] = target;
+                }
+                Arrays.sort(targets, rowStart[row], rowStart[row + 1]);
+            });
+            return new Csr(ctx.preSize(), ctx.postSize(), rowStart, targets, null, null);
+        });
+    }
+
     /** Every source to every target; {@code includeSelf = false} leaves out a neuron's synapse onto itself. */
     public static Connector allToAll(boolean includeSelf) {
         return new Estimated((pre, post) -> (long) pre * post, ctx -> {

@@ -18,7 +18,8 @@ public final class SplitMix64 {
         return new SplitMix64(mix(seed ^ mix(id * GOLDEN + 0x632BE59BD9B4E019L)));
     }
 
-    static long mix(long z) {
+    /** The SplitMix64 finaliser: a bijective mix of 64 bits (also a counter-based hash). */
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

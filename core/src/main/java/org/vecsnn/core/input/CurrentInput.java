@@ -11,6 +11,15 @@ public interface CurrentInput {
     /** Engine hook: called once before the first step. */
     default void prepare(TimeGrid grid) {}
 
-    /** Engine hook: add this step's current to {@code target().input()}. */
-    void apply(long step, TimeGrid grid, Kernels kernels);
+    /**
+     * Engine hook: add this step's current to {@code target().input()} for neurons {@code [from, to)} of the target
+     * (multiples of {@link Kernels#PAD}, or its padded size). Ranges of one step are disjoint and may run on
+     * different threads.
+     */
+    void apply(long step, TimeGrid grid, Kernels kernels, int from, int to);
+
+    /** Whether {@link #apply} may run on a part of the target (false where it reads other neurons' state). */
+    default boolean appliesByRange() {
+        return true;
+    }
 }

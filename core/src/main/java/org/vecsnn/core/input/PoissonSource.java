@@ -91,14 +91,14 @@ public final class PoissonSource extends Population {
     }
 
     @Override
-    public void update(long step, Kernels kernels) {
-        int count = 0;
-        for (int i = 0; i < nextSpike.length; i++) {
+    public int update(long step, Kernels kernels, int from, int to, int[] out, int at) {
+        int end = Math.min(to, nextSpike.length);
+        for (int i = from; i < end; i++) {
             if (nextSpike[i] == step) {
-                spikes[count++] = i;
+                out[at++] = i;
                 nextSpike[i] = step + gap(i);
             }
         }
-        spikeCount = count;
+        return at;
     }
 }

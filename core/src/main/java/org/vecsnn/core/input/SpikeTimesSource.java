@@ -15,7 +15,6 @@ public final class SpikeTimesSource extends Population {
     private final double[] timesMs;
     private long[] steps;
     private int[] order;
-    private int cursor;
 
     /** Spike s is unit {@code units[s]} at {@code timesMs[s]}; any order. */
     public SpikeTimesSource(String name, int size, int[] units, double[] timesMs) {
@@ -60,34 +59,24 @@ public final class SpikeTimesSource extends Population {
         }
     }
 
+    /** Stateless: the spikes of a step are found by binary search, so ranges can run on any thread. */
     @Override
-    public void save(java.io.DataOutputStream out) throws java.io.IOException {
-        super.save(out);
-        out.writeInt(cursor);
-    }
-
-    @Override
-    public Runnable load(java.io.DataInputStream in) throws java.io.IOException {
-        Runnable base = super.load(in);
-        int position = in.readInt();
-        if (position < 0 || position > steps.length) {
-            throw new java.io.IOException("spike times of '" + name() + "': position " + position + " out of range");
+    public int update(long step, Kernels kernels, int from, int to, int[] out, int at) {
+        int low = 0;
+        int high = steps.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (steps[mid] < step) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
         }
-        return () -> {
-            base.run();
-            cursor = position;
-        };
-    }
-
-    @Override
-    public void update(long step, Kernels kernels) {
-        while (cursor < steps.length && steps[cursor] < step) {
-            cursor++;
+        for (int k = low; k < steps.length && steps[k] == step; k++) {
+            if (order[k] >= from && order[k] < to) {
+                out[at++] = order[k];
+            }
         }
-        int count = 0;
-        while (cursor < steps.length && steps[cursor] == step) {
-            spikes[count++] = order[cursor++];
-        }
-        spikeCount = count;
+        return at;
     }
 }

@@ -64,7 +64,7 @@ public final class TimedCurrent implements CurrentInput {
     }
 
     @Override
-    public void apply(long step, TimeGrid grid, Kernels kernels) {
+    public void apply(long step, TimeGrid grid, Kernels kernels, int rangeFrom, int rangeTo) {
         double value = amplitudeOfTime.applyAsDouble(grid.time(step));
         if (!Double.isFinite(value)) {
             throw new IllegalStateException("current into population '" + target.name() + "' at t = "
@@ -76,9 +76,9 @@ public final class TimedCurrent implements CurrentInput {
         }
         float[] input = target.input();
         if (from == 0 && to == target.size()) {
-            kernels.add(input, amplitude, 0, target.paddedSize());
+            kernels.add(input, amplitude, rangeFrom, rangeTo);
         } else {
-            for (int i = from; i < to; i++) {
+            for (int i = Math.max(from, rangeFrom); i < Math.min(to, rangeTo); i++) {
                 input[i] += amplitude;
             }
         }

@@ -281,21 +281,18 @@ public final class NeuronPopulation extends Population {
     }
 
     @Override
-    public void update(long step, Kernels kernels) {
+    public int update(long step, Kernels kernels, int from, int to, int[] out, int at) {
         for (SynapticInput jump : jumps) {
-            jump.apply(step, kernels);
+            jump.apply(step, kernels, from, to);
         }
         for (SynapticInput receptor : receptors) {
-            receptor.apply(step, kernels);
+            receptor.apply(step, kernels, from, to);
         }
         if (fused != null) {
-            fused[0].slot = fusedReceptors[0].arrivals().slot(step);
-            fused[1].slot = fusedReceptors[1].arrivals().slot(step);
-            spikeCount = kernels.lifTwoExponentials(v, input, refractory, 0, paddedSize(), size(), coefficients,
-                    spikes, 0, fused[0], fused[1]);
-        } else {
-            spikeCount = membrane.step(kernels, v, variables, input, conductance, refractory, 0, paddedSize(), size(),
-                    spikes, 0);
+            return kernels.lifTwoExponentials(v, input, refractory, from, to, size(), coefficients, out, at,
+                    fused[0], fusedReceptors[0].arrivals().slot(step), fused[1],
+                    fusedReceptors[1].arrivals().slot(step));
         }
+        return membrane.step(kernels, v, variables, input, conductance, refractory, from, to, size(), out, at);
     }
 }

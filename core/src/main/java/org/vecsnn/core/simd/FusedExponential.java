@@ -4,7 +4,8 @@ package org.vecsnn.core.simd;
  * A single-exponential synapse stepped inside the membrane kernel's pass
  * ({@link Kernels#lifTwoExponentials}): {@code g += arrivals[slot + i]} (consumed), {@code I += g·(a + b·V)},
  * {@code g *= decay}. A conductance with reversal E is {@code a = E, b = −1}; a current with scale κ is
- * {@code a = κ, b = 0}: the same floats as the separate kernels compute. The slot is set before each step.
+ * {@code a = κ, b = 0}: the same floats as the separate kernels compute. The arrival slot of the step is passed to
+ * the kernel with it.
  */
 public final class FusedExponential {
     public final float[] g;
@@ -12,7 +13,6 @@ public final class FusedExponential {
     public final float decay;
     public final float a;
     public final float b;
-    public int slot;
 
     public FusedExponential(float[] g, float[] arrivals, float decay, float a, float b) {
         this.g = g;

@@ -38,8 +38,8 @@ public interface Kernels {
      * Bit-identical to running the synapses' kernels and then {@link #lif}; one pass over the state instead of three.
      */
     int lifTwoExponentials(float[] v, float[] input, int[] refractory, int from, int to, int size,
-                           LifCoefficients c, int[] spikes, int count, FusedExponential first,
-                           FusedExponential second);
+                           LifCoefficients c, int[] spikes, int count, FusedExponential first, int firstSlot,
+                           FusedExponential second, int secondSlot);
 
     /**
      * One Hodgkin–Huxley step over {@code [from, to)} with the method of {@code c} (Euler, exponential Euler with each

@@ -38,16 +38,16 @@ public final class PlainKernels implements Kernels {
     @Override
     public int lifTwoExponentials(float[] v, float[] input, int[] refractory, int from, int to, int size,
                                   LifCoefficients c, int[] spikes, int count, FusedExponential first,
-                                  FusedExponential second) {
-        addExponential(first, v, input, from, to);
-        addExponential(second, v, input, from, to);
+                                  int firstSlot, FusedExponential second, int secondSlot) {
+        addExponential(first, firstSlot, v, input, from, to);
+        addExponential(second, secondSlot, v, input, from, to);
         return lif(v, input, refractory, from, to, size, c, spikes, count);
     }
 
-    private static void addExponential(FusedExponential e, float[] v, float[] input, int from, int to) {
+    private static void addExponential(FusedExponential e, int slot, float[] v, float[] input, int from, int to) {
         for (int i = from; i < to; i++) {
-            float gi = e.g[i] + e.arrivals[e.slot + i];
-            e.arrivals[e.slot + i] = 0f;
+            float gi = e.g[i] + e.arrivals[slot + i];
+            e.arrivals[slot + i] = 0f;
             input[i] += gi * (e.a + e.b * v[i]);
             e.g[i] = gi * e.decay;
         }

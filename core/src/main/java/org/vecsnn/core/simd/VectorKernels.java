@@ -62,7 +62,9 @@ public final class VectorKernels implements Kernels {
             vn.blend(vReset, spiked).intoArray(v, i);
             ref.sub(1).max(0).blend(refOnSpike, spiked.cast(INTS)).intoArray(refractory, i);
             zero.intoArray(input, i);
-            count = report(spiked, i, size, spikes, count);
+            if (spiked.anyTrue()) {
+                count = report(spiked.toLong(), i, size, spikes, count);
+            }
         }
         return count;
     }
@@ -70,11 +72,11 @@ public final class VectorKernels implements Kernels {
     @Override
     public int lifTwoExponentials(float[] v, float[] input, int[] refractory, int from, int to, int size,
                                   LifCoefficients c, int[] spikes, int count, FusedExponential first,
-                                  FusedExponential second) {
+                                  int firstSlot, FusedExponential second, int secondSlot) {
         // the membrane lanes repeat lif's: moved into a helper, the vectors crossed a call and were boxed (a COBA
         // step took 10 µs instead of 2.6)
         final float[] g1 = first.g, r1 = first.arrivals, g2 = second.g, r2 = second.arrivals;
-        final int s1 = first.slot, s2 = second.slot;
+        final int s1 = firstSlot, s2 = secondSlot;
         final float d1 = first.decay, d2 = second.decay;
         final FloatVector a1 = FloatVector.broadcast(FLOATS, first.a);
         final FloatVector b1 = FloatVector.broadcast(FLOATS, first.b);
@@ -105,7 +107,9 @@ public final class VectorKernels implements Kernels {
             vn.blend(vReset, spiked).intoArray(v, i);
             ref.sub(1).max(0).blend(refOnSpike, spiked.cast(INTS)).intoArray(refractory, i);
             zero.intoArray(input, i);
-            count = report(spiked, i, size, spikes, count);
+            if (spiked.anyTrue()) {
+                count = report(spiked.toLong(), i, size, spikes, count);
+            }
         }
         return count;
     }
@@ -225,19 +229,20 @@ public final class VectorKernels implements Kernels {
         VectorMask<Float> spiked = v0.compare(VectorOperators.LT, c.vTh())
                 .and(vn.compare(VectorOperators.GE, c.vTh())).andNot(held);
         ref.sub(1).max(0).blend(Math.max(c.refractorySteps() - 1, 0), spiked.cast(INTS)).intoArray(refractory, i);
-        return report(spiked, i, size, spikes, count);
+        return spiked.anyTrue() ? report(spiked.toLong(), i, size, spikes, count) : count;
     }
 
-    private static int report(VectorMask<Float> spiked, int i, int size, int[] spikes, int count) {
-        if (spiked.anyTrue()) {
-            long bits = spiked.toLong();
-            while (bits != 0) {
-                int index = i + Long.numberOfTrailingZeros(bits);
-                if (index < size) {
-                    spikes[count++] = index;
-                }
-                bits &= bits - 1;
+    /**
+     * Lists the lanes set in {@code bits} (lane k = neuron i + k) below {@code size}. It takes the mask's bits, not
+     * the mask: a mask passed to a method that C2 does not inline is boxed on every call.
+     */
+    private static int report(long bits, int i, int size, int[] spikes, int count) {
+        while (bits != 0) {
+            int index = i + Long.numberOfTrailingZeros(bits);
+            if (index < size) {
+                spikes[count++] = index;
             }
+            bits &= bits - 1;
         }
         return count;
     }
@@ -353,7 +358,7 @@ public final class VectorKernels implements Kernels {
         wn.add(c.b(), spiked).intoArray(w, i);
         ref.sub(1).max(0).blend(Math.max(c.refractorySteps() - 1, 0), spiked.cast(INTS)).intoArray(refractory, i);
         FloatVector.zero(FLOATS).intoArray(input, i);
-        return report(spiked, i, size, spikes, count);
+        return spiked.anyTrue() ? report(spiked.toLong(), i, size, spikes, count) : count;
     }
 
     private static FloatVector quadratic(AdaptiveCoefficients c, FloatVector v) {

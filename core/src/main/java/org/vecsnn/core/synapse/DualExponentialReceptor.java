@@ -139,9 +139,8 @@ public final class DualExponentialReceptor extends SynapticInput {
     }
 
     @Override
-    public void apply(long step, Kernels kernels) {
-        int to = target.paddedSize();
-        output.apply(kernels, g, target, to);
-        kernels.dualExponential(arrivals.data(), arrivals.slot(step), h, g, jump, decay, rise, coupling, 0, to);
+    public void apply(long step, Kernels kernels, int from, int to) {
+        output.apply(kernels, g, target, from, to);
+        kernels.dualExponential(arrivals.data(), arrivals.slot(step), h, g, jump, decay, rise, coupling, from, to);
     }
 }

@@ -94,18 +94,17 @@ public final class ExponentialReceptor extends SynapticInput {
     }
 
     @Override
-    public void apply(long step, Kernels kernels) {
-        int to = target.paddedSize();
+    public void apply(long step, Kernels kernels, int from, int to) {
         int slot = arrivals.slot(step);
         if (output instanceof SynapticOutput.Conductance c && target.conductance() == null) {
             kernels.exponentialConductance(arrivals.data(), slot, g, target.v(), target.input(), decay,
-                    (float) c.reversal(), 0, to);
+                    (float) c.reversal(), from, to);
         } else if (output instanceof SynapticOutput.Current) {
-            kernels.exponentialCurrent(arrivals.data(), slot, g, target.input(), decay, scale, 0, to);
+            kernels.exponentialCurrent(arrivals.data(), slot, g, target.input(), decay, scale, from, to);
         } else {
-            kernels.arrive(arrivals.data(), slot, g, 1f, 0, to);
-            output.apply(kernels, g, target, to);
-            kernels.affine(g, g, decrement, 0f, 0, to);
+            kernels.arrive(arrivals.data(), slot, g, 1f, from, to);
+            output.apply(kernels, g, target, from, to);
+            kernels.affine(g, g, decrement, 0f, from, to);
         }
     }
 }

@@ -169,12 +169,20 @@ public final class KineticReceptor extends SynapticInput {
     }
 
     @Override
-    public void apply(long step, Kernels kernels) {
+    public boolean appliesByRange() {
+        return false;
+    }
+
+    /** Steps the whole target whatever the range: kinetic channels are kept per presynaptic unit or synapse. */
+    @Override
+    public void apply(long step, Kernels kernels, int from, int to) {
+        if (from != 0 || to != target.paddedSize()) {
+            throw new IllegalStateException("kinetic synapse '" + name() + "' steps its whole target on one thread");
+        }
         for (Channels set : channelSets) {
             set.takeArrivals(step, dynamics);
         }
-        int to = target.paddedSize();
-        output.apply(kernels, g, target, to);
+        output.apply(kernels, g, target, 0, to);
         Arrays.fill(g, 0f);
         int s = model.outputVariable();
         for (Channels set : channelSets) {

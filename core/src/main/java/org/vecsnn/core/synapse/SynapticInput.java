@@ -104,8 +104,19 @@ public abstract sealed class SynapticInput implements org.vecsnn.core.Checkpoint
         return org.vecsnn.core.Checkpointed.all(actions);
     }
 
-    /** Engine hook: take this step's arrivals and act on the target, before its membrane update. */
-    public abstract void apply(long step, Kernels kernels);
+    /**
+     * Engine hook: take this step's arrivals for neurons {@code [from, to)} of the target and act on them, before
+     * their membrane update. Ranges of one step are disjoint and may run on different threads.
+     */
+    public abstract void apply(long step, Kernels kernels, int from, int to);
+
+    /**
+     * Whether {@link #apply} may run on a part of the target (false where state is kept per presynaptic unit or per
+     * synapse: the kinetic models).
+     */
+    public boolean appliesByRange() {
+        return true;
+    }
 
     /** The per-neuron state of this input (for monitors), or null if it keeps none. */
     public abstract float[] state();

@@ -9,8 +9,8 @@ public sealed interface SynapticOutput {
     /** Current-based: {@code I += g}. The sign of the weight makes the synapse excitatory or inhibitory. */
     record Current() implements SynapticOutput {
         @Override
-        public void apply(Kernels kernels, float[] g, NeuronPopulation target, int to) {
-            kernels.currentOutput(g, target.input(), 1f, 0, to);
+        public void apply(Kernels kernels, float[] g, NeuronPopulation target, int from, int to) {
+            kernels.currentOutput(g, target.input(), 1f, from, to);
         }
     }
 
@@ -25,11 +25,11 @@ public sealed interface SynapticOutput {
         }
 
         @Override
-        public void apply(Kernels kernels, float[] g, NeuronPopulation target, int to) {
+        public void apply(Kernels kernels, float[] g, NeuronPopulation target, int from, int to) {
             if (target.conductance() != null) {
-                kernels.conductanceInput(g, target.input(), target.conductance(), (float) reversal, 0, to);
+                kernels.conductanceInput(g, target.input(), target.conductance(), (float) reversal, from, to);
             } else {
-                kernels.conductanceOutput(g, target.v(), target.input(), (float) reversal, 0, to);
+                kernels.conductanceOutput(g, target.v(), target.input(), (float) reversal, from, to);
             }
         }
     }
@@ -57,13 +57,14 @@ public sealed interface SynapticOutput {
         }
 
         @Override
-        public void apply(Kernels kernels, float[] g, NeuronPopulation target, int to) {
-            kernels.mgBlockOutput(g, target.v(), target.input(), (float) reversal, (float) (magnesium / beta), (float) alpha, 0, to);
+        public void apply(Kernels kernels, float[] g, NeuronPopulation target, int from, int to) {
+            kernels.mgBlockOutput(g, target.v(), target.input(), (float) reversal, (float) (magnesium / beta),
+                    (float) alpha, from, to);
         }
     }
 
-    /** Adds this output's current for state {@code g} to the target's input, over {@code [0, to)}. */
-    void apply(Kernels kernels, float[] g, NeuronPopulation target, int to);
+    /** Adds this output's current for state {@code g} to the target's input, over {@code [from, to)}. */
+    void apply(Kernels kernels, float[] g, NeuronPopulation target, int from, int to);
 
     static SynapticOutput current() {
         return new Current();

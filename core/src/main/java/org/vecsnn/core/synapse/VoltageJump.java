@@ -35,8 +35,7 @@ public final class VoltageJump extends SynapticInput {
     protected void prepareDynamics(TimeGrid grid) {}
 
     @Override
-    public void apply(long step, Kernels kernels) {
-        kernels.voltageJump(arrivals.data(), arrivals.slot(step), target.v(), target.refractory(), gated, 0,
-                target.paddedSize());
+    public void apply(long step, Kernels kernels, int from, int to) {
+        kernels.voltageJump(arrivals.data(), arrivals.slot(step), target.v(), target.refractory(), gated, from, to);
     }
 }

@@ -1,0 +1,266 @@
+package org.vecsnn.core;
+
+import java.util.concurrent.locks.LockSupport;
+import org.vecsnn.core.input.CurrentInput;
+import org.vecsnn.core.monitor.Monitor;
+import org.vecsnn.core.simd.Kernels;
+
+/**
+ * Steps a network on several threads. Thread t owns chunk t of every population (a range of whole
+ * {@link Kernels#PAD} blocks) and is the only one to write its state: it applies the currents, receptors and membrane
+ * of its chunk, and it delivers every spike into its own targets (each row of a projection is split where the
+ * chunks meet). Spikes are exchanged once per slice of steps, as long as the shortest delay allows: a spike of a
+ * slice acts in a later slice, so within a slice no thread needs another's spikes.
+ *
+ * <p>A slice: (1) each thread steps its chunks through the slice, listing their spikes per step; (2) a barrier;
+ * (3) each thread delivers all spikes of the slice into its targets, step by step, projection by projection,
+ * chunk by chunk in ascending order, so every target receives its arrivals in exactly the order of one thread, and
+ * results are identical for any number of threads; thread 0 then gathers each step's spikes for the monitors. The
+ * spike lists alternate between two sets, so the next slice may start while thread 0 gathers. State monitors (they
+ * read every neuron at a step's start) make slices one step long and add a barrier before each step.
+ */
+final class ParallelStepper {
+    private final Network network;
+    private final int threads;
+    private final int slice;
+    private final Population[] populations;
+    private final Projection[] projections;
+    private final CurrentInput[] currents;
+    private final Monitor[] beforeStep;
+    private final Monitor[] afterStep;
+    /** Per population: the first unit of each thread's chunk, and its end (threads + 1 entries). */
+    private final int[][] bounds;
+    /** Per population and list slot: the spike indices, each chunk's list starting at its first unit. */
+    private final int[][][] lists;
+    /** Per population and list slot: where each chunk's list ends. */
+    private final int[][][] ends;
+    private final int[] populationOfProjectionSource;
+    private final int[] populationOfCurrent;
+    /** Per population: its state arrays, watched for non-finite values. */
+    private final StateArray[][] watched;
+    private final java.util.concurrent.atomic.AtomicIntegerArray done;
+    private final SpinBarrier barrier;
+    private final Thread[] workers;
+    private volatile long jobStart;
+    private volatile long jobSteps;
+    private volatile int jobNumber;
+    private volatile Throwable failure;
+    private volatile boolean closed;
+
+    ParallelStepper(Network network, int threads, int slice, Population[] populations, Projection[] projections,
+                    CurrentInput[] currents, Monitor[] beforeStep, Monitor[] afterStep) {
+        this.network = network;
+        this.threads = threads;
+        this.slice = beforeStep.length > 0 ? 1 : slice;
+        this.populations = populations;
+        this.projections = projections;
+        this.currents = currents;
+        this.beforeStep = beforeStep;
+        this.afterStep = afterStep;
+        this.bounds = new int[populations.length][];
+        this.lists = new int[populations.length][][];
+        this.ends = new int[populations.length][][];
+        for (int p = 0; p < populations.length; p++) {
+            bounds[p] = chunks(populations[p].paddedSize(), threads);
+            lists[p] = new int[2 * this.slice][populations[p].paddedSize()];
+            ends[p] = new int[2 * this.slice][threads];
+        }
+        this.populationOfProjectionSource = new int[projections.length];
+        for (int j = 0; j < projections.length; j++) {
+            populationOfProjectionSource[j] = indexOf(projections[j].source().population());
+            Population target = projections[j].target().target();
+            projections[j].prepareThreads(bounds[indexOf(target)]);
+        }
+        this.populationOfCurrent = new int[currents.length];
+        for (int c = 0; c < currents.length; c++) {
+            populationOfCurrent[c] = indexOf(currents[c].target());
+        }
+        this.watched = new StateArray[populations.length][];
+        for (int p = 0; p < populations.length; p++) {
+            watched[p] = populations[p].stateArrays().toArray(new StateArray[0]);
+        }
+        this.done = new java.util.concurrent.atomic.AtomicIntegerArray(threads);
+        this.barrier = new SpinBarrier(threads);
+        this.workers = new Thread[threads - 1];
+    }
+
+    /** Splits {@code padded} units into {@code threads} ranges of whole PAD blocks, as even as they can be. */
+    static int[] chunks(int padded, int threads) {
+        int blocks = padded / Kernels.PAD;
+        int[] b = new int[threads + 1];
+        for (int t = 0; t <= threads; t++) {
+            b[t] = (int) ((long) blocks * t / threads) * Kernels.PAD;
+        }
+        return b;
+    }
+
+    private int indexOf(Population p) {
+        for (int i = 0; i < populations.length; i++) {
+            if (populations[i] == p) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("population '" + p.name() + "' is not in the network");
+    }
+
+    int threads() {
+        return threads;
+    }
+
+    int slice() {
+        return slice;
+    }
+
+    /** Runs {@code steps} steps from step {@code start} on all threads; the caller is thread 0. */
+    void run(long start, long steps) {
+        if (steps == 0) {
+            return;
+        }
+        startWorkers();
+        failure = null;
+        barrier.reset();
+        jobStart = start;
+        jobSteps = steps;
+        jobNumber++;
+        for (Thread w : workers) {
+            LockSupport.unpark(w);
+        }
+        try {
+            work(0, start, steps);
+        } catch (SpinBarrier.Aborted ignored) {
+            // a worker failed: its failure is rethrown below
+        } catch (RuntimeException | Error e) {
+            fail(e);
+        }
+        if (failure != null) {
+            waitForWorkers();
+            Throwable f = failure;
+            if (f instanceof RuntimeException r) {
+                throw r;
+            }
+            throw (Error) f;
+        }
+    }
+
+    private void fail(Throwable e) {
+        synchronized (this) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+        barrier.abort();
+    }
+
+    /** After a failure: waits until every worker has left the job, so the next run starts clean. */
+    private void waitForWorkers() {
+        for (int t = 1; t < threads; t++) {
+            while (done.get(t) != jobNumber) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private void startWorkers() {
+        for (int t = 1; t < threads; t++) {
+            if (workers[t - 1] == null) {
+                int id = t;
+                Thread w = new Thread(() -> workerLoop(id), "vecsnn-step-" + t);
+                w.setDaemon(true);
+                workers[t - 1] = w;
+                w.start();
+            }
+        }
+    }
+
+    private void workerLoop(int t) {
+        int seen = 0;
+        while (!closed) {
+            int job = jobNumber;
+            if (job == seen) {
+                LockSupport.park(this);
+                continue;
+            }
+            seen = job;
+            try {
+                work(t, jobStart, jobSteps);
+            } catch (SpinBarrier.Aborted ignored) {
+                // another thread failed
+            } catch (RuntimeException | Error e) {
+                fail(e);
+            }
+            done.set(t, job);
+        }
+    }
+
+    /** Stops the worker threads (they are daemons and also stop with the JVM). */
+    void close() {
+        closed = true;
+        for (Thread w : workers) {
+            if (w != null) {
+                LockSupport.unpark(w);
+            }
+        }
+    }
+
+    private void work(int t, long start, long steps) {
+        Kernels kernels = network.kernels();
+        TimeGrid grid = network.grid();
+        int interval = network.finiteCheckEvery();
+        long end = start + steps;
+        int parity = 0;
+        for (long s0 = start; s0 < end; s0 += slice) {
+            int length = (int) Math.min(slice, end - s0);
+            int base = parity * slice;
+            if (beforeStep.length > 0) {
+                if (t == 0) {
+                    for (Monitor m : beforeStep) {
+                        m.record(s0);
+                    }
+                }
+                barrier.await();
+            }
+            for (int k = 0; k < length; k++) {
+                long s = s0 + k;
+                for (int c = 0; c < currents.length; c++) {
+                    int[] b = bounds[populationOfCurrent[c]];
+                    currents[c].apply(s, grid, kernels, b[t], b[t + 1]);
+                }
+                for (int p = 0; p < populations.length; p++) {
+                    int from = bounds[p][t];
+                    ends[p][base + k][t] = populations[p].update(s, kernels, from, bounds[p][t + 1],
+                            lists[p][base + k], from);
+                }
+                if (interval > 0 && (s + 1) % interval == 0) {
+                    for (int p = 0; p < populations.length; p++) {
+                        for (StateArray a : watched[p]) {
+                            network.checkFinite(a, bounds[p][t], Math.min(bounds[p][t + 1], a.length()), s);
+                        }
+                    }
+                }
+            }
+            barrier.await();
+            for (int k = 0; k < length; k++) {
+                long s = s0 + k;
+                for (int j = 0; j < projections.length; j++) {
+                    int src = populationOfProjectionSource[j];
+                    int[] list = lists[src][base + k];
+                    for (int c = 0; c < threads; c++) {
+                        projections[j].deliver(s, t, list, bounds[src][c], ends[src][base + k][c]);
+                    }
+                }
+            }
+            if (t == 0) {
+                for (int k = 0; k < length; k++) {
+                    for (int p = 0; p < populations.length; p++) {
+                        populations[p].setSpikes(lists[p][base + k], bounds[p], ends[p][base + k]);
+                    }
+                    for (Monitor m : afterStep) {
+                        m.record(s0 + k);
+                    }
+                }
+            }
+            parity ^= 1;
+        }
+        barrier.await();
+    }
+}

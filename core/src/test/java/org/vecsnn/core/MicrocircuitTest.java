@@ -1,0 +1,188 @@
+package org.vecsnn.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+import org.vecsnn.core.connect.Connectors;
+import org.vecsnn.core.connect.Csr;
+import org.vecsnn.core.connect.Distribution;
+import org.vecsnn.core.connect.SplitMix64;
+import org.vecsnn.core.input.PoissonDrive;
+import org.vecsnn.core.monitor.SpikeMonitor;
+import org.vecsnn.core.networks.Microcircuit;
+import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.core.simd.PlainKernels;
+import org.vecsnn.core.synapse.SynapticOutput;
+
+/** The microcircuit's parts against the published model, and its build's independence of the thread count. */
+class MicrocircuitTest {
+    /** NEST's example documents 87.8 pA for the 0.15 mV PSP of this neuron; the full model 2.99e8 synapses. */
+    @Test
+    void publishedConstants() {
+        assertEquals(87.81, Microcircuit.pscForPsp(0.15), 0.01);
+        assertEquals(2.99e8, Microcircuit.synapses(1), 0.005e8);
+        assertEquals(77169, java.util.Arrays.stream(Microcircuit.sizes(1)).sum());
+        // L2/3E -> L2/3E: ln(1 - 0.1009)/ln(1 - 1/P) = -ln(1 - 0.1009)·(P - 1/2) to first order, P = 20683²
+        double pairs = 20683.0 * 20683.0;
+        assertEquals(-Math.log(1 - 0.1009) * (pairs - 0.5), Microcircuit.fullSynapses(0, 0), 10);
+    }
+
+    @Test
+    void smallCircuitHasThePublishedStructure() {
+        Microcircuit.Built m = Microcircuit.build(0.02, 0.1, 7, new PlainKernels(), Microcircuit.Drive.DC);
+        Network net = m.network();
+        assertEquals(Microcircuit.synapses(0.02), net.synapseCount());
+        assertEquals(414, m.populations().get(0).size());
+        double psc = 87.81;
+        for (Projection p : net.projections()) {
+            Csr csr = p.csr();
+            float[] w = csr.weights();
+            short[] d = csr.delays();
+            boolean excitatory = p.name().startsWith("L") && p.name().charAt(p.name().indexOf("->") - 1) == 'E';
+            double mean = 0;
+            double delayMean = 0;
+            for (int j = 0; j < w.length; j++) {
+                assertTrue(excitatory ? w[j] >= 0 : w[j] <= 0, p.name() + ": weight sign");
+                assertTrue(d[j] >= 1, p.name() + ": delay at least one step");
+                mean += w[j];
+                delayMean += d[j];
+            }
+            mean /= w.length;
+            delayMean /= w.length;
+            double expected = (excitatory ? psc : -4 * psc) * (p.name().equals("L4E->L23E") ? 2 : 1);
+            double se = Math.abs(expected) * 0.1 / Math.sqrt(w.length);
+            assertEquals(expected, mean, 6 * se + 0.01, p.name() + ": mean weight");
+            // delays: normal(1.5 or 0.75 ms, sd 50 %) redrawn below dt = 0.1 ms, so their mean is the truncated
+            // normal's, μ + σ·φ(z)/(1 − Φ(z)) at z = (0.1 − μ)/σ: 1.5527 and 0.7848 ms, i.e. 15.53 and 7.85 steps
+            double delaySe = (excitatory ? 7.5 : 3.75) / Math.sqrt(d.length);
+            assertEquals(excitatory ? 15.527 : 7.848, delayMean, 6 * delaySe + 0.05, p.name() + ": mean delay (steps)");
+            for (int r = 0; r < csr.rows(); r++) {
+                for (int j = csr.rowStart()[r] + 1; j < csr.rowStart()[r + 1]; j++) {
+                    assertTrue(csr.targets()[j - 1] <= csr.targets()[j], "targets ascend within a row");
+                }
+            }
+        }
+    }
+
+    @Test
+    void buildingIsTheSameOnOneCoreAsOnAll() throws Exception {
+        Microcircuit.Built all = Microcircuit.build(0.02, 0.1, 3, new PlainKernels(), Microcircuit.Drive.DC);
+        Microcircuit.Built one;
+        try (ForkJoinPool single = new ForkJoinPool(1)) {
+            one = single.submit(() -> Microcircuit.build(0.02, 0.1, 3, new PlainKernels(),
+                    Microcircuit.Drive.DC)).get();
+        }
+        for (int k = 0; k < all.network().projections().size(); k++) {
+            Csr a = all.network().projections().get(k).csr();
+            Csr b = one.network().projections().get(k).csr();
+            assertArrayEquals(a.rowStart(), b.rowStart());
+            assertArrayEquals(a.targets(), b.targets());
+            assertArrayEquals(a.weights(), b.weights());
+            assertArrayEquals(a.delays(), b.delays());
+        }
+    }
+
+    @Test
+    void smallCircuitFiresInEveryPopulationAndIsTheSameOnOneAndTwoThreads() {
+        long[][] counts = new long[2][];
+        for (int k = 0; k < 2; k++) {
+            Microcircuit.Built m = Microcircuit.build(0.03, 0.1, 5, KernelProvider.get(), Microcircuit.Drive.POISSON);
+            m.network().threads(k + 1);
+            SpikeMonitor[] spikes = m.populations().stream().map(p -> m.network().addMonitor(new SpikeMonitor(p)))
+                    .toArray(SpikeMonitor[]::new);
+            m.network().run(200, ProgressListener.SILENT);
+            counts[k] = java.util.Arrays.stream(spikes).mapToLong(SpikeMonitor::count).toArray();
+            m.network().close();
+        }
+        for (long c : counts[0]) {
+            assertTrue(c > 0, "every population fires: " + java.util.Arrays.toString(counts[0]));
+        }
+        assertArrayEquals(counts[0], counts[1]);
+    }
+
+    @Test
+    void fixedTotalNumberGivesExactlyThatManyUniformSynapses() {
+        Network net = new Network(0.1, new PlainKernels());
+        NeuronPopulation a = net.addLif("a", 200, Lif.defaults());
+        NeuronPopulation b = net.addLif("b", 50, Lif.defaults());
+        Projection p = net.connect(a, b.addExponential("g", 5, SynapticOutput.current()))
+                .connector(Connectors.fixedTotalNumber(100_000, true)).build();
+        Csr csr = p.csr();
+        assertEquals(100_000, csr.synapseCount());
+        // row counts: multinomial, mean 500 and variance 500·(1 − 1/200) per row
+        double mean = 500;
+        double var = 0;
+        for (int r = 0; r < 200; r++) {
+            var += Math.pow(csr.rowLength(r) - mean, 2);
+        }
+        var /= 200;
+        assertEquals(500 * (1 - 1 / 200.0), var, 0.25 * 500);
+        int[] in = csr.inDegrees();
+        for (int degree : in) {
+            assertEquals(2000, degree, 6 * Math.sqrt(2000));
+        }
+        Projection noSelf = net.connect(b, b.addExponential("h", 5, SynapticOutput.current()))
+                .connector(Connectors.fixedTotalNumber(10_000, false)).build();
+        for (int r = 0; r < 50; r++) {
+            for (int j = noSelf.csr().rowStart()[r]; j < noSelf.csr().rowStart()[r + 1]; j++) {
+                assertTrue(noSelf.csr().targets()[j] != r, "no synapse of a neuron onto itself");
+            }
+        }
+        String m = assertThrows(IllegalArgumentException.class,
+                () -> Connectors.fixedTotalNumber(3_000_000_000L, true)).getMessage();
+        assertEquals("fixed total number of synapses = 3000000000: must be an integer in [0, 2^31 - 9]", m);
+    }
+
+    @Test
+    void normalRedrawStaysInItsBoundsAndRefusesAnEmptyInterval() {
+        Distribution d = Distribution.normal(1.5, 0.75, 0.1, Double.POSITIVE_INFINITY);
+        SplitMix64 rng = new SplitMix64(1);
+        double sum = 0;
+        for (int k = 0; k < 100_000; k++) {
+            double x = d.sample(rng);
+            assertTrue(x >= 0.1);
+            sum += x;
+        }
+        // mean of N(1.5, 0.75) truncated below at 0.1 (z = -1.867): 1.5 + 0.75·φ(z)/(1 − Φ(z)) = 1.5527
+        assertEquals(1.5527, sum / 100_000, 0.01);
+        String m = assertThrows(IllegalArgumentException.class,
+                () -> Distribution.normal(0, 1, 10, 11)).getMessage();
+        assertTrue(m.startsWith("normal(0.0, 1.0) within [10.0, 11.0]: holds"), m);
+    }
+
+    @Test
+    void poissonDriveHasPoissonCounts() {
+        Network net = new Network(0.1, new PlainKernels()).threads(1);
+        NeuronPopulation p = net.addLif("p", 1000, new Lif(0, -5, 1e9, 10, 1, 0,
+                org.vecsnn.core.neuron.Integrator.EXACT));
+        var syn = p.addExponential("g", 0.5, SynapticOutput.current());
+        // a huge time constant keeps g = sum of arrivals minus decay; read the arrivals directly instead
+        net.addCurrent(new PoissonDrive(syn, 12_800, 1, 9));
+        net.prepare();
+        double sum = 0;
+        double sumSq = 0;
+        int samples = 0;
+        float[] g = syn.state();
+        for (int s = 0; s < 200; s++) {
+            float[] before = g.clone();
+            net.step();
+            for (int i = 0; i < 1000; i++) {
+                // g after the step = (g before + arrivals)·e^(-dt/τ): recover the arrivals
+                double arrivals = g[i] / Math.exp(-0.1 / 0.5) - before[i];
+                sum += arrivals;
+                sumSq += arrivals * arrivals;
+                samples++;
+            }
+        }
+        double mean = sum / samples;
+        double variance = sumSq / samples - mean * mean;
+        assertEquals(1.28, mean, 0.02, "mean count per step: rate·dt");
+        assertEquals(1.28, variance, 0.05, "variance = mean");
+    }
+}

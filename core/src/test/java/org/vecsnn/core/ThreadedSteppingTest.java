@@ -1,0 +1,186 @@
+package org.vecsnn.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.vecsnn.core.connect.Connectors;
+import org.vecsnn.core.input.PoissonSource;
+import org.vecsnn.core.input.SpikeTimesSource;
+import org.vecsnn.core.input.TimedCurrent;
+import org.vecsnn.core.monitor.SpikeMonitor;
+import org.vecsnn.core.monitor.StateMonitor;
+import org.vecsnn.core.networks.BenchmarkNetworks;
+import org.vecsnn.core.networks.EiNetwork;
+import org.vecsnn.core.neuron.HodgkinHuxley;
+import org.vecsnn.core.neuron.Integrator;
+import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.core.synapse.DualExponentialReceptor.Normalisation;
+import org.vecsnn.core.synapse.KineticModel;
+import org.vecsnn.core.synapse.ShortTermPlasticity;
+import org.vecsnn.core.synapse.SynapticOutput;
+
+/**
+ * Stepping on several threads gives the same spikes and the same state, bit for bit, as one thread: for the
+ * benchmark networks and for a network with every part that steps by range (Poisson and given spikes, per-synapse
+ * delays, dual exponential and voltage-jump inputs, HH neurons, currents on part of a population, a state monitor),
+ * with spikes exchanged every step and every few steps.
+ */
+class ThreadedSteppingTest {
+    private record Run(long[] steps, int[] units, float[] v, float[] g, float[] trace) {}
+
+    private static Run mixed(int threads, int minDelaySteps, boolean stateMonitor) {
+        Network net = new Network(0.1, KernelProvider.get()).seed(11).threads(threads);
+        PoissonSource drive = net.add(new PoissonSource("drive", 300, 20, 4));
+        SpikeTimesSource given = net.add(new SpikeTimesSource("given", 5, new int[] {0, 4, 2, 1},
+                new double[] {3, 3, 17.5, 40}));
+        NeuronPopulation lif = net.addLif("lif", 1000, new Lif(-60, -60, -50, 20, 1, 2, Integrator.EULER));
+        lif.set("V", i -> -60 + (i * 7919 % 100) / 10.0);
+        NeuronPopulation hh = net.addNeurons("hh", 333, HodgkinHuxley.traubMiles());
+        var ge = lif.addExponential("ge", 5, SynapticOutput.conductance(0));
+        var gi = lif.addExponential("gi", 10, SynapticOutput.conductance(-80));
+        var dual = lif.addDualExponential("dual", 1, 5, Normalisation.PEAK, SynapticOutput.current());
+        var jump = lif.addVoltageJump("jump", true);
+        var hhIn = hh.addExponential("g", 5, SynapticOutput.conductance(0));
+        net.connect(drive, ge).connector(Connectors.fixedProbability(0.05, true)).weight(0.4)
+                .delaySteps(minDelaySteps).build();
+        net.connect(lif.range(0, 800), ge).connector(Connectors.fixedProbability(0.02, true)).weight(0.5)
+                .delaySteps(minDelaySteps).build();
+        net.connect(lif.range(800, 1000), gi).connector(Connectors.fixedProbability(0.05, true)).weight(4)
+                .delaySteps(minDelaySteps + 2).build();
+        int n = 2000;
+        int[] pre = new int[n];
+        int[] post = new int[n];
+        double[] delays = new double[n];
+        for (int s = 0; s < n; s++) {
+            pre[s] = (s * 31) % 1000;
+            post[s] = (s * 17) % 1000;
+            delays[s] = 0.1 * (minDelaySteps + s % 13);
+        }
+        net.connect(lif, dual).connector(Connectors.fromList(pre, post, null, delays)).weight(0.8).build();
+        net.connect(given, jump).connector(Connectors.allToAll(true)).weight(3).delaySteps(minDelaySteps).build();
+        net.connect(lif, hhIn).connector(Connectors.fixedProbability(0.05, true)).weight(20)
+                .delaySteps(minDelaySteps).build();
+        net.addCurrent(TimedCurrent.constant(lif.range(100, 700), 6));
+        net.addCurrent(TimedCurrent.of(hh.all(), t -> t > 20 ? 150 : 0));
+        SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(lif));
+        StateMonitor trace = stateMonitor ? net.addMonitor(new StateMonitor(hh, "V", new int[] {5, 300}, 0.1)) : null;
+        net.run(150, ProgressListener.SILENT);
+        assertEquals(threads, net.threads());
+        return new Run(spikes.steps(), spikes.units(), lif.v().clone(), hh.state("g").clone(),
+                trace == null ? new float[0] : trace.trace(1));
+    }
+
+    @ParameterizedTest(name = "min delay {0} step(s)")
+    @ValueSource(ints = {1, 4})
+    void anyNumberOfThreadsGivesTheSameRun(int minDelay) {
+        Run one = mixed(1, minDelay, false);
+        assertTrue(one.steps().length > 500, "the network fires: " + one.steps().length + " spikes");
+        for (int threads : new int[] {2, 3, 4, 16}) {
+            Run many = mixed(threads, minDelay, false);
+            assertArrayEquals(one.steps(), many.steps(), threads + " threads: spike steps");
+            assertArrayEquals(one.units(), many.units(), threads + " threads: spiking units");
+            assertArrayEquals(one.v(), many.v(), 0f, threads + " threads: V");
+            assertArrayEquals(one.g(), many.g(), 0f, threads + " threads: g");
+        }
+    }
+
+    @Test
+    void stateMonitorsSeeTheSameStateOnAnyNumberOfThreads() {
+        Run one = mixed(1, 3, true);
+        Run three = mixed(3, 3, true);
+        assertArrayEquals(one.trace(), three.trace(), 0f);
+        assertArrayEquals(one.units(), three.units());
+    }
+
+    @Test
+    void sliceSpansTheShortestDelayAndStateMonitorsMakeItOneStep() {
+        Network net = new Network(0.1, KernelProvider.get()).threads(2);
+        NeuronPopulation a = net.addLif("a", 100, Lif.defaults());
+        net.connect(a, a.addExponential("g", 5, SynapticOutput.current())).connector(Connectors.allToAll(false))
+                .weight(0.1).delaySteps(5).build();
+        net.prepare();
+        assertEquals(5, net.stepsPerExchange());
+        Network monitored = new Network(0.1, KernelProvider.get()).threads(2);
+        NeuronPopulation b = monitored.addLif("b", 100, Lif.defaults());
+        monitored.connect(b, b.addExponential("g", 5, SynapticOutput.current()))
+                .connector(Connectors.allToAll(false)).weight(0.1).delaySteps(5).build();
+        monitored.addMonitor(new StateMonitor(b, "V", new int[] {0}, 0.1));
+        monitored.prepare();
+        assertEquals(1, monitored.stepsPerExchange());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"coba", "cuba", "cobahh"})
+    void benchmarkNetworksAreIdenticalOnOneAndTwoThreads(String name) {
+        int[][] units = new int[2][];
+        float[][] v = new float[2][];
+        for (int k = 0; k < 2; k++) {
+            EiNetwork e = BenchmarkNetworks.byName(name, 4000, 0.1, 3, KernelProvider.get());
+            e.network().threads(k + 1);
+            SpikeMonitor m = e.network().addMonitor(new SpikeMonitor(e.neurons()));
+            e.network().run(100, ProgressListener.SILENT);
+            units[k] = m.units();
+            v[k] = e.neurons().v().clone();
+        }
+        assertTrue(units[0].length > 100);
+        assertArrayEquals(units[0], units[1]);
+        assertArrayEquals(v[0], v[1], 0f);
+    }
+
+    @Test
+    void partsThatStepOnOneThreadAreNamedWhenMoreAreAskedFor() {
+        Network kinetic = new Network(0.1, KernelProvider.get()).threads(2);
+        NeuronPopulation p = kinetic.addLif("p", 10, Lif.defaults());
+        kinetic.connect(p, p.addKinetic("ampa", KineticModel.ampa())).connector(Connectors.allToAll(false)).build();
+        String m = assertThrows(IllegalArgumentException.class, kinetic::prepare).getMessage();
+        assertTrue(m.startsWith("threads = 2: synapse 'ampa' on population 'p'"), m);
+        assertTrue(m.endsWith("steps on one thread; must be 1 for this network"), m);
+
+        Network stp = new Network(0.1, KernelProvider.get()).threads(4);
+        NeuronPopulation q = stp.addLif("q", 10, Lif.defaults());
+        stp.connect(q, q.addExponential("g", 5, SynapticOutput.current())).name("facilitating")
+                .connector(Connectors.allToAll(false)).shortTermPlasticity(ShortTermPlasticity.tsodyksMarkram())
+                .build();
+        m = assertThrows(IllegalArgumentException.class, stp::prepare).getMessage();
+        assertTrue(m.contains("projection 'facilitating' (short-term plasticity"), m);
+
+        Network byDefault = new Network(0.1, KernelProvider.get());
+        NeuronPopulation r = byDefault.addLif("r", 10, Lif.defaults());
+        byDefault.connect(r, r.addKinetic("ampa", KineticModel.ampa())).connector(Connectors.allToAll(false))
+                .build();
+        byDefault.prepare();
+        assertEquals(1, byDefault.threads(), "the default falls back to one thread");
+
+        assertEquals("threads = 0: must be an integer in [1, 1024]",
+                assertThrows(IllegalArgumentException.class, () -> new Network(0.1).threads(0)).getMessage());
+    }
+
+    /** Forward Euler is unstable for HH at 0.1 ms: the neurons driven on the second thread's chunk blow up. */
+    @Test
+    void aBlowUpOnAWorkerThreadStopsTheRunWithItsMessage() {
+        Network net = new Network(0.1, KernelProvider.get()).threads(2);
+        NeuronPopulation p = net.addNeurons("hh", 64, HodgkinHuxley.squid().withMethod(Integrator.EULER));
+        net.addCurrent(TimedCurrent.constant(p.range(40, 64), 10));
+        var e = assertThrows(NonFiniteStateException.class, () -> net.run(50, ProgressListener.SILENT));
+        assertTrue(e.getMessage().startsWith("population 'hh', neuron 40: "), e.getMessage());
+        assertTrue(e.getMessage().contains("after step 99"), e.getMessage());
+        assertEquals(0, net.stepIndex(), "the unfinished steps are not counted");
+        net.close();
+    }
+
+    @Test
+    void aFailingInputOnAWorkerThreadIsRethrownToTheCaller() {
+        Network net = new Network(0.1, KernelProvider.get()).threads(2);
+        NeuronPopulation p = net.addLif("p", 64, Lif.defaults());
+        net.addCurrent(TimedCurrent.of(p.range(40, 64), t -> t > 5 ? Double.NaN : 0));
+        var e = assertThrows(IllegalStateException.class, () -> net.run(20, ProgressListener.SILENT));
+        assertTrue(e.getMessage().startsWith("current into population 'p' at t = 5.1"), e.getMessage());
+    }
+}
