@@ -112,6 +112,10 @@ public final class Projection implements Checkpointed {
             channels = kinetic.bind(csr, targetFrom, weight, delaySteps);
         } else {
             slotOfDelay = new int[target.arrivals().depth() + 1];
+            // one thread: every row is whole
+            splits = csr.rowStart();
+            splitStride = 1;
+            slotsOfDelay = new int[][] {slotOfDelay};
         }
     }
 
@@ -134,41 +138,7 @@ public final class Projection implements Checkpointed {
             }
             return;
         }
-        DelayRing ring = target.arrivals();
-        float[] acc = ring.data();
-        int[] rowStart = csr.rowStart();
-        int[] targets = csr.targets();
-        float[] weights = csr.weights();
-        short[] delays = csr.delays();
-        if (delays != null) {
-            for (int d = 1; d < slotOfDelay.length; d++) {
-                slotOfDelay[d] = ring.slot(step + d) + targetFrom;
-            }
-        }
-        int base = ring.slot(step + delaySteps) + targetFrom;
-        for (int s = 0; s < count; s++) {
-            int unit = spikes[s];
-            if (unit < from || unit >= to) {
-                continue;
-            }
-            int row = unit - from;
-            int end = rowStart[row + 1];
-            float efficacy = efficacy(row, step);
-            if (delays == null && weights == null) {
-                float w = weight * efficacy;
-                for (int j = rowStart[row]; j < end; j++) {
-                    acc[base + targets[j]] += w;
-                }
-            } else if (delays == null) {
-                for (int j = rowStart[row]; j < end; j++) {
-                    acc[base + targets[j]] += weights[j] * efficacy;
-                }
-            } else {
-                for (int j = rowStart[row]; j < end; j++) {
-                    acc[slotOfDelay[delays[j]] + targets[j]] += (weights == null ? weight : weights[j]) * efficacy;
-                }
-            }
-        }
+        deliver(step, 0, spikes, 0, count);
     }
 
     /**
@@ -209,7 +179,8 @@ public final class Projection implements Checkpointed {
 
     /**
      * Delivers the spikes {@code spikes[from, to)} of {@code step} (units of the source population, ascending) into
-     * the targets of thread t (see {@link #prepareThreads}).
+     * the targets of thread t (see {@link #prepareThreads}; on one thread, t = 0 and every row is whole), scaled by
+     * the spiking unit's short-term plasticity where the projection has it (on one thread only).
      */
     void deliver(long step, int t, int[] spikes, int from, int to) {
         int sourceFrom = source.from();
@@ -231,20 +202,23 @@ public final class Projection implements Checkpointed {
             if (unit < sourceFrom || unit >= sourceTo) {
                 continue;
             }
-            int split = (unit - sourceFrom) * splitStride + t;
+            int row = unit - sourceFrom;
+            int split = row * splitStride + t;
             int start = splits[split];
             int end = splits[split + 1];
+            float efficacy = efficacy(row, step);
             if (delays != null) {
                 for (int j = start; j < end; j++) {
-                    acc[slots[delays[j]] + targets[j]] += weights == null ? weight : weights[j];
+                    acc[slots[delays[j]] + targets[j]] += (weights == null ? weight : weights[j]) * efficacy;
                 }
             } else if (weights != null) {
                 for (int j = start; j < end; j++) {
-                    acc[base + targets[j]] += weights[j];
+                    acc[base + targets[j]] += weights[j] * efficacy;
                 }
             } else {
+                float w = weight * efficacy;
                 for (int j = start; j < end; j++) {
-                    acc[base + targets[j]] += weight;
+                    acc[base + targets[j]] += w;
                 }
             }
         }

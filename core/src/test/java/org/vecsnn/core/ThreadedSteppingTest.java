@@ -151,12 +151,25 @@ class ThreadedSteppingTest {
         m = assertThrows(IllegalArgumentException.class, stp::prepare).getMessage();
         assertTrue(m.contains("projection 'facilitating' (short-term plasticity"), m);
 
-        Network byDefault = new Network(0.1, KernelProvider.get());
-        NeuronPopulation r = byDefault.addLif("r", 10, Lif.defaults());
-        byDefault.connect(r, r.addKinetic("ampa", KineticModel.ampa())).connector(Connectors.allToAll(false))
-                .build();
-        byDefault.prepare();
-        assertEquals(1, byDefault.threads(), "the default falls back to one thread");
+        for (boolean kineticToo : new boolean[] {false, true}) {
+            Network byDefault = new Network(0.1, KernelProvider.get());
+            NeuronPopulation r = byDefault.addLif("r", 2300, Lif.defaults());
+            byDefault.connect(r, r.addExponential("g", 5, SynapticOutput.current()))
+                    .connector(Connectors.allToAll(false)).weight(0.01).build();
+            if (kineticToo) {
+                byDefault.connect(r, r.addKinetic("ampa", KineticModel.ampa())).connector(Connectors.oneToOne())
+                        .build();
+            }
+            assertTrue(byDefault.synapseCount() >= Network.THREADED_SYNAPSES);
+            byDefault.prepare();
+            assertEquals(kineticToo ? 1 : Runtime.getRuntime().availableProcessors(), byDefault.threads(),
+                    "by default a large network steps on every core, unless a part needs one thread");
+            byDefault.close();
+        }
+        Network small = new Network(0.1, KernelProvider.get());
+        small.addLif("s", 10, Lif.defaults());
+        small.prepare();
+        assertEquals(1, small.threads(), "a small network steps on one thread by default");
 
         assertEquals("threads = 0: must be an integer in [1, 1024]",
                 assertThrows(IllegalArgumentException.class, () -> new Network(0.1).threads(0)).getMessage());

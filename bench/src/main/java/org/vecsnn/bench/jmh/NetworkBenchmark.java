@@ -18,7 +18,8 @@ import org.vecsnn.core.simd.KernelProvider;
 
 /**
  * Whole benchmark networks, one step in the steady state (after 2000 steps). Wall seconds per biological second =
- * µs per step × 10⁴ / 10⁶ = score / 100; synaptic events per second = synapses × rate / that.
+ * µs per step × 10⁴ / 10⁶ = score / 100; synaptic events per second = synapses × rate / that. {@code -p threads=2}
+ * steps on two threads.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,11 +34,14 @@ public class NetworkBenchmark {
     @Param({"4000", "40000", "400000"})
     int n;
 
+    @Param({"1"})
+    int threads;
+
     private Network net;
 
     @Setup
     public void build() {
-        net = BenchmarkNetworks.byName(network, n, 0.1, 1, KernelProvider.get()).network();
+        net = BenchmarkNetworks.byName(network, n, 0.1, 1, KernelProvider.get()).network().threads(threads);
         for (int s = 0; s < 2000; s++) {
             net.step();
         }
