@@ -36,13 +36,16 @@ public final class StepLatency {
         Files.createDirectories(out);
         System.out.printf(Locale.ROOT, "COBA 4000, %d measured steps after 30,000 warm-up steps, kernels %s%n",
                 steps, KernelProvider.get().name());
-        System.out.println("loop          p50 µs   p90 µs   p99 µs  p99.9 µs   max µs   p99.9/p50");
+        System.out.println("loop          p50 µs   p90 µs   p99 µs  p99.9 µs   max µs   p99.9/p50   > 10 µs: share,"
+                + " per second");
         Histogram step = measure(steps, false);
         report("step", step, out);
         report("closed-loop", measure(steps, true), out);
         report("fixed-work", fixedWork(steps, step.getValueAtPercentile(50)), out);
         System.out.println("fixed-work: the same loop timing a fixed computation as long as the step's median; its "
-                + "tail is the machine's (interrupts, scheduling), not the simulator's");
+                + "tail is the machine's (interrupts, scheduling), not the simulator's. Equal rates of slow iterations "
+                + "per second mean the same cause: an interrupt every few ms, which p99.9 catches once iterations last "
+                + "long enough for more than 1 in 1000 to be hit");
     }
 
     /** A fixed computation of about {@code targetNanos}, timed like the steps: the platform's own latency tail. */
@@ -118,9 +121,11 @@ public final class StepLatency {
     static void report(String name, Histogram h, Path out) throws IOException {
         double p50 = h.getValueAtPercentile(50) / 1e3;
         double p999 = h.getValueAtPercentile(99.9) / 1e3;
-        System.out.printf(Locale.ROOT, "%-11s %8.2f %8.2f %8.2f %9.2f %8.1f %11.2f%n", name, p50,
+        long slow = h.getCountBetweenValues(10_000, h.getMaxValue());
+        double seconds = h.getMean() * h.getTotalCount() * 1e-9;
+        System.out.printf(Locale.ROOT, "%-11s %8.2f %8.2f %8.2f %9.2f %8.1f %11.2f   %6.3f %%, %5.0f/s%n", name, p50,
                 h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3, p999, h.getMaxValue() / 1e3,
-                p999 / p50);
+                p999 / p50, 100.0 * slow / h.getTotalCount(), slow / seconds);
         Path file = out.resolve("latency-" + name + ".hgrm");
         try (PrintStream ps = new PrintStream(Files.newOutputStream(file))) {
             h.outputPercentileDistribution(ps, 1000.0); // in µs
