@@ -27,9 +27,10 @@ from brian2 import (NeuronGroup, SpikeMonitor, Synapses, cm, defaultclock, devic
 def main():
     network, n, duration_ms = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
     repeats = int(sys.argv[4]) if len(sys.argv) > 4 else 3
-    brian_seed(int(sys.argv[5]) if len(sys.argv) > 5 else 1)
     build_dir = tempfile.mkdtemp(prefix='vecsnn-brian2-')
     set_device('cpp_standalone', directory=build_dir, build_on_run=False)
+    # after set_device: only then does the seed reach the generated C++ code (before it, each run draws anew)
+    brian_seed(int(sys.argv[5]) if len(sys.argv) > 5 else 1)
     prefs.devices.cpp_standalone.openmp_threads = 0
     prefs.core.default_float_dtype = float32
     defaultclock.dt = 0.1 * ms
