@@ -24,7 +24,9 @@ import org.vecsnn.core.synapse.SynapticInput;
  *       {@code n + k} of their delay k ≥ 1;</li>
  *   <li>spike and rate monitors record the spikes of step n (labelled {@code t = n·dt}).</li>
  * </ol>
- * {@link #step()} allocates nothing once the network is prepared (monitors' buffers grow by doubling).
+ * {@link #step()} allocates nothing once the network is prepared (monitors' buffers grow by doubling). On several
+ * threads ({@link #threads(int)}) each thread does steps 2–4 for its own chunk of every population and delivers every
+ * spike into its own targets, with the same result bit for bit (see {@link ParallelStepper}).
  */
 public final class Network {
     private final TimeGrid grid;
