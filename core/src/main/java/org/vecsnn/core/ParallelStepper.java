@@ -192,14 +192,23 @@ final class ParallelStepper {
         }
     }
 
-    /** Stops the worker threads (they are daemons and also stop with the JVM). */
+    /** Stops the worker threads (they are daemons and also stop with the JVM); a later run starts new ones. */
     void close() {
         closed = true;
-        for (Thread w : workers) {
+        for (int k = 0; k < workers.length; k++) {
+            Thread w = workers[k];
             if (w != null) {
                 LockSupport.unpark(w);
+                try {
+                    w.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                workers[k] = null;
             }
         }
+        closed = false;
     }
 
     private void work(int t, long start, long steps) {

@@ -189,6 +189,20 @@ class ThreadedSteppingTest {
     }
 
     @Test
+    void aClosedNetworkStartsNewThreadsWhenItRunsAgain() {
+        Network net = new Network(0.1, KernelProvider.get()).threads(2);
+        NeuronPopulation p = net.addLif("p", 200, Lif.defaults());
+        net.addCurrent(TimedCurrent.constant(p.all(), 30));
+        SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(p));
+        net.run(20, ProgressListener.SILENT);
+        net.close();
+        net.run(20, ProgressListener.SILENT);
+        assertEquals(400, net.stepIndex());
+        assertTrue(spikes.count() > 0);
+        net.close();
+    }
+
+    @Test
     void aFailingInputOnAWorkerThreadIsRethrownToTheCaller() {
         Network net = new Network(0.1, KernelProvider.get()).threads(2);
         NeuronPopulation p = net.addLif("p", 64, Lif.defaults());
