@@ -9,7 +9,8 @@ public interface Monitor extends org.vecsnn.core.Checkpointed {
 
     /**
      * Whether {@link #record} runs at the start of the step, before any update (state at {@code t = n·dt}), or at
-     * its end, after spikes are known (spikes of step n).
+     * its end, after spikes are known (spikes of step n). On several threads a monitor that records at the end runs
+     * while other threads may already step on, so it must read only the population's spike list.
      */
     default boolean recordsBeforeStep() {
         return false;
