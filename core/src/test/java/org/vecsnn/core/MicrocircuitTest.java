@@ -162,7 +162,6 @@ class MicrocircuitTest {
         NeuronPopulation p = net.addLif("p", 1000, new Lif(0, -5, 1e9, 10, 1, 0,
                 org.vecsnn.core.neuron.Integrator.EXACT));
         var syn = p.addExponential("g", 0.5, SynapticOutput.current());
-        // a huge time constant keeps g = sum of arrivals minus decay; read the arrivals directly instead
         net.addCurrent(new PoissonDrive(syn, 12_800, 1, 9));
         net.prepare();
         double sum = 0;
