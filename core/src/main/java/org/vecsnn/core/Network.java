@@ -319,6 +319,22 @@ public final class Network {
         if (prepared) {
             return;
         }
+        // constant currents into whole LIF populations go into the membrane step: no pass over the input
+        List<CurrentInput> stepped = new ArrayList<>();
+        java.util.Map<NeuronPopulation, Double> biases = new java.util.HashMap<>();
+        for (CurrentInput c : currents) {
+            double bias = c instanceof org.vecsnn.core.input.TimedCurrent t ? t.wholePopulationConstant() : Double.NaN;
+            if (!Double.isNaN(bias) && c.target().takesBias()) {
+                biases.merge(c.target(), bias, Double::sum);
+            } else {
+                stepped.add(c);
+            }
+        }
+        for (Population p : populations) {
+            if (p instanceof NeuronPopulation neurons) {
+                neurons.setBias(biases.getOrDefault(neurons, 0.0));
+            }
+        }
         for (Population p : populations) {
             p.prepare(grid);
         }
@@ -334,7 +350,7 @@ public final class Network {
         populationArray = populations.toArray(new Population[0]);
         watched = populations.stream().flatMap(p -> p.stateArrays().stream()).toArray(StateArray[]::new);
         projectionArray = projections.toArray(new Projection[0]);
-        currentArray = currents.toArray(new CurrentInput[0]);
+        currentArray = stepped.toArray(new CurrentInput[0]);
         beforeStep = monitors.stream().filter(Monitor::recordsBeforeStep).toArray(Monitor[]::new);
         afterStep = monitors.stream().filter(m -> !m.recordsBeforeStep()).toArray(Monitor[]::new);
         int wanted = requestedThreads > 0 ? requestedThreads

@@ -3,6 +3,7 @@ package org.vecsnn.core;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.vecsnn.core.input.PoissonSource;
@@ -101,5 +102,30 @@ class InputsTest {
         assertArrayEquals(new float[] {1.5f, 5.5f}, java.util.Arrays.copyOf(p.v(), 2));
         net.step();
         assertArrayEquals(new float[] {1.5f, 1.5f}, java.util.Arrays.copyOf(p.v(), 2));
+    }
+
+    /**
+     * A constant current into a whole LIF population is taken into the membrane step as a shift of V_rest (no pass
+     * over the input): it gives the same spikes as the same current applied step by step, and V to float rounding.
+     */
+    @Test
+    void aConstantCurrentTakenAsBiasActsLikeTheSameCurrentAppliedEachStep() {
+        float[][] v = new float[2][];
+        long[][] steps = new long[2][];
+        for (int k = 0; k < 2; k++) {
+            Network net = new Network(0.1, KernelProvider.get());
+            NeuronPopulation p = net.addLif("p", 50, new Lif(-60, -60, -50, 20, 1, 5, Integrator.EULER));
+            p.set("V", i -> -60 + i * 0.2);
+            net.addCurrent(k == 0 ? TimedCurrent.constant(p.all(), 12.5) : TimedCurrent.of(p.all(), t -> 12.5));
+            SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(p));
+            net.run(200, ProgressListener.SILENT);
+            v[k] = p.v().clone();
+            steps[k] = spikes.steps();
+        }
+        assertTrue(steps[0].length > 20);
+        assertArrayEquals(steps[1], steps[0]);
+        for (int i = 0; i < 50; i++) {
+            assertEquals(v[1][i], v[0][i], 1e-4, "V of neuron " + i);
+        }
     }
 }

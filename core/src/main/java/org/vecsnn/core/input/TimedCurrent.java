@@ -16,8 +16,10 @@ public final class TimedCurrent implements CurrentInput {
     private final int from;
     private final int to;
     private final DoubleUnaryOperator amplitudeOfTime;
+    /** The amplitude of a {@link #constant} current, else NaN. */
+    private final double constantAmplitude;
 
-    private TimedCurrent(Range range, DoubleUnaryOperator amplitudeOfTime) {
+    private TimedCurrent(Range range, DoubleUnaryOperator amplitudeOfTime, double constantAmplitude) {
         if (!(range.population() instanceof NeuronPopulation neurons)) {
             throw new IllegalArgumentException("current target = " + range.population()
                     + ": must be a neuron population");
@@ -29,17 +31,18 @@ public final class TimedCurrent implements CurrentInput {
         this.from = range.from();
         this.to = range.to();
         this.amplitudeOfTime = amplitudeOfTime;
+        this.constantAmplitude = constantAmplitude;
     }
 
     /** A constant current into every neuron of {@code range}. */
     public static TimedCurrent constant(Range range, double amplitude) {
         Check.finite("current amplitude", amplitude);
-        return new TimedCurrent(range, t -> amplitude);
+        return new TimedCurrent(range, t -> amplitude, amplitude);
     }
 
     /** {@code amplitude(t)} (t in ms, the step's start) into every neuron of {@code range}. */
     public static TimedCurrent of(Range range, DoubleUnaryOperator amplitudeOfTime) {
-        return new TimedCurrent(range, amplitudeOfTime);
+        return new TimedCurrent(range, amplitudeOfTime, Double.NaN);
     }
 
     /**
@@ -55,7 +58,15 @@ public final class TimedCurrent implements CurrentInput {
         return new TimedCurrent(range, t -> {
             long index = (long) Math.floor(t / intervalMs + 1e-9);
             return index < copy.length ? copy[(int) index] : 0.0;
-        });
+        }, Double.NaN);
+    }
+
+    /**
+     * The amplitude of a constant current into the whole population, which the population may take into its
+     * membrane step as a bias (saving a pass over its input every step); NaN for any other current.
+     */
+    public double wholePopulationConstant() {
+        return from == 0 && to == target.size() ? constantAmplitude : Double.NaN;
     }
 
     @Override

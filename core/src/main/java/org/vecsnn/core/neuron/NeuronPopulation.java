@@ -39,6 +39,7 @@ public final class NeuronPopulation extends Population {
     private FusedExponential[] fused;
     private LifCoefficients coefficients;
     private Membrane membrane;
+    private double bias;
 
     public NeuronPopulation(String name, int size, NeuronModel model) {
         super(name, size);
@@ -256,11 +257,27 @@ public final class NeuronPopulation extends Population {
         return arrays;
     }
 
+    /**
+     * Whether a constant current into every neuron can be taken as a bias: LIF's {@code R·I_bias} is a shift of
+     * V_rest, so the membrane step absorbs it and the input needs no pass of its own.
+     */
+    public boolean takesBias() {
+        return model instanceof Lif;
+    }
+
+    /** Engine hook, before {@link #prepare}: the constant current into every neuron (see {@link #takesBias}). */
+    public void setBias(double current) {
+        checkMutable("set the bias current of population '" + name() + "'");
+        bias = current;
+    }
+
     @Override
     public void prepare(TimeGrid grid) {
         int refractorySteps = grid.intSteps("tRef of population '" + name() + "'", model.tRef(), 0);
-        membrane = model.membrane(grid.dt(), refractorySteps, paddedSize());
-        coefficients = model instanceof Lif lif ? lif.coefficients(grid.dt(), refractorySteps) : null;
+        NeuronModel stepped = model instanceof Lif lif && bias != 0 ? lif.withVRest(lif.vRest() + lif.r() * bias)
+                : model;
+        membrane = stepped.membrane(grid.dt(), refractorySteps, paddedSize());
+        coefficients = stepped instanceof Lif lif ? lif.coefficients(grid.dt(), refractorySteps) : null;
         for (SynapticInput in : synapticInputs) {
             in.prepare(grid);
         }
