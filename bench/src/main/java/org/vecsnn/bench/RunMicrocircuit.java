@@ -67,6 +67,7 @@ final class RunMicrocircuit {
                 simSeconds / bio);
         StringBuilder table = new StringBuilder("| population | neurons | rate (Hz) | published (Hz) | difference |\n"
                 + "|---|---|---|---|---|\n");
+        double synapsesPerNeuron = synapses / (double) neurons; // synaptic events per spike
         double spikesPerSecond = 0;
         for (int i = 0; i < built.populations().size(); i++) {
             double rate = meanAfter(rates.get(i), warmupMs);
@@ -77,8 +78,8 @@ final class RunMicrocircuit {
         }
         System.out.print(table);
         System.out.printf(Locale.ROOT, "events       %.3g synaptic events per biological second, %.3g per wall"
-                + " second%n", eventsPerSpike(built) * spikesPerSecond,
-                eventsPerSpike(built) * spikesPerSecond * bio / simSeconds);
+                + " second%n", synapsesPerNeuron * spikesPerSecond,
+                synapsesPerNeuron * spikesPerSecond * bio / simSeconds);
         Files.createDirectories(out);
         Files.writeString(out.resolve("microcircuit-rates.md"), table.toString());
         System.out.printf(Locale.ROOT, "wrote        %s%n", out.resolve("microcircuit-rates.md"));
@@ -100,10 +101,6 @@ final class RunMicrocircuit {
             }
         }
         return sum / n;
-    }
-
-    private static double eventsPerSpike(Microcircuit.Built built) {
-        return built.network().synapseCount() / (double) built.populations().stream().mapToInt(p -> p.size()).sum();
     }
 
     private static long usedHeap() {

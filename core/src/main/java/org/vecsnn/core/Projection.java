@@ -20,7 +20,6 @@ public final class Projection implements Checkpointed {
     private final float weight;
     private final int delaySteps;
     private final ShortTermPlasticity plasticity;
-    private int[] slotOfDelay;
     /** Threaded delivery: per row, where each thread's targets start and end in it (threads + 1 offsets). */
     private int[] splits;
     private int splitStride;
@@ -111,11 +110,10 @@ public final class Projection implements Checkpointed {
         if (target instanceof KineticReceptor kinetic) {
             channels = kinetic.bind(csr, targetFrom, weight, delaySteps);
         } else {
-            slotOfDelay = new int[target.arrivals().depth() + 1];
             // one thread: every row is whole
             splits = csr.rowStart();
             splitStride = 1;
-            slotsOfDelay = new int[][] {slotOfDelay};
+            slotsOfDelay = new int[][] {new int[target.arrivals().depth() + 1]};
         }
     }
 
@@ -169,7 +167,7 @@ public final class Projection implements Checkpointed {
                 splits[row * splitStride + t] = low;
             }
         }
-        slotsOfDelay = new int[threads][slotOfDelay.length];
+        slotsOfDelay = new int[threads][slotsOfDelay[0].length];
     }
 
     /** Whether this projection's spikes can be delivered by several threads (not with per-presynaptic state). */
