@@ -115,7 +115,9 @@ public final class CompareWithBrian2 {
     }
 
     static Measured runOurs(String network, int n, double duration, int repeats, long seed) {
+        // the warm-up network carries the same monitor: a code path first taken after warm-up is recompiled mid-run
         EiNetwork warm = build(network, n, seed);
+        warm.network().addMonitor(new SpikeMonitor(warm.neurons()));
         warm.network().run(1000, ProgressListener.SILENT);
         double best = Double.MAX_VALUE;
         Measured result = null;
