@@ -104,6 +104,36 @@ class DelayDeliveryTest {
         }
     }
 
+    /** The same with one delay per synapse (the ring's depth is the longest, 17): each synapse counts its own. */
+    @org.junit.jupiter.api.Test
+    void ringWrapsWithPerSynapseDelays() {
+        int[] delays = {1, 2, 17, 4, 16};
+        int spikes = 40;
+        double[] times = new double[spikes];
+        for (int s = 0; s < spikes; s++) {
+            times[s] = s * DT;
+        }
+        Network net = new Network(DT, KernelProvider.get());
+        SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 1, new int[spikes], times));
+        NeuronPopulation post = net.addLif("post", delays.length,
+                new Lif(0, -5, 1e9, 1e9, 1, 0, Integrator.EXPONENTIAL_EULER));
+        double[] delayMs = new double[delays.length];
+        int[] targets = new int[delays.length];
+        for (int s = 0; s < delays.length; s++) {
+            delayMs[s] = delays[s] * DT;
+            targets[s] = s;
+        }
+        net.connect(pre, post.addVoltageJump("jump", false))
+                .connector(Connectors.fromList(new int[delays.length], targets, null, delayMs)).build();
+        for (int n = 0; n < spikes + 25; n++) {
+            net.step();
+            for (int s = 0; s < delays.length; s++) {
+                int expected = Math.max(0, Math.min(spikes, n - delays[s] + 1));
+                assertEquals(expected, post.v()[s], 1e-3, "delay " + delays[s] + ", arrivals by the end of step " + n);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0} ms")
     @ValueSource(doubles = {0.15, 0.0, -0.1, 1e-7})
     void delaysThatAreNotWholePositiveStepsAreRefused(double ms) {

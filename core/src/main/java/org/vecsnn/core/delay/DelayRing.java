@@ -29,6 +29,18 @@ public final class DelayRing {
         return (int) (step % depth) * stride;
     }
 
+    /**
+     * Fills {@code out[d]} with {@code slot(step + d) + shift} for d = 1 … out.length − 1: the slots of every delay,
+     * with one division instead of one per delay.
+     */
+    public void slotsAfter(long step, int shift, int[] out) {
+        int index = (int) (step % depth);
+        for (int d = 1; d < out.length; d++) {
+            index = index + 1 == depth ? 0 : index + 1;
+            out[d] = index * stride + shift;
+        }
+    }
+
     /** The accumulators, slot after slot. */
     public float[] data() {
         return data;
