@@ -52,6 +52,9 @@ public final class StepLatency {
     static Histogram fixedWork(long steps, long targetNanos) {
         float[] data = new float[512];
         java.util.Arrays.fill(data, 1.0001f);
+        for (int w = 0; w < 50_000; w++) { // compiled before it is calibrated (calibrated while interpreted, the
+            sink += work(data, 1 + (w & 7)); // work came out at a third of the step's median)
+        }
         int rounds = 0;
         for (long took = 0; took < targetNanos; ) { // calibrate: the least rounds that take the step's median
             rounds++;
