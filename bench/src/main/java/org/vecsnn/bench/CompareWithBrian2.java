@@ -140,8 +140,11 @@ public final class CompareWithBrian2 {
         return result;
     }
 
+    /** One thread, as Brian2's C++ standalone runs here. */
     private static EiNetwork build(String network, int n, long seed) {
-        return BenchmarkNetworks.byName(network, n, 0.1, seed, KernelProvider.get());
+        EiNetwork net = BenchmarkNetworks.byName(network, n, 0.1, seed, KernelProvider.get());
+        net.network().threads(1);
+        return net;
     }
 
     static Measured runBrian2(String network, int n, double duration, int repeats, long seed)

@@ -36,7 +36,8 @@ public final class RunNetwork {
               --duration MS    biological time to simulate in ms (default 1000)
               --dt MS          time step in ms (default 0.1)
               --seed S         seed of connectivity and initial state (default 1)
-              --threads T      threads to step on (default: every core; results are the same for any T)
+              --threads T      threads to step on (default: every core from 10^6 synapses, else one; results
+                               are the same for any T)
               --warmup MS      biological time first run on an identical network to warm up the JIT,
                                not timed (default 1000; 0 for none); microcircuit: simulated on the
                                network itself and discarded (default 500)

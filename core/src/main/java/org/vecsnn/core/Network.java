@@ -48,7 +48,7 @@ public final class Network {
     private int requestedThreads;
     private ParallelStepper stepper;
     /** Networks with at least this many synapses step on every core by default. */
-    public static final long THREADED_SYNAPSES = 5_000_000;
+    public static final long THREADED_SYNAPSES = 1_000_000;
     /** The most steps one threaded slice spans (it spans at most the shortest delay). */
     static final int MAX_SLICE = 8;
 
@@ -186,10 +186,11 @@ public final class Network {
      * The number of threads to step on (before the network runs). Results are identical for any number of threads.
      * The default is every core ({@link Runtime#availableProcessors()}) for networks of at least
      * {@link #THREADED_SYNAPSES} synapses whose parts all step by range, and one thread otherwise: below that size
-     * the exchange of spikes between threads every step costs more than the work it shares (COBA 4000: 0.042 s per
-     * biological s on one thread, 0.107 on two), and kinetic synapses, short-term plasticity and gap junctions keep
-     * state per presynaptic unit or read other neurons' V. Asking for more than one thread for a network with such
-     * parts is refused when it is prepared.
+     * the exchange of spikes between threads every step costs about what it shares (µs per step on one and two
+     * threads, 2 cores: COBA 4000 2.8 and 2.9, CUBA 4000 2.1 and 2.9, COBA 8000 5.6 and 4.5, COBA 16000 12.1 and
+     * 8.3), and kinetic synapses, short-term plasticity and gap junctions keep state per presynaptic unit or read
+     * other neurons' V. Asking for more than one thread for a network with such parts is refused when it is
+     * prepared.
      */
     public Network threads(int count) {
         checkMutable("set the number of threads");

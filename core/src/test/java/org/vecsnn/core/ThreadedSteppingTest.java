@@ -153,7 +153,7 @@ class ThreadedSteppingTest {
 
         for (boolean kineticToo : new boolean[] {false, true}) {
             Network byDefault = new Network(0.1, KernelProvider.get());
-            NeuronPopulation r = byDefault.addLif("r", 2300, Lif.defaults());
+            NeuronPopulation r = byDefault.addLif("r", 1100, Lif.defaults());
             byDefault.connect(r, r.addExponential("g", 5, SynapticOutput.current()))
                     .connector(Connectors.allToAll(false)).weight(0.01).build();
             if (kineticToo) {

@@ -61,7 +61,7 @@ public class PropagationBenchmark {
 
     @Setup
     public void setup() {
-        network = new Network(0.1, KernelProvider.get());
+        network = new Network(0.1, KernelProvider.get()).threads(1); // events per second on one core
         sources = network.add(new PoissonSource("sources", SOURCES, rateHz, 5));
         NeuronPopulation post = network.addLif("post", TARGETS, Lif.defaults());
         var receptor = post.addExponential("g", 5, SynapticOutput.current());
