@@ -49,7 +49,7 @@ public final class Network {
     private ParallelStepper stepper;
     /** Networks with at least this many synapses step on every core by default. */
     public static final long THREADED_SYNAPSES = 1_000_000;
-    /** The most steps one threaded slice spans (it spans at most the shortest delay). */
+    /** The most steps one threaded slice spans (no spike may act within the slice it was emitted in). */
     static final int MAX_SLICE = 8;
 
     /** A network with time step {@code dtMs} and the kernels chosen for this JVM ({@link KernelProvider#get()}). */
@@ -367,7 +367,10 @@ public final class Network {
         if (wanted > 1) {
             int slice = MAX_SLICE;
             for (Projection p : projections) {
-                slice = Math.min(slice, p.minDelaySteps());
+                // a weight due in step m + k joins an exponential receptor's g in the update of step m + k − 1
+                int acts = p.target().dueAtNextStep() != null && p.minDelaySteps() > 1 ? p.minDelaySteps() - 1
+                        : p.minDelaySteps();
+                slice = Math.min(slice, acts);
             }
             stepper = new ParallelStepper(this, wanted, slice, populationArray, projectionArray, currentArray,
                     beforeStep, afterStep);

@@ -10,7 +10,8 @@ import org.vecsnn.core.simd.Kernels;
  * {@link Kernels#PAD} blocks) and is the only one to write its state: it applies the currents, receptors and membrane
  * of its chunk, and it delivers every spike into its own targets (each row of a projection is split where the
  * chunks meet). Spikes are exchanged once per slice of steps, as long as the shortest delay allows: a spike of a
- * slice acts in a later slice, so within a slice no thread needs another's spikes.
+ * slice acts in a later slice, so within a slice no thread needs another's spikes (an exponential synapse takes a
+ * weight into g in the update before the step it acts in, so its projections shorten the slice by one step).
  *
  * <p>A slice: (1) each thread steps its chunks through the slice, listing their spikes per step; (2) a barrier;
  * (3) each thread delivers all spikes of the slice into its targets, step by step, projection by projection,

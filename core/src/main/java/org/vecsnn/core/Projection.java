@@ -192,14 +192,20 @@ public final class Projection implements Checkpointed {
         int sourceTo = source.to();
         DelayRing ring = target.arrivals();
         float[] acc = ring.data();
+        // weights due in the next step: straight into the target's state where it takes them (else its ring)
+        float[] next = target.dueAtNextStep() == null ? acc : target.dueAtNextStep();
         int[] targets = csr.targets();
         float[] weights = csr.weights();
         short[] delays = csr.delays();
         int[] slots = slotsOfDelay[t];
         if (delays != null) {
             ring.slotsAfter(step, targetFrom, slots);
+            if (next != acc) {
+                slots[1] = targetFrom;
+            }
         }
-        int base = ring.slot(step + delaySteps) + targetFrom;
+        float[] into = delaySteps == 1 ? next : acc;
+        int base = (into != acc ? 0 : ring.slot(step + delaySteps)) + targetFrom;
         touchRows(t, spikes, from, to);
         for (int s = from; s < to; s++) {
             int unit = spikes[s];
@@ -213,16 +219,17 @@ public final class Projection implements Checkpointed {
             float efficacy = efficacy(row, step);
             if (delays != null) {
                 for (int j = start; j < end; j++) {
-                    acc[slots[delays[j]] + targets[j]] += (weights == null ? weight : weights[j]) * efficacy;
+                    int d = delays[j];
+                    (d == 1 ? next : acc)[slots[d] + targets[j]] += (weights == null ? weight : weights[j]) * efficacy;
                 }
             } else if (weights != null) {
                 for (int j = start; j < end; j++) {
-                    acc[base + targets[j]] += weights[j] * efficacy;
+                    into[base + targets[j]] += weights[j] * efficacy;
                 }
             } else {
                 float w = weight * efficacy;
                 for (int j = start; j < end; j++) {
-                    acc[base + targets[j]] += w;
+                    into[base + targets[j]] += w;
                 }
             }
         }

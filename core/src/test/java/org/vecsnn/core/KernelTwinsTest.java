@@ -135,10 +135,10 @@ class KernelTwinsTest {
     void membraneWithTwoFusedExponentials() {
         LifCoefficients c = new LifCoefficients(0.005f, -60f, 1f, -50f, -60f, 50);
         compare((k, s) -> {
-            var conductance = new org.vecsnn.core.simd.FusedExponential(s.g, s.ring, 0.98f, -80f, -1f);
-            var current = new org.vecsnn.core.simd.FusedExponential(s.g2, s.ring, 0.99f, 0.7f, 0f);
+            var conductance = new org.vecsnn.core.simd.FusedExponential(s.g, 0.98f, -80f, -1f);
+            var current = new org.vecsnn.core.simd.FusedExponential(s.g2, 0.99f, 0.7f, 0f);
             s.spikeCount = k.lifTwoExponentials(s.v, s.input, s.refractory, 0, N, N - 3, c, s.spikes, 0, conductance,
-                    N, current, 2 * N);
+                    current);
         });
     }
 

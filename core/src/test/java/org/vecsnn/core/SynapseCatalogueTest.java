@@ -197,9 +197,10 @@ class SynapseCatalogueTest {
         int[] delays = {1, 4, 13, 7};
         int[] perSynapse = firstResponseSteps(model, true, delays);
         int[] perProjection = firstResponseSteps(model, false, delays);
-        // emitted in step 5, acts in step 5 + k, visible from step 5 + k + 1; where the pulse drives a first
-        // variable that drives the conductance (BioNMDA x → g, GABA_B R → G), one step later
-        int chain = model.equals("BioNMDA") || model.startsWith("GABA_B") ? 2 : 1;
+        // emitted in step 5, acts in step 5 + k: the exponential synapse's g holds it from the start of that step
+        // (the value the step acts with); the other models' conductance shows it after that step, one step later
+        // where the pulse drives a first variable that drives the conductance (BioNMDA x → g, GABA_B R → G)
+        int chain = model.equals("exponential") ? 0 : model.equals("BioNMDA") || model.startsWith("GABA_B") ? 2 : 1;
         int[] expected = new int[delays.length];
         for (int j = 0; j < delays.length; j++) {
             expected[j] = 5 + delays[j] + chain;

@@ -99,14 +99,24 @@ class ThreadedSteppingTest {
         assertArrayEquals(one.units(), three.units());
     }
 
+    /**
+     * A spike of step m through delay k acts in step m + k: a voltage jump takes it then, an exponential synapse's g
+     * one update earlier (it holds the weights of a step when the step starts), so slices span k and k − 1 steps.
+     */
     @Test
     void sliceSpansTheShortestDelayAndStateMonitorsMakeItOneStep() {
         Network net = new Network(0.1, KernelProvider.get()).threads(2);
         NeuronPopulation a = net.addLif("a", 100, Lif.defaults());
-        net.connect(a, a.addExponential("g", 5, SynapticOutput.current())).connector(Connectors.allToAll(false))
+        net.connect(a, a.addVoltageJump("jump", false)).connector(Connectors.allToAll(false))
                 .weight(0.1).delaySteps(5).build();
         net.prepare();
         assertEquals(5, net.stepsPerExchange());
+        Network exponential = new Network(0.1, KernelProvider.get()).threads(2);
+        NeuronPopulation e = exponential.addLif("e", 100, Lif.defaults());
+        exponential.connect(e, e.addExponential("g", 5, SynapticOutput.current()))
+                .connector(Connectors.allToAll(false)).weight(0.1).delaySteps(5).build();
+        exponential.prepare();
+        assertEquals(4, exponential.stepsPerExchange());
         Network monitored = new Network(0.1, KernelProvider.get()).threads(2);
         NeuronPopulation b = monitored.addLif("b", 100, Lif.defaults());
         monitored.connect(b, b.addExponential("g", 5, SynapticOutput.current()))

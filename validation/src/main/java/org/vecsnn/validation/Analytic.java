@@ -32,13 +32,14 @@ public final class Analytic {
     }
 
     /**
-     * A sum of exponential kernels, {@code Σ w·e^(−(t − t_k)/τ)} over the arrivals strictly before t (the value
-     * just before any arrival at t itself).
+     * A sum of exponential kernels, {@code Σ w·e^(−(t − t_k)/τ)} over the arrivals up to and including t (the
+     * value just after an arrival at t, as an exponential synapse's state at a step's start holds that step's
+     * arrivals); times within 1e-9 ms count as equal.
      */
     public static double exponentialTrain(double w, double tau, double[] arrivals, double t) {
         double sum = 0;
         for (double tk : arrivals) {
-            if (tk < t) {
+            if (tk <= t + 1e-9) {
                 sum += w * Math.exp(-(t - tk) / tau);
             }
         }

@@ -74,8 +74,10 @@ public final class Cases {
                             spikes, w, delays, 160, "s");
                     Comparison[] parts = new Comparison[delays.length];
                     for (int j = 0; j < delays.length; j++) {
+                        // from the arrival on (u = 0 included: a single exponential holds w at its step's
+                        // start; the other kernels are 0 there)
                         parts[j] = s.compare(j, arrivals -> sum(s.t(), arrivals,
-                                u -> u > 0 ? kernelOfW.applyAsDouble(u) : 0));
+                                u -> u > -1e-9 ? kernelOfW.applyAsDouble(Math.max(u, 0)) : 0));
                     }
                     return Comparison.concat(parts);
                 });

@@ -18,7 +18,7 @@ import org.vecsnn.core.synapse.SynapticOutput;
 /**
  * The exponential synapse's state after one spike and after a train, and the PSP it causes on an exactly
  * integrated membrane, against their closed forms. A spike emitted in step m with delay k arrives at
- * t_a = (m + k)·dt; the state recorded at the start of step n holds the arrivals of the steps before n.
+ * t_a = (m + k)·dt; the state recorded at the start of step n holds the arrivals of steps up to and including n.
  */
 class ExponentialSynapseClosedFormTest {
     private static final double DT = 0.1;

@@ -59,8 +59,10 @@ public final class PoissonDrive implements CurrentInput {
 
     @Override
     public void apply(long step, TimeGrid grid, Kernels kernels, int from, int to) {
-        float[] arrivals = synapse.arrivals().data();
-        int slot = synapse.arrivals().slot(step);
+        // applied before the step's update: into the synapse's state where it takes this step's weights at once
+        float[] direct = synapse.dueAtNextStep();
+        float[] arrivals = direct != null ? direct : synapse.arrivals().data();
+        int slot = direct != null ? 0 : synapse.arrivals().slot(step);
         int end = Math.min(to, synapse.target().size());
         long stepKey = SplitMix64.mix(seed ^ step * 0x9E3779B97F4A7C15L);
         for (int i = from; i < end; i++) {

@@ -306,9 +306,11 @@ public final class NeuronPopulation extends Population {
             receptor.apply(step, kernels, from, to);
         }
         if (fused != null) {
-            return kernels.lifTwoExponentials(v, input, refractory, from, to, size(), coefficients, out, at,
-                    fused[0], fusedReceptors[0].arrivals().slot(step), fused[1],
-                    fusedReceptors[1].arrivals().slot(step));
+            int end = kernels.lifTwoExponentials(v, input, refractory, from, to, size(), coefficients, out, at,
+                    fused[0], fused[1]);
+            fusedReceptors[0].foldArrivals(step, kernels, from, to);
+            fusedReceptors[1].foldArrivals(step, kernels, from, to);
+            return end;
         }
         return membrane.step(kernels, v, variables, input, conductance, refractory, from, to, size(), out, at);
     }

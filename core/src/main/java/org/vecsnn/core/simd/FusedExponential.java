@@ -1,22 +1,18 @@
 package org.vecsnn.core.simd;
 
 /**
- * A single-exponential synapse stepped inside the membrane kernel's pass
- * ({@link Kernels#lifTwoExponentials}): {@code g += arrivals[slot + i]} (consumed), {@code I += g·(a + b·V)},
- * {@code g *= decay}. A conductance with reversal E is {@code a = E, b = −1}; a current with scale κ is
- * {@code a = κ, b = 0}: the same floats as the separate kernels compute. The arrival slot of the step is passed to
- * the kernel with it.
+ * A single-exponential synapse stepped inside the membrane kernel's pass ({@link Kernels#lifTwoExponentials}):
+ * {@code I += g·(a + b·V)}, {@code g *= decay}. A conductance with reversal E is {@code a = E, b = −1}; a current
+ * with scale κ is {@code a = κ, b = 0}: the same floats as the separate kernels compute.
  */
 public final class FusedExponential {
     public final float[] g;
-    public final float[] arrivals;
     public final float decay;
     public final float a;
     public final float b;
 
-    public FusedExponential(float[] g, float[] arrivals, float decay, float a, float b) {
+    public FusedExponential(float[] g, float decay, float a, float b) {
         this.g = g;
-        this.arrivals = arrivals;
         this.decay = decay;
         this.a = a;
         this.b = b;

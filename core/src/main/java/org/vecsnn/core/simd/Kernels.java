@@ -34,12 +34,13 @@ public interface Kernels {
 
     /**
      * {@link #lif} with two single-exponential synapses stepped in the same pass (COBA's and CUBA's excitatory and
-     * inhibitory receptors): each adds {@code g·(a + b·V)} to the input in turn, then the membrane steps.
+     * inhibitory receptors): each adds {@code g·(a + b·V)} to the input in turn and decays, then the membrane steps.
+     * Arrivals are not read here: g already holds those of this step (see {@code ExponentialReceptor}).
      * Bit-identical to running the synapses' kernels and then {@link #lif}; one pass over the state instead of three.
      */
     int lifTwoExponentials(float[] v, float[] input, int[] refractory, int from, int to, int size,
-                           LifCoefficients c, int[] spikes, int count, FusedExponential first, int firstSlot,
-                           FusedExponential second, int secondSlot);
+                           LifCoefficients c, int[] spikes, int count, FusedExponential first,
+                           FusedExponential second);
 
     /**
      * One Hodgkin–Huxley step over {@code [from, to)} with the method of {@code c} (Euler, exponential Euler with each
@@ -64,14 +65,15 @@ public interface Kernels {
                  AdaptiveCoefficients c, int[] spikes, int count);
 
     /**
-     * Exponential synapse with current-based output: {@code g += arrivals; I += scale·g; g *= decay}. The arrivals
-     * of the slot starting at {@code slot} are consumed (set to zero).
+     * Exponential synapse with current-based output: {@code I += scale·g; g = g·decay + arrivals}, where the arrivals
+     * (the slot starting at {@code slot}, consumed: set to zero) are those due in the next step.
      */
     void exponentialCurrent(float[] arrivals, int slot, float[] g, float[] input, float decay, float scale,
                             int from, int to);
 
     /**
-     * Exponential synapse with conductance-based output: {@code g += arrivals; I += g·(E − V); g *= decay}.
+     * Exponential synapse with conductance-based output: {@code I += g·(E − V); g = g·decay + arrivals}, the
+     * arrivals as in {@link #exponentialCurrent}.
      */
     void exponentialConductance(float[] arrivals, int slot, float[] g, float[] v, float[] input, float decay,
                                 float reversal, int from, int to);

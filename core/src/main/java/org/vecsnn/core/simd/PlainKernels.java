@@ -38,16 +38,15 @@ public final class PlainKernels implements Kernels {
     @Override
     public int lifTwoExponentials(float[] v, float[] input, int[] refractory, int from, int to, int size,
                                   LifCoefficients c, int[] spikes, int count, FusedExponential first,
-                                  int firstSlot, FusedExponential second, int secondSlot) {
-        addExponential(first, firstSlot, v, input, from, to);
-        addExponential(second, secondSlot, v, input, from, to);
+                                  FusedExponential second) {
+        addExponential(first, v, input, from, to);
+        addExponential(second, v, input, from, to);
         return lif(v, input, refractory, from, to, size, c, spikes, count);
     }
 
-    private static void addExponential(FusedExponential e, int slot, float[] v, float[] input, int from, int to) {
+    private static void addExponential(FusedExponential e, float[] v, float[] input, int from, int to) {
         for (int i = from; i < to; i++) {
-            float gi = e.g[i] + e.arrivals[slot + i];
-            e.arrivals[slot + i] = 0f;
+            float gi = e.g[i];
             input[i] += gi * (e.a + e.b * v[i]);
             e.g[i] = gi * e.decay;
         }
@@ -235,10 +234,10 @@ public final class PlainKernels implements Kernels {
     public void exponentialCurrent(float[] arrivals, int slot, float[] g, float[] input, float decay, float scale,
                                    int from, int to) {
         for (int i = from; i < to; i++) {
-            float gi = g[i] + arrivals[slot + i];
-            arrivals[slot + i] = 0f;
+            float gi = g[i];
             input[i] += gi * scale;
-            g[i] = gi * decay;
+            g[i] = gi * decay + arrivals[slot + i];
+            arrivals[slot + i] = 0f;
         }
     }
 
@@ -246,10 +245,10 @@ public final class PlainKernels implements Kernels {
     public void exponentialConductance(float[] arrivals, int slot, float[] g, float[] v, float[] input, float decay,
                                        float reversal, int from, int to) {
         for (int i = from; i < to; i++) {
-            float gi = g[i] + arrivals[slot + i];
-            arrivals[slot + i] = 0f;
+            float gi = g[i];
             input[i] += gi * (reversal - v[i]);
-            g[i] = gi * decay;
+            g[i] = gi * decay + arrivals[slot + i];
+            arrivals[slot + i] = 0f;
         }
     }
 

@@ -8,8 +8,12 @@ import org.vecsnn.core.simd.Kernels;
 
 /**
  * Single-exponential synapse, one state g per postsynaptic neuron: {@code dg/dt = −g/τ}, {@code g += w} when a
- * spike arrives. Each step: arrivals are added, the output acts with that g, then g decays exactly by
- * {@code e^(−dt/τ)} (the "add, use, decay" order of Brian2 and BrainPy ≤ 2.3: an arriving weight acts undecayed).
+ * spike arrives. At the start of step n, g already holds every weight due in step n; the output acts with that g,
+ * then g decays exactly by {@code e^(−dt/τ)} (the "add, use, decay" order of Brian2 and BrainPy ≤ 2.3: an arriving
+ * weight acts undecayed). Weights due in the next step are added to g as they are delivered; those with longer
+ * delays wait in the ring and join g at the end of the step before theirs (with the decay). So g as read between
+ * steps (a state monitor, a checkpoint) is the value the next step acts with, as in Brian2; a receptor fed only
+ * through one-step delays never touches its ring.
  *
  * <p>On a population integrated {@link Integrator#EXACT}, a current-based output passes the exact integral of the
  * current decaying within the step: {@code I += κ·g} with
@@ -63,15 +67,34 @@ public final class ExponentialReceptor extends SynapticInput {
         return output instanceof SynapticOutput.Current || output instanceof SynapticOutput.Conductance;
     }
 
-    /** Engine hook: this synapse as the membrane kernel steps it, {@code I += g·(a + b·V)}. */
+    /**
+     * Engine hook: this synapse as the membrane kernel steps it, {@code I += g·(a + b·V)}, {@code g *= decay}; the
+     * caller then calls {@link #foldArrivals}.
+     */
     public org.vecsnn.core.simd.FusedExponential fused() {
         return output instanceof SynapticOutput.Conductance c
-                ? new org.vecsnn.core.simd.FusedExponential(g, arrivals.data(), decay, (float) c.reversal(), -1f)
-                : new org.vecsnn.core.simd.FusedExponential(g, arrivals.data(), decay, scale, 0f);
+                ? new org.vecsnn.core.simd.FusedExponential(g, decay, (float) c.reversal(), -1f)
+                : new org.vecsnn.core.simd.FusedExponential(g, decay, scale, 0f);
+    }
+
+    /**
+     * Engine hook, after g has decayed in step {@code step}: adds the weights due in the next step that waited in
+     * the ring (delays of two steps or more); nothing to do when every delay is one step.
+     */
+    public void foldArrivals(long step, Kernels kernels, int from, int to) {
+        if (arrivals.depth() > 1) {
+            kernels.arrive(arrivals.data(), arrivals.slot(step + 1), g, 1f, from, to);
+        }
     }
 
     @Override
     public float[] state() {
+        return g;
+    }
+
+    /** Weights due in this synapse's next step go straight into g. */
+    @Override
+    public float[] dueAtNextStep() {
         return g;
     }
 
@@ -95,16 +118,16 @@ public final class ExponentialReceptor extends SynapticInput {
 
     @Override
     public void apply(long step, Kernels kernels, int from, int to) {
-        int slot = arrivals.slot(step);
+        int next = arrivals.slot(step + 1);
         if (output instanceof SynapticOutput.Conductance c && target.conductance() == null) {
-            kernels.exponentialConductance(arrivals.data(), slot, g, target.v(), target.input(), decay,
+            kernels.exponentialConductance(arrivals.data(), next, g, target.v(), target.input(), decay,
                     (float) c.reversal(), from, to);
         } else if (output instanceof SynapticOutput.Current) {
-            kernels.exponentialCurrent(arrivals.data(), slot, g, target.input(), decay, scale, from, to);
+            kernels.exponentialCurrent(arrivals.data(), next, g, target.input(), decay, scale, from, to);
         } else {
-            kernels.arrive(arrivals.data(), slot, g, 1f, from, to);
             output.apply(kernels, g, target, from, to);
             kernels.affine(g, g, decrement, 0f, from, to);
+            foldArrivals(step, kernels, from, to);
         }
     }
 }

@@ -118,6 +118,15 @@ public abstract sealed class SynapticInput implements org.vecsnn.core.Checkpoint
         return true;
     }
 
+    /**
+     * Where a weight due in this input's next update may be added directly (one entry per target neuron): during a
+     * step's delivery, one due in the following step; from an input applied at a step's start, one due in that
+     * step. Null if every weight waits in the ring slot of its step.
+     */
+    public float[] dueAtNextStep() {
+        return null;
+    }
+
     /** The per-neuron state of this input (for monitors), or null if it keeps none. */
     public abstract float[] state();
 
