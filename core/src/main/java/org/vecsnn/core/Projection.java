@@ -220,7 +220,12 @@ public final class Projection implements Checkpointed {
             if (delays != null) {
                 for (int j = start; j < end; j++) {
                     int d = delays[j];
-                    (d == 1 ? next : acc)[slots[d] + targets[j]] += (weights == null ? weight : weights[j]) * efficacy;
+                    float w = (weights == null ? weight : weights[j]) * efficacy;
+                    if (d == 1) {
+                        next[slots[1] + targets[j]] += w;
+                    } else {
+                        acc[slots[d] + targets[j]] += w;
+                    }
                 }
             } else if (weights != null) {
                 for (int j = start; j < end; j++) {
