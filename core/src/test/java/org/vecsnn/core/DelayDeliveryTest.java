@@ -83,19 +83,28 @@ class DelayDeliveryTest {
         }
     }
 
+    /** A source of one unit spiking in each of the steps 0 … spikes − 1. */
+    private static SpikeTimesSource everyStep(Network net, int spikes) {
+        double[] times = new double[spikes];
+        for (int s = 0; s < spikes; s++) {
+            times[s] = s * DT;
+        }
+        return net.add(new SpikeTimesSource("pre", 1, new int[spikes], times));
+    }
+
+    /** Targets whose τ is so long that V is the count of jumps so far, to float precision. */
+    private static NeuronPopulation counters(Network net, int size) {
+        return net.addLif("post", size, new Lif(0, -5, 1e9, 1e9, 1, 0, Integrator.EXPONENTIAL_EULER));
+    }
+
     /** A spike every step through a 17-step ring: every arrival lands once, in its own step (the ring wraps). */
     @ParameterizedTest(name = "delay {0} steps")
     @ValueSource(ints = {1, 3, 17})
     void ringWrapsWithoutLosingOrDoublingArrivals(int k) {
         int spikes = 40;
-        double[] times = new double[spikes];
-        for (int s = 0; s < spikes; s++) {
-            times[s] = s * DT;
-        }
         Network net = new Network(DT, KernelProvider.get());
-        SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 1, new int[spikes], times));
-        // τ so long that V is the count of jumps so far, to float precision
-        NeuronPopulation post = net.addLif("post", 1, new Lif(0, -5, 1e9, 1e9, 1, 0, Integrator.EXPONENTIAL_EULER));
+        SpikeTimesSource pre = everyStep(net, spikes);
+        NeuronPopulation post = counters(net, 1);
         net.connect(pre, post.addVoltageJump("jump", false)).connector(Connectors.oneToOne()).delaySteps(k).build();
         for (int n = 0; n < spikes + k + 5; n++) {
             net.step();
@@ -109,14 +118,9 @@ class DelayDeliveryTest {
     void ringWrapsWithPerSynapseDelays() {
         int[] delays = {1, 2, 17, 4, 16};
         int spikes = 40;
-        double[] times = new double[spikes];
-        for (int s = 0; s < spikes; s++) {
-            times[s] = s * DT;
-        }
         Network net = new Network(DT, KernelProvider.get());
-        SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 1, new int[spikes], times));
-        NeuronPopulation post = net.addLif("post", delays.length,
-                new Lif(0, -5, 1e9, 1e9, 1, 0, Integrator.EXPONENTIAL_EULER));
+        SpikeTimesSource pre = everyStep(net, spikes);
+        NeuronPopulation post = counters(net, delays.length);
         double[] delayMs = new double[delays.length];
         int[] targets = new int[delays.length];
         for (int s = 0; s < delays.length; s++) {
