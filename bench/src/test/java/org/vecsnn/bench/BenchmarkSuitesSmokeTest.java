@@ -23,7 +23,8 @@ class BenchmarkSuitesSmokeTest {
         "NetworkBenchmark;n=4000,network=cuba",
         "SynapseModelBenchmark;model=AMPA",
         "NeuronModelBenchmark;model=hh,method=RK4,kernels=vector",
-        "NetworkBenchmark;n=4000,network=cobahh"})
+        "NetworkBenchmark;n=4000,network=cobahh",
+        "MemoryScalingBenchmark;floats=40000"})
     void suiteRuns(String suite, String params) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder().include("org.vecsnn.bench.jmh." + suite + ".")
                 .forks(0).warmupIterations(0).measurementIterations(1)
