@@ -101,6 +101,12 @@ public abstract class Population implements Checkpointed {
             throw new java.io.IOException("population '" + name + "': spike count " + count + " out of range");
         }
         int[] staged = Checkpointed.readInts(in, spikes.length, "spikes of population '" + name + "'");
+        for (int k = 0; k < count; k++) {
+            if (staged[k] < 0 || staged[k] >= size || k > 0 && staged[k] <= staged[k - 1]) {
+                throw new java.io.IOException("population '" + name + "': spike " + k + " (unit " + staged[k]
+                        + ") out of range or out of order");
+            }
+        }
         return () -> {
             System.arraycopy(staged, 0, spikes, 0, staged.length);
             spikeCount = count;

@@ -157,17 +157,7 @@ public final class Projection implements Checkpointed {
         for (int row = 0; row < rows; row++) {
             for (int t = 0; t <= threads; t++) {
                 int column = Math.clamp((long) targetBounds[t] - targetFrom, 0, csr.columns());
-                int low = rowStart[row];
-                int high = rowStart[row + 1];
-                while (low < high) {
-                    int mid = (low + high) >>> 1;
-                    if (targets[mid] < column) {
-                        low = mid + 1;
-                    } else {
-                        high = mid;
-                    }
-                }
-                splits[row * splitStride + t] = low;
+                splits[row * splitStride + t] = firstAtLeast(targets, rowStart[row], rowStart[row + 1], column);
             }
         }
         slotsOfDelay = new int[threads][slotsOfDelay[0].length];
@@ -185,11 +175,13 @@ public final class Projection implements Checkpointed {
      * the spiking unit's short-term plasticity where the projection has it (on one thread only).
      */
     void deliver(long step, int t, int[] spikes, int from, int to) {
-        if (from == to) {
+        int sourceFrom = source.from();
+        // the spikes from this projection's source range: a contiguous run of the ascending list
+        int first = firstAtLeast(spikes, from, to, sourceFrom);
+        int last = firstAtLeast(spikes, first, to, source.to());
+        if (first == last) {
             return;
         }
-        int sourceFrom = source.from();
-        int sourceTo = source.to();
         DelayRing ring = target.arrivals();
         float[] acc = ring.data();
         // weights due in the next step: straight into the target's state where it takes them (else its ring)
@@ -206,13 +198,9 @@ public final class Projection implements Checkpointed {
         }
         float[] into = delaySteps == 1 ? next : acc;
         int base = (into != acc ? 0 : ring.slot(step + delaySteps)) + targetFrom;
-        touchRows(t, spikes, from, to);
-        for (int s = from; s < to; s++) {
-            int unit = spikes[s];
-            if (unit < sourceFrom || unit >= sourceTo) {
-                continue;
-            }
-            int row = unit - sourceFrom;
+        touchRows(t, spikes, first, last);
+        for (int s = first; s < last; s++) {
+            int row = spikes[s] - sourceFrom;
             int split = row * splitStride + t;
             int start = splits[split];
             int end = splits[split + 1];
@@ -241,9 +229,10 @@ public final class Projection implements Checkpointed {
     }
 
     /**
-     * Reads the first element of each spiking row's streams before any row is walked. The rows lie far apart, and
-     * each costs a cache miss or two (its offset, then its data) before the hardware prefetcher takes over; read
-     * together, the misses overlap (microcircuit: about 10 % less time per step on one thread).
+     * Reads the first element of each spiking row's streams before any row is walked (spikes {@code [from, to)},
+     * all from this projection's source). The rows lie far apart, and each costs a cache miss or two (its offset,
+     * then its data) before the hardware prefetcher takes over; read together, the misses overlap (microcircuit:
+     * about 10 % less time per step on one thread).
      */
     private void touchRows(int t, int[] spikes, int from, int to) {
         int[] targets = csr.targets();
@@ -251,17 +240,29 @@ public final class Projection implements Checkpointed {
         short[] delays = csr.delays();
         int sum = 0;
         for (int s = from; s < to; s++) {
-            int row = spikes[s] - source.from();
-            if (row >= 0 && row < source.size()) {
-                int split = row * splitStride + t;
-                int start = splits[split];
-                if (start < splits[split + 1]) {
-                    sum += targets[start] + (weights == null ? 0 : Float.floatToRawIntBits(weights[start]))
-                            + (delays == null ? 0 : delays[start]);
-                }
+            int split = (spikes[s] - source.from()) * splitStride + t;
+            int start = splits[split];
+            if (start < splits[split + 1]) {
+                sum += targets[start] + (weights == null ? 0 : Float.floatToRawIntBits(weights[start]))
+                        + (delays == null ? 0 : delays[start]);
             }
         }
         touched[t * 16] = sum; // kept, so that the reads are not optimised away
+    }
+
+    /** The first index in {@code [from, to)} of the ascending {@code values} whose value is at least {@code key}. */
+    private static int firstAtLeast(int[] values, int from, int to, int key) {
+        int low = from;
+        int high = to;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (values[mid] < key) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     private float efficacy(int row, long step) {
