@@ -6,6 +6,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -13,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.vecsnn.core.Network;
+import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.networks.BenchmarkNetworks;
 import org.vecsnn.core.simd.KernelProvider;
 
@@ -47,8 +49,16 @@ public class NetworkBenchmark {
         }
     }
 
+    /** One {@code step()} call: on several threads, each call is a job of its own (wake-up and final barrier). */
     @Benchmark
     public void step() {
         net.step();
+    }
+
+    /** Per step of a run of 100 ({@code runSteps}, as the main job runs): the threads stay on the job. */
+    @Benchmark
+    @OperationsPerInvocation(100)
+    public void run() {
+        net.runSteps(100, ProgressListener.SILENT);
     }
 }
