@@ -25,6 +25,8 @@ final class ParallelStepper {
     private static final long SPIN_BEFORE_PARK_NS = 200_000;
     private final Network network;
     private final int threads;
+    /** How long an idle worker spins: not at all when there are more threads than cores to spin on. */
+    private final long spinBeforeParkNs;
     private final int slice;
     private final Population[] populations;
     private final Projection[] projections;
@@ -54,6 +56,7 @@ final class ParallelStepper {
                     CurrentInput[] currents, Monitor[] beforeStep, Monitor[] afterStep) {
         this.network = network;
         this.threads = threads;
+        this.spinBeforeParkNs = threads <= Runtime.getRuntime().availableProcessors() ? SPIN_BEFORE_PARK_NS : 0;
         this.slice = beforeStep.length > 0 ? 1 : slice;
         this.populations = populations;
         this.projections = projections;
@@ -183,7 +186,7 @@ final class ParallelStepper {
             if (job == seen) {
                 // a caller stepping one step at a time starts a job every few microseconds: waking a parked
                 // thread costs about as much, so spin a while before parking
-                if (System.nanoTime() - idleSince < SPIN_BEFORE_PARK_NS) {
+                if (System.nanoTime() - idleSince < spinBeforeParkNs) {
                     Thread.onSpinWait();
                 } else {
                     LockSupport.park(this);
