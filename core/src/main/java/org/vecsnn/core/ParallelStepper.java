@@ -166,11 +166,13 @@ final class ParallelStepper {
         }
     }
 
+    /** Starts missing workers; called before the next job is posted, so each waits for a job after the current. */
     private void startWorkers() {
+        int current = jobNumber;
         for (int t = 1; t < threads; t++) {
             if (workers[t - 1] == null) {
                 int id = t;
-                Thread w = new Thread(() -> workerLoop(id), "vecsnn-step-" + t);
+                Thread w = new Thread(() -> workerLoop(id, current), "vecsnn-step-" + t);
                 w.setDaemon(true);
                 workers[t - 1] = w;
                 w.start();
@@ -178,8 +180,7 @@ final class ParallelStepper {
         }
     }
 
-    private void workerLoop(int t) {
-        int seen = 0;
+    private void workerLoop(int t, int seen) {
         long idleSince = System.nanoTime();
         while (!closed) {
             int job = jobNumber;

@@ -199,17 +199,26 @@ class ThreadedSteppingTest {
     }
 
     @Test
-    void aClosedNetworkStartsNewThreadsWhenItRunsAgain() {
-        Network net = new Network(0.1, KernelProvider.get()).threads(2);
-        NeuronPopulation p = net.addLif("p", 200, Lif.defaults());
-        net.addCurrent(TimedCurrent.constant(p.all(), 30));
-        SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(p));
-        net.run(20, ProgressListener.SILENT);
-        net.close();
-        net.run(20, ProgressListener.SILENT);
-        assertEquals(400, net.stepIndex());
-        assertTrue(spikes.count() > 0);
-        net.close();
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aClosedNetworkStartsNewThreadsWhenItRunsAgain() { // the race this guards against hung the run
+        SpikeMonitor[] spikes = new SpikeMonitor[2];
+        for (int threads = 1; threads <= 2; threads++) {
+            Network net = new Network(0.1, KernelProvider.get()).threads(threads);
+            NeuronPopulation p = net.addLif("p", 200, Lif.defaults());
+            p.set("V", i -> -70 + (i % 20) * 0.5);
+            net.addCurrent(TimedCurrent.constant(p.all(), 30));
+            net.connect(p, p.addExponential("g", 5, SynapticOutput.current()))
+                    .connector(Connectors.fixedProbability(0.1, false)).weight(-0.5).build();
+            spikes[threads - 1] = net.addMonitor(new SpikeMonitor(p));
+            for (int k = 0; k < 5; k++) { // a new worker must wait for the next job, not replay the last one
+                net.run(8, ProgressListener.SILENT);
+                net.close();
+            }
+            assertEquals(400, net.stepIndex());
+        }
+        assertTrue(spikes[0].count() > 0);
+        assertArrayEquals(spikes[0].steps(), spikes[1].steps(), "spike steps after closing and running again");
+        assertArrayEquals(spikes[0].units(), spikes[1].units(), "spiking units after closing and running again");
     }
 
     @Test
