@@ -210,20 +210,27 @@ final class ParallelStepper {
     /** Stops the worker threads (they are daemons and also stop with the JVM); a later run starts new ones. */
     void close() {
         closed = true;
+        boolean interrupted = false;
         for (int k = 0; k < workers.length; k++) {
             Thread w = workers[k];
             if (w != null) {
                 LockSupport.unpark(w);
-                try {
-                    w.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+                // waits even when interrupted (the worker leaves within microseconds): returning early would leave
+                // the flag set, and every later worker would stop at once and the next run wait for it forever
+                while (w.isAlive()) {
+                    try {
+                        w.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
                 workers[k] = null;
             }
         }
         closed = false;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void work(int t, long start, long steps) {

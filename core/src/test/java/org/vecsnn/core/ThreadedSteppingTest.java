@@ -222,6 +222,21 @@ class ThreadedSteppingTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void closingWhileInterruptedStillStopsTheWorkersAndKeepsTheInterrupt() {
+        Network net = new Network(0.1, KernelProvider.get()).threads(2);
+        NeuronPopulation p = net.addLif("p", 64, Lif.defaults());
+        net.addCurrent(TimedCurrent.constant(p.all(), 30));
+        net.run(5, ProgressListener.SILENT);
+        Thread.currentThread().interrupt();
+        net.close();
+        assertTrue(Thread.interrupted(), "the caller's interrupt is kept");
+        net.run(5, ProgressListener.SILENT);
+        assertEquals(100, net.stepIndex());
+        net.close();
+    }
+
+    @Test
     void aFailingInputOnAWorkerThreadIsRethrownToTheCaller() {
         Network net = new Network(0.1, KernelProvider.get()).threads(2);
         NeuronPopulation p = net.addLif("p", 64, Lif.defaults());
