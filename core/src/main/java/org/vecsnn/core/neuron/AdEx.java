@@ -23,11 +23,7 @@ public record AdEx(double vRest, double vReset, double vTh, double vT, double de
         Check.positive("AdEx tau (ms)", tau);
         Check.positive("AdEx tauW (ms)", tauW);
         Check.positive("AdEx r", r);
-        Check.nonNegative("AdEx tRef (ms)", tRef);
-        Check.finite("AdEx vTh (mV)", vTh);
-        Check.finite("AdEx vReset (mV)", vReset);
-        AdaptiveMembrane.requireResetBelowThreshold("AdEx", vReset, vTh);
-        NeuronModel.requireGeneralMethod("AdEx", method);
+        AdaptiveMembrane.requireReset("AdEx", vReset, vTh, tRef, method);
     }
 
     /**

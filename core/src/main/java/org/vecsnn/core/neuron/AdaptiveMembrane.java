@@ -1,5 +1,6 @@
 package org.vecsnn.core.neuron;
 
+import org.vecsnn.core.Check;
 import org.vecsnn.core.simd.AdaptiveCoefficients;
 
 /** Builds the shared kernel's step for the exponential IF, AdEx, Izhikevich and quadratic IF models. */
@@ -25,6 +26,18 @@ final class AdaptiveMembrane {
         }
         return (kernels, v, x, input, conductance, refractory, from, to, size, spikes, count) ->
                 kernels.adaptive(v, x[0], input, refractory, from, to, size, k, spikes, count);
+    }
+
+    /**
+     * The checks every reset model shares: tRef ≥ 0, finite vTh and vReset with vReset below vTh, and a method
+     * that is not LIF's EXACT.
+     */
+    static void requireReset(String model, double vReset, double vTh, double tRef, Integrator method) {
+        Check.nonNegative(model + " tRef (ms)", tRef);
+        Check.finite(model + " vTh (mV)", vTh);
+        Check.finite(model + " vReset (mV)", vReset);
+        requireResetBelowThreshold(model, vReset, vTh);
+        NeuronModel.requireGeneralMethod(model, method);
     }
 
     static void requireResetBelowThreshold(String model, double vReset, double vTh) {

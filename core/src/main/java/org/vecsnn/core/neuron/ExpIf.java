@@ -14,11 +14,7 @@ public record ExpIf(double vRest, double vReset, double vTh, double vT, double d
         Check.positive("ExpIF deltaT (mV)", deltaT);
         Check.positive("ExpIF tau (ms)", tau);
         Check.positive("ExpIF r", r);
-        Check.nonNegative("ExpIF tRef (ms)", tRef);
-        Check.finite("ExpIF vTh (mV)", vTh);
-        Check.finite("ExpIF vReset (mV)", vReset);
-        AdaptiveMembrane.requireResetBelowThreshold("ExpIF", vReset, vTh);
-        NeuronModel.requireGeneralMethod("ExpIF", method);
+        AdaptiveMembrane.requireReset("ExpIF", vReset, vTh, tRef, method);
     }
 
     /**

@@ -14,14 +14,10 @@ public record Qif(double vRest, double vReset, double vTh, double vC, double c, 
         Check.positive("QIF c (1/mV)", c);
         Check.positive("QIF tau (ms)", tau);
         Check.positive("QIF r", r);
-        Check.nonNegative("QIF tRef (ms)", tRef);
-        Check.finite("QIF vTh (mV)", vTh);
-        Check.finite("QIF vReset (mV)", vReset);
-        AdaptiveMembrane.requireResetBelowThreshold("QIF", vReset, vTh);
         if (!(vC > vRest)) {
             throw new IllegalArgumentException("QIF vC = " + vC + " mV: must be above vRest = " + vRest + " mV");
         }
-        NeuronModel.requireGeneralMethod("QIF", method);
+        AdaptiveMembrane.requireReset("QIF", vReset, vTh, tRef, method);
     }
 
     /**
