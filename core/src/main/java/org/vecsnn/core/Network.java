@@ -206,7 +206,10 @@ public final class Network {
         return stepper == null ? 1 : stepper.threads();
     }
 
-    /** Steps per exchange of spikes between threads (the shortest delay, at most 8; 1 with state monitors). */
+    /**
+     * Steps per exchange of spikes between threads: the shortest delay (one step less into exponential synapses), at
+     * most 8; 1 with state monitors.
+     */
     public int stepsPerExchange() {
         return stepper == null ? 1 : stepper.slice();
     }

@@ -88,9 +88,8 @@ class KernelTwinsTest {
 
     @Test
     void exponentialOutputs() {
-        compare((k, s) -> k.exponentialCurrent(s.ring, N, s.g, s.input, 0.98f, 0.7f, 0, N));
-        compare((k, s) -> k.exponentialConductance(s.ring, 2 * N, s.g, s.v, s.input, 0.99f, -80f, 16,
-                N));
+        compare((k, s) -> k.exponentialCurrent(s.g, s.input, 0.98f, 0.7f, 0, N));
+        compare((k, s) -> k.exponentialConductance(s.g, s.v, s.input, 0.99f, -80f, 16, N));
     }
 
     @Test

@@ -83,10 +83,14 @@ public class KernelBenchmark {
         return k.lif(v, input, refractory, 0, n, n, exponentialEuler, spikes, 0);
     }
 
-    /** Exponential decay per postsynaptic neuron with its conductance output (arrivals, output, decay). */
+    /**
+     * Exponential decay per postsynaptic neuron with its conductance output, then the next step's arrivals from a
+     * ring (a receptor with delays over one step; with one-step delays only, the second pass is skipped).
+     */
     @Benchmark
     public void exponentialSynapse() {
-        k.exponentialConductance(ring, 0, g, v, input, 0.98f, 0f, 0, n);
+        k.exponentialConductance(g, v, input, 0.98f, 0f, 0, n);
+        k.arrive(ring, 0, g, 1f, 0, n);
     }
 
     @Benchmark

@@ -65,18 +65,13 @@ public interface Kernels {
                  AdaptiveCoefficients c, int[] spikes, int count);
 
     /**
-     * Exponential synapse with current-based output: {@code I += scale·g; g = g·decay + arrivals}, where the arrivals
-     * (the slot starting at {@code slot}, consumed: set to zero) are those due in the next step.
+     * Exponential synapse with current-based output: {@code I += scale·g; g *= decay}. Arrivals are not read here:
+     * g already holds those of this step (see {@code ExponentialReceptor}).
      */
-    void exponentialCurrent(float[] arrivals, int slot, float[] g, float[] input, float decay, float scale,
-                            int from, int to);
+    void exponentialCurrent(float[] g, float[] input, float decay, float scale, int from, int to);
 
-    /**
-     * Exponential synapse with conductance-based output: {@code I += g·(E − V); g = g·decay + arrivals}, the
-     * arrivals as in {@link #exponentialCurrent}.
-     */
-    void exponentialConductance(float[] arrivals, int slot, float[] g, float[] v, float[] input, float decay,
-                                float reversal, int from, int to);
+    /** Exponential synapse with conductance-based output: {@code I += g·(E − V); g *= decay}. */
+    void exponentialConductance(float[] g, float[] v, float[] input, float decay, float reversal, int from, int to);
 
     /**
      * Voltage jumps: {@code V += arrivals}; with {@code gated}, the jump is dropped for neurons whose refractory

@@ -231,24 +231,19 @@ public final class PlainKernels implements Kernels {
     }
 
     @Override
-    public void exponentialCurrent(float[] arrivals, int slot, float[] g, float[] input, float decay, float scale,
-                                   int from, int to) {
+    public void exponentialCurrent(float[] g, float[] input, float decay, float scale, int from, int to) {
         for (int i = from; i < to; i++) {
-            float gi = g[i];
-            input[i] += gi * scale;
-            g[i] = gi * decay + arrivals[slot + i];
-            arrivals[slot + i] = 0f;
+            input[i] += g[i] * scale;
+            g[i] *= decay;
         }
     }
 
     @Override
-    public void exponentialConductance(float[] arrivals, int slot, float[] g, float[] v, float[] input, float decay,
-                                       float reversal, int from, int to) {
+    public void exponentialConductance(float[] g, float[] v, float[] input, float decay, float reversal, int from,
+                                       int to) {
         for (int i = from; i < to; i++) {
-            float gi = g[i];
-            input[i] += gi * (reversal - v[i]);
-            g[i] = gi * decay + arrivals[slot + i];
-            arrivals[slot + i] = 0f;
+            input[i] += g[i] * (reversal - v[i]);
+            g[i] *= decay;
         }
     }
 

@@ -379,28 +379,23 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void exponentialCurrent(float[] arrivals, int slot, float[] g, float[] input, float decay, float scale,
-                                   int from, int to) {
-        final FloatVector zero = FloatVector.zero(FLOATS);
+    public void exponentialCurrent(float[] g, float[] input, float decay, float scale, int from, int to) {
         for (int i = from; i < to; i += LANES) {
             FloatVector gi = FloatVector.fromArray(FLOATS, g, i);
             FloatVector.fromArray(FLOATS, input, i).add(gi.mul(scale)).intoArray(input, i);
-            gi.mul(decay).add(FloatVector.fromArray(FLOATS, arrivals, slot + i)).intoArray(g, i);
-            zero.intoArray(arrivals, slot + i);
+            gi.mul(decay).intoArray(g, i);
         }
     }
 
     @Override
-    public void exponentialConductance(float[] arrivals, int slot, float[] g, float[] v, float[] input, float decay,
-                                       float reversal, int from, int to) {
-        final FloatVector zero = FloatVector.zero(FLOATS);
+    public void exponentialConductance(float[] g, float[] v, float[] input, float decay, float reversal, int from,
+                                       int to) {
         final FloatVector e = FloatVector.broadcast(FLOATS, reversal);
         for (int i = from; i < to; i += LANES) {
             FloatVector gi = FloatVector.fromArray(FLOATS, g, i);
             FloatVector drive = e.sub(FloatVector.fromArray(FLOATS, v, i));
             FloatVector.fromArray(FLOATS, input, i).add(gi.mul(drive)).intoArray(input, i);
-            gi.mul(decay).add(FloatVector.fromArray(FLOATS, arrivals, slot + i)).intoArray(g, i);
-            zero.intoArray(arrivals, slot + i);
+            gi.mul(decay).intoArray(g, i);
         }
     }
 

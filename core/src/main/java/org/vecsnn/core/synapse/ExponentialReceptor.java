@@ -118,16 +118,14 @@ public final class ExponentialReceptor extends SynapticInput {
 
     @Override
     public void apply(long step, Kernels kernels, int from, int to) {
-        int next = arrivals.slot(step + 1);
         if (output instanceof SynapticOutput.Conductance c && target.conductance() == null) {
-            kernels.exponentialConductance(arrivals.data(), next, g, target.v(), target.input(), decay,
-                    (float) c.reversal(), from, to);
+            kernels.exponentialConductance(g, target.v(), target.input(), decay, (float) c.reversal(), from, to);
         } else if (output instanceof SynapticOutput.Current) {
-            kernels.exponentialCurrent(arrivals.data(), next, g, target.input(), decay, scale, from, to);
+            kernels.exponentialCurrent(g, target.input(), decay, scale, from, to);
         } else {
             output.apply(kernels, g, target, from, to);
             kernels.affine(g, g, decrement, 0f, from, to);
-            foldArrivals(step, kernels, from, to);
         }
+        foldArrivals(step, kernels, from, to);
     }
 }
