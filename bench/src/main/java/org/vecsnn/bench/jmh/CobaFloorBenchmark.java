@@ -1,0 +1,148 @@
+package org.vecsnn.bench.jmh;
+
+import java.util.concurrent.TimeUnit;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.vecsnn.core.Network;
+import org.vecsnn.core.Projection;
+import org.vecsnn.core.networks.BenchmarkNetworks;
+import org.vecsnn.core.networks.EiNetwork;
+import org.vecsnn.core.simd.KernelProvider;
+
+/**
+ * How fast a COBA step could be at best on this machine: the two things every step must do, each as a bare loop
+ * with none of the engine around it (compare with {@link CobaStepBenchmark#step}).
+ * <ul>
+ *   <li>{@link #membraneArithmetic}: V, g_e and g_i of every neuron advanced by one Euler step, in 7 vector
+ *       operations per lane group, with no threshold, reset or refractory period (so less than a correct step);</li>
+ *   <li>{@link #delivery}: the weight of every synapse of the step's spikes added to its target's g, a scalar loop
+ *       over the network's own rows, replaying spikes recorded from the running network.</li>
+ * </ul>
+ * {@link #bareStep} does both. Their sum bounds from below what a step that keeps float state per neuron and adds per synapse costs here.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+public class CobaFloorBenchmark {
+    private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+    /** Steps of spikes recorded and replayed. */
+    private static final int RECORDED = 4096;
+
+    @Param({"4000"})
+    int n;
+
+    private float[] v;
+    private float[] ge;
+    private float[] gi;
+    private int excitatory;
+    private int[] rowStartE;
+    private int[] targetsE;
+    private int[] rowStartI;
+    private int[] targetsI;
+    private float weightE;
+    private float weightI;
+    private float[] ge0;
+    private float[] gi0;
+    private int[][] spikesOfStep;
+    private int replayed;
+    private int updated;
+
+    @Setup
+    public void build() {
+        EiNetwork coba = BenchmarkNetworks.coba(n, 0.1, 1, KernelProvider.vector());
+        Network network = coba.network();
+        for (int s = 0; s < 2000; s++) { // past the initial transient
+            network.step();
+        }
+        int padded = coba.neurons().paddedSize();
+        v = java.util.Arrays.copyOf(coba.neurons().v(), padded);
+        ge0 = coba.excitatoryReceptor().g().clone();
+        gi0 = coba.inhibitoryReceptor().g().clone();
+        ge = ge0.clone();
+        gi = gi0.clone();
+        spikesOfStep = new int[RECORDED][];
+        for (int s = 0; s < RECORDED; s++) {
+            network.step();
+            spikesOfStep[s] = java.util.Arrays.copyOf(coba.neurons().spikes(), coba.neurons().spikeCount());
+        }
+        Projection e = network.projections().get(0);
+        Projection i = network.projections().get(1);
+        excitatory = coba.excitatory();
+        rowStartE = e.csr().rowStart();
+        targetsE = e.csr().targets();
+        weightE = e.weight();
+        rowStartI = i.csr().rowStart();
+        targetsI = i.csr().targets();
+        weightI = i.weight();
+    }
+
+    /**
+     * V += dt/τ·(V_rest − V + g_e·(E_e − V) + g_i·(E_i − V)); g *= e^(−dt/τ_g). Alone, g would decay into
+     * subnormal floats (slow on x86), so it restarts from the network's g every {@value #RECORDED} calls.
+     */
+    @Benchmark
+    public float[] membraneArithmetic() {
+        if ((++updated & (RECORDED - 1)) == 0) {
+            System.arraycopy(ge0, 0, ge, 0, ge.length);
+            System.arraycopy(gi0, 0, gi, 0, gi.length);
+        }
+        final float a = 0.1f / 20f;
+        final FloatVector c0 = FloatVector.broadcast(FLOATS, a * -60f);
+        final FloatVector c1 = FloatVector.broadcast(FLOATS, 1f - a);
+        final FloatVector minusA = FloatVector.broadcast(FLOATS, -a);
+        final FloatVector aEi = FloatVector.broadcast(FLOATS, a * -80f);
+        final float decayE = (float) Math.exp(-0.1 / 5);
+        final float decayI = (float) Math.exp(-0.1 / 10);
+        for (int k = 0; k < v.length; k += FLOATS.length()) {
+            FloatVector vk = FloatVector.fromArray(FLOATS, v, k);
+            FloatVector x = FloatVector.fromArray(FLOATS, ge, k);
+            FloatVector y = FloatVector.fromArray(FLOATS, gi, k);
+            // (1 − a − a·(g_e + g_i))·V + a·V_rest + a·E_i·g_i   (E_e = 0)
+            x.add(y).fma(minusA, c1).fma(vk, y.fma(aEi, c0)).intoArray(v, k);
+            x.mul(decayE).intoArray(ge, k);
+            y.mul(decayI).intoArray(gi, k);
+        }
+        return v;
+    }
+
+    /** One recorded step's spikes, each adding its weight to the g of its row's targets. */
+    @Benchmark
+    public int delivery() {
+        int[] spikes = spikesOfStep[replayed++ & (RECORDED - 1)];
+        int events = 0;
+        for (int unit : spikes) {
+            boolean fromE = unit < excitatory;
+            int[] rowStart = fromE ? rowStartE : rowStartI;
+            int[] targets = fromE ? targetsE : targetsI;
+            float[] g = fromE ? ge : gi;
+            float w = fromE ? weightE : weightI;
+            int row = fromE ? unit : unit - excitatory;
+            for (int j = rowStart[row]; j < rowStart[row + 1]; j++) {
+                g[targets[j]] += w;
+            }
+            events += rowStart[row + 1] - rowStart[row];
+        }
+        return events;
+    }
+
+    /** Both: the floor of a whole step. */
+    @Benchmark
+    public float[] bareStep() {
+        delivery();
+        return membraneArithmetic();
+    }
+}
