@@ -24,12 +24,12 @@ import org.vecsnn.core.simd.KernelProvider;
  * How fast a COBA step could be at best on this machine: the two things every step must do, each as a bare loop
  * with none of the engine around it (compare with {@link CobaStepBenchmark#step}).
  * <ul>
- *   <li>{@link #membraneArithmetic}: V, g_e and g_i of every neuron advanced by one Euler step, in 7 vector
+ *   <li>{@link #membraneArithmetic}: V, g_e and g_i of every neuron advanced by one Euler step, in 6 vector
  *       operations per lane group, with no threshold, reset or refractory period (so less than a correct step);</li>
  *   <li>{@link #delivery}: the weight of every synapse of the step's spikes added to its target's g, a scalar loop
  *       over the network's own rows, replaying spikes recorded from the running network.</li>
  * </ul>
- * {@link #bareStep} does both. Their sum bounds from below what a step that keeps float state per neuron and adds per synapse costs here.
+ * {@link #bareStep} does both: a floor under any step that keeps float state per neuron and adds per synapse.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
