@@ -18,7 +18,10 @@ import org.vecsnn.core.Network;
 import org.vecsnn.core.Projection;
 import org.vecsnn.core.networks.BenchmarkNetworks;
 import org.vecsnn.core.networks.EiNetwork;
+import org.vecsnn.core.neuron.Lif;
 import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.core.synapse.ExponentialReceptor;
+import org.vecsnn.core.synapse.SynapticOutput;
 
 /**
  * How fast a COBA step could be at best on this machine: the two things every step must do, each as a bare loop
@@ -57,6 +60,13 @@ public class CobaFloorBenchmark {
     private float weightI;
     private float[] ge0;
     private float[] gi0;
+    /** The Euler step's constants, from the network: a = dt/τ, R, V_rest, E_i, the decays. */
+    private float a;
+    private float r;
+    private float vRest;
+    private float eI;
+    private float decayE;
+    private float decayI;
     private int[][] spikesOfStep;
     private int replayed;
     private int updated;
@@ -65,6 +75,16 @@ public class CobaFloorBenchmark {
     public void build() {
         EiNetwork coba = BenchmarkNetworks.coba(n, 0.1, 1, KernelProvider.vector());
         Network network = coba.network();
+        Lif lif = (Lif) coba.neurons().model();
+        if (reversal(coba.excitatoryReceptor()) != 0) {
+            throw new IllegalStateException("membraneArithmetic drops the g_e·E_e term: COBA's E_e must be 0 mV");
+        }
+        a = (float) (network.dt() / lif.tau());
+        r = (float) lif.r();
+        vRest = (float) lif.vRest();
+        eI = (float) reversal(coba.inhibitoryReceptor());
+        decayE = (float) Math.exp(-network.dt() / coba.excitatoryReceptor().tau());
+        decayI = (float) Math.exp(-network.dt() / coba.inhibitoryReceptor().tau());
         for (int s = 0; s < 2000; s++) { // past the initial transient
             network.step();
         }
@@ -90,8 +110,12 @@ public class CobaFloorBenchmark {
         weightI = i.weight();
     }
 
+    private static double reversal(ExponentialReceptor receptor) {
+        return ((SynapticOutput.Conductance) receptor.output()).reversal();
+    }
+
     /**
-     * V += dt/τ·(V_rest − V + g_e·(E_e − V) + g_i·(E_i − V)); g *= e^(−dt/τ_g). Alone, g would decay into
+     * V += dt/τ·(V_rest − V + R·g_e·(E_e − V) + R·g_i·(E_i − V)); g *= e^(−dt/τ_g). Alone, g would decay into
      * subnormal floats (slow on x86), so it restarts from the network's g every {@value #RECORDED} calls.
      */
     @Benchmark
@@ -100,19 +124,16 @@ public class CobaFloorBenchmark {
             System.arraycopy(ge0, 0, ge, 0, ge.length);
             System.arraycopy(gi0, 0, gi, 0, gi.length);
         }
-        final float a = 0.1f / 20f;
-        final FloatVector c0 = FloatVector.broadcast(FLOATS, a * -60f);
+        final FloatVector c0 = FloatVector.broadcast(FLOATS, a * vRest);
         final FloatVector c1 = FloatVector.broadcast(FLOATS, 1f - a);
-        final FloatVector minusA = FloatVector.broadcast(FLOATS, -a);
-        final FloatVector aEi = FloatVector.broadcast(FLOATS, a * -80f);
-        final float decayE = (float) Math.exp(-0.1 / 5);
-        final float decayI = (float) Math.exp(-0.1 / 10);
+        final FloatVector minusAR = FloatVector.broadcast(FLOATS, -a * r);
+        final FloatVector aREi = FloatVector.broadcast(FLOATS, a * r * eI);
         for (int k = 0; k < v.length; k += FLOATS.length()) {
             FloatVector vk = FloatVector.fromArray(FLOATS, v, k);
             FloatVector x = FloatVector.fromArray(FLOATS, ge, k);
             FloatVector y = FloatVector.fromArray(FLOATS, gi, k);
-            // (1 − a − a·(g_e + g_i))·V + a·V_rest + a·E_i·g_i   (E_e = 0)
-            x.add(y).fma(minusA, c1).fma(vk, y.fma(aEi, c0)).intoArray(v, k);
+            // (1 − a − a·R·(g_e + g_i))·V + a·V_rest + a·R·E_i·g_i   (E_e = 0)
+            x.add(y).fma(minusAR, c1).fma(vk, y.fma(aREi, c0)).intoArray(v, k);
             x.mul(decayE).intoArray(ge, k);
             y.mul(decayI).intoArray(gi, k);
         }
