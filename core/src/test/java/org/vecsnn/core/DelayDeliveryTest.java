@@ -149,4 +149,59 @@ class DelayDeliveryTest {
         assertTrue(e.getMessage().startsWith("delay = " + ms + " ms"), e.getMessage());
         assertEquals(0, net.projections().size());
     }
+
+    /**
+     * 150 sources spike in one step (more than one read-ahead batch) over rows of 2 to 300 synapses (short and
+     * long rows are read ahead differently), weights 1, 2, 3 and delays 1 to 4 steps per synapse: each target's V is
+     * the sum of its arrivals, counted here from the connection list, on 1, 2 and 3 threads.
+     */
+    @ParameterizedTest(name = "{0} thread(s), per-synapse delays {1}")
+    @CsvSource({"1,false", "2,false", "3,false", "1,true", "2,true", "3,true"})
+    void manySpikesInOneStepEachLandOnce(int threads, boolean perSynapseDelays) {
+        int sources = 150;
+        int targetCount = 700;
+        java.util.Random random = new java.util.Random(11);
+        java.util.List<int[]> list = new java.util.ArrayList<>();
+        for (int pre = 0; pre < sources; pre++) {
+            int length = pre % 5 == 0 ? 300 : 2 + random.nextInt(60);
+            random.ints(0, targetCount).distinct().limit(length).forEach(post -> list.add(new int[] {0, post}));
+            for (int k = list.size() - length; k < list.size(); k++) {
+                list.get(k)[0] = pre;
+            }
+        }
+        int n = list.size();
+        int[] pre = new int[n];
+        int[] post = new int[n];
+        float[] weights = new float[n];
+        double[] delayMs = new double[n];
+        int[] delays = new int[n];
+        for (int s = 0; s < n; s++) {
+            pre[s] = list.get(s)[0];
+            post[s] = list.get(s)[1];
+            weights[s] = 1 + random.nextInt(3);
+            delays[s] = perSynapseDelays ? 1 + random.nextInt(4) : 1;
+            delayMs[s] = delays[s] * DT;
+        }
+        Network net = new Network(DT, KernelProvider.get()).threads(threads);
+        double[] times = new double[sources];
+        java.util.Arrays.fill(times, SPIKE_STEP * DT);
+        int[] units = java.util.stream.IntStream.range(0, sources).toArray();
+        SpikeTimesSource source = net.add(new SpikeTimesSource("pre", sources, units, times));
+        NeuronPopulation targets = counters(net, targetCount);
+        net.connect(source, targets.addVoltageJump("jump", false))
+                .connector(Connectors.fromList(pre, post, weights, delayMs)).build();
+        for (int m = 0; m <= SPIKE_STEP + 4; m++) {
+            net.step();
+            double[] expected = new double[targetCount];
+            for (int s = 0; s < n; s++) {
+                if (SPIKE_STEP + delays[s] <= m) {
+                    expected[post[s]] += weights[s];
+                }
+            }
+            for (int t = 0; t < targetCount; t++) {
+                assertEquals(expected[t], targets.v()[t], 1e-3, "target " + t + " by the end of step " + m);
+            }
+        }
+        net.close();
+    }
 }
