@@ -26,6 +26,8 @@ public final class RunNetwork {
                    snn latency [--steps N] [--out DIR]  per-step latency percentiles of COBA 4000 (HdrHistogram)
                    snn longrun [--seconds S] [--window S] [--out DIR]  COBA 4000 for S s (default 1000) with
                                             streamed spikes: rate and heap per window
+                   snn scaling [--network NAME] [--n N] [--threads 1,2] [--rounds R]  speed-up on more threads,
+                                            alternating runs in one JVM (see snn scaling --help)
                    snn compare [--n N] [--duration MS] [--repeats R] [--networks coba,cuba,cobahh]
                                             side by side with Brian2 (needs apt-get install python3-brian)
               --network NAME   coba (default), cuba or cobahh: Brette et al. 2007 benchmarks (see README);
@@ -110,6 +112,10 @@ public final class RunNetwork {
         }
         if (args.length > 0 && args[0].equals("longrun")) {
             LongRun.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("scaling")) {
+            ThreadScaling.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("latency")) {
