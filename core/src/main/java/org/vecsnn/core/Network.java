@@ -201,11 +201,6 @@ public final class Network {
         return this;
     }
 
-    /** The stepper on several threads, or null (one thread, or not prepared yet). */
-    ParallelStepper stepper() {
-        return stepper;
-    }
-
     /** The threads the network steps on (known once it is prepared; 1 before). */
     public int threads() {
         return stepper == null ? 1 : stepper.threads();

@@ -19,24 +19,10 @@ import org.vecsnn.core.simd.Kernels;
  * results are identical for any number of threads; thread 0 then gathers each step's spikes for the monitors. The
  * spike lists alternate between two sets, so the next slice may start while thread 0 gathers. State monitors (they
  * read every neuron at a step's start) make slices one step long and add a barrier before each step.
- *
- * <p>Where the chunks meet moves with the threads' speed: each thread times its work (all but its barrier waits),
- * and between runs, once the threads have worked {@link #BALANCE_WINDOW_NS} since the last look, a thread that
- * worked longer than the mean by more than {@link #BALANCE_MIN_GAIN} of it cedes units to the others, as soon as
- * such looks in a row have summed more lost time than the last move cost. On a virtual machine one core often runs
- * slower than the other for seconds, and with a barrier every step the faster thread would wait out the
- * difference. Results do not depend on where the chunks meet (each target still receives its arrivals in the order
- * of one thread).
  */
 final class ParallelStepper {
     /** How long a worker waits for the next job spinning before it parks. */
     private static final long SPIN_BEFORE_PARK_NS = 200_000;
-    /** Work per thread between looks at the balance: long enough that a hiccup of a core averages out. */
-    static final long BALANCE_WINDOW_NS = 20_000_000;
-    /** The excess of the slowest thread's work over the mean, as a fraction of it, that moves the chunks. */
-    static final double BALANCE_MIN_GAIN = 0.02;
-    /** Longs between two threads' entries in {@link #busyNs}: a cache line apart. */
-    private static final int STRIDE = 8;
     private final Network network;
     private final int threads;
     /** How long an idle worker spins: not at all when there are more threads than cores to spin on. */
@@ -57,16 +43,6 @@ final class ParallelStepper {
     private final int[] populationOfCurrent;
     /** Per population: its state arrays, watched for non-finite values. */
     private final StateArray[][] watched;
-    /** Where the threads' chunks meet, as fractions of every population (threads + 1 entries, 0 … 1). */
-    private final double[] cut;
-    /** Where {@link #balance} computes the next cut (no allocation between steps). */
-    private final double[] nextCut;
-    /** Per thread (entry t × STRIDE): nanoseconds of work outside barrier waits since the last look. */
-    private final long[] busyNs;
-    /** What the last move of the chunks cost the caller, in nanoseconds. */
-    private long moveNs;
-    /** Time the threads waited for the slowest, summed over the looks in a row that found the work uneven. */
-    private double lostNs;
     private final java.util.concurrent.atomic.AtomicIntegerArray done;
     private final SpinBarrier barrier;
     private final Thread[] workers;
@@ -87,18 +63,11 @@ final class ParallelStepper {
         this.currents = currents;
         this.beforeStep = beforeStep;
         this.afterStep = afterStep;
-        this.cut = new double[threads + 1];
-        for (int t = 0; t <= threads; t++) {
-            cut[t] = (double) t / threads;
-        }
-        this.nextCut = new double[threads + 1];
-        this.busyNs = new long[threads * STRIDE];
         this.bounds = new int[populations.length][];
         this.lists = new int[populations.length][][];
         this.ends = new int[populations.length][][];
         for (int p = 0; p < populations.length; p++) {
-            bounds[p] = new int[threads + 1];
-            chunks(populations[p].paddedSize(), cut, bounds[p]);
+            bounds[p] = chunks(populations[p].paddedSize(), threads);
             lists[p] = new int[2 * this.slice][populations[p].paddedSize()];
             ends[p] = new int[2 * this.slice][threads];
         }
@@ -121,78 +90,14 @@ final class ParallelStepper {
         this.workers = new Thread[threads - 1];
     }
 
-    /** Into {@code b}: where the chunks of {@code padded} units meet, whole PAD blocks nearest the fractions cut. */
-    private static void chunks(int padded, double[] cut, int[] b) {
+    /** Splits {@code padded} units into {@code threads} ranges of whole PAD blocks, as even as they can be. */
+    static int[] chunks(int padded, int threads) {
         int blocks = padded / Kernels.PAD;
-        for (int t = 0; t < cut.length; t++) {
-            b[t] = (int) Math.round(blocks * cut[t]) * Kernels.PAD;
+        int[] b = new int[threads + 1];
+        for (int t = 0; t <= threads; t++) {
+            b[t] = (int) ((long) blocks * t / threads) * Kernels.PAD;
         }
-    }
-
-    /**
-     * Into {@code next}, the fractions where chunks should meet next: each thread's share moves halfway towards its
-     * speed (share per nanosecond of work) over the sum of the threads' speeds, and stays at least a quarter of an
-     * even share, so that a thread slowed for a while keeps enough work to show its speed again.
-     */
-    static void balancedCut(double[] cut, long[] busyNs, int stride, double[] next) {
-        int threads = cut.length - 1;
-        double speeds = 0;
-        for (int t = 0; t < threads; t++) {
-            speeds += (cut[t + 1] - cut[t]) / Math.max(1, busyNs[t * stride]);
-        }
-        double floor = 0.25 / threads;
-        double total = 0;
-        for (int t = 0; t < threads; t++) {
-            double now = cut[t + 1] - cut[t];
-            double target = now / Math.max(1, busyNs[t * stride]) / speeds;
-            next[t + 1] = Math.max(floor, now + 0.5 * (target - now)); // the share, until summed below
-            total += next[t + 1];
-        }
-        next[0] = 0;
-        for (int t = 0; t < threads; t++) {
-            next[t + 1] = next[t] + next[t + 1] / total;
-        }
-        next[threads] = 1;
-    }
-
-    /** Moves the chunks to meet at {@code next} (a test sets it directly; see {@link #balance}). */
-    void moveChunks(double[] next) {
-        System.arraycopy(next, 0, cut, 0, cut.length);
-        for (int p = 0; p < populations.length; p++) {
-            chunks(populations[p].paddedSize(), cut, bounds[p]);
-        }
-        for (Projection projection : projections) {
-            projection.splitRows(bounds[indexOf(projection.target().target())]);
-        }
-    }
-
-    /** Between runs: moves the chunks when the threads' work since the last look was uneven enough to pay. */
-    private void balance() {
-        long max = 0;
-        long sum = 0;
-        for (int t = 0; t < threads; t++) {
-            max = Math.max(max, busyNs[t * STRIDE]);
-            sum += busyNs[t * STRIDE];
-        }
-        double mean = (double) sum / threads;
-        if (mean < BALANCE_WINDOW_NS) {
-            return;
-        }
-        // the slowest thread sets the pace: a move pays once what the others waited for it, in looks in a row
-        // that found the work uneven, exceeds what the last move cost
-        if (max - mean > BALANCE_MIN_GAIN * mean) {
-            lostNs += max - mean;
-            if (lostNs > moveNs) {
-                long start = System.nanoTime();
-                balancedCut(cut, busyNs, STRIDE, nextCut);
-                moveChunks(nextCut);
-                moveNs = System.nanoTime() - start;
-                lostNs = 0;
-            }
-        } else {
-            lostNs = 0;
-        }
-        java.util.Arrays.fill(busyNs, 0);
+        return b;
     }
 
     private int indexOf(Population p) {
@@ -218,7 +123,6 @@ final class ParallelStepper {
             return;
         }
         startWorkers();
-        balance();
         failure = null;
         barrier.reset();
         jobStart = start;
@@ -330,8 +234,6 @@ final class ParallelStepper {
     }
 
     private void work(int t, long start, long steps) {
-        long begin = System.nanoTime();
-        long waited = 0;
         long end = start + steps;
         int parity = 0;
         for (long s0 = start; s0 < end; s0 += slice) {
@@ -343,25 +245,17 @@ final class ParallelStepper {
                         m.record(s0);
                     }
                 }
-                waited += timedAwait();
+                barrier.await();
             }
             update(t, s0, length, base);
-            waited += timedAwait();
+            barrier.await();
             deliver(t, s0, length, base);
             if (t == 0) {
                 gather(s0, length, base);
             }
             parity ^= 1;
         }
-        busyNs[t * STRIDE] += System.nanoTime() - begin - waited; // seen by the caller after the barrier below
         barrier.await();
-    }
-
-    /** Waits at the barrier; returns how long, in nanoseconds. */
-    private long timedAwait() {
-        long start = System.nanoTime();
-        barrier.await();
-        return System.nanoTime() - start;
     }
 
     // The phases are methods of their own, called once per slice: the JIT then compiles each soon after it starts,

@@ -165,40 +165,20 @@ public final class Projection implements Checkpointed {
      */
     void prepareThreads(int[] targetBounds) {
         int threads = targetBounds.length - 1;
+        int rows = csr.rows();
+        int[] rowStart = csr.rowStart();
+        int[] targets = csr.targets();
         splitStride = threads + 1;
-        splits = new int[csr.rows() * splitStride];
-        splitRows(targetBounds);
+        splits = new int[rows * splitStride];
+        for (int row = 0; row < rows; row++) {
+            for (int t = 0; t <= threads; t++) {
+                int column = Math.clamp((long) targetBounds[t] - targetFrom, 0, csr.columns());
+                splits[row * splitStride + t] = firstAtLeast(targets, rowStart[row], rowStart[row + 1], column);
+            }
+        }
         slotsOfDelay = new int[threads][slotsOfDelay[0].length];
         batchBounds = new int[threads][2 * BATCH + INTS_PER_LINE];
         touchSpan = touchSpan(threads);
-    }
-
-    /**
-     * Splits every row where the threads' target ranges {@code targetBounds} now meet, each split moved from where
-     * it was: when the ranges move a little, most rows have no target in between and cost a comparison or two.
-     */
-    void splitRows(int[] targetBounds) {
-        int[] rowStart = csr.rowStart();
-        int[] targets = csr.targets();
-        int threads = splitStride - 1;
-        for (int row = 0; row < csr.rows(); row++) {
-            int at = row * splitStride;
-            int end = rowStart[row + 1];
-            splits[at] = rowStart[row];
-            for (int t = 1; t < threads; t++) {
-                int column = Math.clamp((long) targetBounds[t] - targetFrom, 0, csr.columns());
-                int low = splits[at + t - 1];
-                int j = Math.clamp(splits[at + t], low, end);
-                while (j < end && targets[j] < column) {
-                    j++;
-                }
-                while (j > low && targets[j - 1] >= column) {
-                    j--;
-                }
-                splits[at + t] = j;
-            }
-            splits[at + threads] = end;
-        }
     }
 
     /** {@link #touchSpan} for rows split among {@code threads}: a whole row when rows are short on average. */

@@ -36,11 +36,6 @@ class ThreadedSteppingTest {
     private record Run(long[] steps, int[] units, float[] v, float[] g, float[] trace) {}
 
     private static Run mixed(int threads, int minDelaySteps, boolean stateMonitor) {
-        return mixed(threads, minDelaySteps, stateMonitor, new double[0][]);
-    }
-
-    /** The mixed network, run for 150 ms in parts; before each part after the first, the chunks move to a cut. */
-    private static Run mixed(int threads, int minDelaySteps, boolean stateMonitor, double[][] cuts) {
         Network net = new Network(0.1, KernelProvider.get()).seed(11).threads(threads);
         PoissonSource drive = net.add(new PoissonSource("drive", 300, 20, 4));
         SpikeTimesSource given = net.add(new SpikeTimesSource("given", 5, new int[] {0, 4, 2, 1},
@@ -76,12 +71,7 @@ class ThreadedSteppingTest {
         net.addCurrent(TimedCurrent.of(hh.all(), t -> t > 20 ? 150 : 0));
         SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(lif));
         StateMonitor trace = stateMonitor ? net.addMonitor(new StateMonitor(hh, "V", new int[] {5, 300}, 0.1)) : null;
-        double part = 150.0 / (cuts.length + 1);
-        net.run(part, ProgressListener.SILENT);
-        for (double[] cut : cuts) {
-            net.stepper().moveChunks(cut);
-            net.run(part, ProgressListener.SILENT);
-        }
+        net.run(150, ProgressListener.SILENT);
         assertEquals(threads, net.threads());
         return new Run(spikes.steps(), spikes.units(), lif.v().clone(), hh.state("g").clone(),
                 trace == null ? new float[0] : trace.trace(1));
@@ -99,41 +89,6 @@ class ThreadedSteppingTest {
             assertArrayEquals(one.v(), many.v(), 0f, threads + " threads: V");
             assertArrayEquals(one.g(), many.g(), 0f, threads + " threads: g");
         }
-    }
-
-    /** Chunks moved between runs (as the balancing does), even to a thread with nothing: still the same run. */
-    @ParameterizedTest(name = "min delay {0} step(s)")
-    @ValueSource(ints = {1, 4})
-    void chunksThatMoveBetweenRunsGiveTheSameRun(int minDelay) {
-        Run one = mixed(1, minDelay, false);
-        Run two = mixed(2, minDelay, false, new double[][] {{0, 0.13, 1}, {0, 0.9, 1}, {0, 0, 1}});
-        Run three = mixed(3, minDelay, false, new double[][] {{0, 0.6, 0.61, 1}, {0, 0.2, 0.5, 1}});
-        for (Run many : new Run[] {two, three}) {
-            assertArrayEquals(one.steps(), many.steps(), "spike steps");
-            assertArrayEquals(one.units(), many.units(), "spiking units");
-            assertArrayEquals(one.v(), many.v(), 0f, "V");
-            assertArrayEquals(one.g(), many.g(), 0f, "g");
-        }
-    }
-
-    /**
-     * The balancing rule, by hand: even chunks, thread 1 took twice as long, so speeds 1/2 : 1/4 call for shares
-     * 2/3 : 1/3, and each share moves halfway: 7/12 : 5/12. A thread that seemed to take forever keeps a quarter of
-     * an even share, its floor.
-     */
-    @Test
-    void balancedCutMovesEachShareHalfwayToItsSpeed() {
-        int stride = 8;
-        long[] busy = new long[2 * stride];
-        busy[0] = 10_000_000;
-        busy[stride] = 20_000_000;
-        double[] next = new double[3];
-        ParallelStepper.balancedCut(new double[] {0, 0.5, 1}, busy, stride, next);
-        assertArrayEquals(new double[] {0, 7.0 / 12, 1}, next, 1e-12);
-        busy[stride] = Long.MAX_VALUE;
-        ParallelStepper.balancedCut(new double[] {0, 0.8, 1}, busy, stride, next);
-        // thread 0: 0.8 + (1 - 0.8) / 2 = 0.9; thread 1: its floor, 0.125; then scaled to sum to 1
-        assertArrayEquals(new double[] {0, 0.9 / (0.9 + 0.125), 1}, next, 1e-12);
     }
 
     @Test
