@@ -17,11 +17,12 @@ public final class Projection implements Checkpointed {
     /** 4-byte elements per 64-byte cache line. */
     private static final int INTS_PER_LINE = 16;
     /**
-     * Rows at most this long (per thread) are read ahead whole: the hardware prefetcher needs a few misses to
-     * recognise a stream, which is all of a short row. Longer rows are read ahead by their first line only, the
-     * prefetcher fetches the rest, and reading more ahead made the microcircuit (~500 per row) slower.
+     * Rows of at most this many bytes (targets, weights and delays; per thread) are read ahead whole: the hardware
+     * prefetcher needs a few misses to recognise a stream, which is all of a short row (COBA's 80 targets: 320 B).
+     * Longer rows are read ahead by their first line only and the prefetcher fetches the rest: reading more ahead
+     * made the microcircuit (~120–490 synapses of 10 B per row and thread) slower.
      */
-    private static final int SHORT_ROW = 4 * INTS_PER_LINE;
+    private static final int SHORT_ROW_BYTES = 512;
     private final String name;
     private final Range source;
     private final SynapticInput target;
@@ -183,7 +184,10 @@ public final class Projection implements Checkpointed {
 
     /** {@link #touchSpan} for rows split among {@code threads}: a whole row when rows are short on average. */
     private int touchSpan(int threads) {
-        return csr.synapseCount() <= (long) SHORT_ROW * threads * csr.rows() ? Integer.MAX_VALUE : 1;
+        long bytes = csr.synapseCount() * (Integer.BYTES + (csr.weights() == null ? 0 : Float.BYTES)
+                + (csr.delays() == null ? 0 : Short.BYTES));
+        boolean shortRows = bytes <= (long) SHORT_ROW_BYTES * threads * csr.rows();
+        return shortRows ? Integer.MAX_VALUE : 1;
     }
 
     /** Whether this projection's spikes can be delivered by several threads (not with per-presynaptic state). */
