@@ -41,14 +41,17 @@ public final class RunNetwork {
               --threads T      threads to step on (default: every core from 10^6 synapses, else one; results
                                are the same for any T)
               --warmup MS      biological time first run on an identical network to warm up the JIT,
-                               not timed (default 1000; 0 for none); microcircuit: simulated on the
-                               network itself and discarded (default 500)
+                               not timed (default 1000 on one thread, 3000 on more; 0 for none);
+                               microcircuit: simulated on the network itself and discarded (default 500)
               --out DIR        output folder (default out)
               --help           this text
             JVM options go in SNN_JAVA_OPTS, e.g. SNN_JAVA_OPTS="-Dvecsnn.kernels=plain" or "-Dvecsnn.vectorBits=256".
             """;
 
-    static final double DEFAULT_WARMUP = 1000;
+    /** The warm-up when none is given: on one thread; on more; for the microcircuit (on itself). */
+    static final double WARMUP_ONE_THREAD = 1000;
+    static final double WARMUP_THREADS = 3000;
+    static final double WARMUP_MICROCIRCUIT = 500;
 
     record Options(String network, int n, double durationMs, double dt, long seed, double warmupMs, Path out,
                    int threads, double scale, String drive) {}
@@ -62,7 +65,7 @@ public final class RunNetwork {
         int threads = 0;
         double scale = 1;
         String drive = "dc";
-        double warmup = DEFAULT_WARMUP;
+        double warmup = Double.NaN; // the default, chosen once the network is known
         Path out = Path.of("out");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -166,16 +169,23 @@ public final class RunNetwork {
     static void run(Options o) throws IOException {
         if (o.network().equals("microcircuit")) {
             RunMicrocircuit.run(o.scale(), o.drive().equals("dc") ? Microcircuit.Drive.DC : Microcircuit.Drive.POISSON,
-                    o.threads(), o.durationMs(), o.warmupMs() == DEFAULT_WARMUP ? 500 : o.warmupMs(), o.seed(),
-                    o.out());
+                    o.threads(), o.durationMs(), Double.isNaN(o.warmupMs()) ? WARMUP_MICROCIRCUIT : o.warmupMs(),
+                    o.seed(), o.out());
             return;
         }
-        if (o.warmupMs() > 0) {
+        double warmupMs = o.warmupMs();
+        if (!(warmupMs <= 0)) {
             // with the same monitors: a code path first taken after warm-up (a monitor call in the step loop) is
             // deoptimised and recompiled during the timed run (seen: 2 threads at 0.30–0.43 s instead of 0.21)
             EiNetwork warm = build(o);
             addMonitors(warm);
-            warm.network().run(o.warmupMs(), ProgressListener.SILENT);
+            warm.network().prepare();
+            if (Double.isNaN(warmupMs)) {
+                // with every core stepping, the JIT's compiler threads get little time: COBA 40,000 on 2 threads
+                // reached its steady speed only after ~30,000 steps (on one thread, ~10,000)
+                warmupMs = warm.network().threads() > 1 ? WARMUP_THREADS : WARMUP_ONE_THREAD;
+            }
+            warm.network().run(warmupMs, ProgressListener.SILENT);
             warm.network().close();
         }
         long buildStart = System.nanoTime();
@@ -201,7 +211,7 @@ public final class RunNetwork {
         double bioSeconds = o.durationMs() * 1e-3;
 
         System.out.printf(Locale.ROOT, "simulation   %.3f s wall for %.3f s biological (after %s ms of warm-up)%n",
-                simSeconds, bioSeconds, o.warmupMs());
+                simSeconds, bioSeconds, Math.max(0, warmupMs));
         System.out.printf(Locale.ROOT, "speed        %.4f wall s per biological s%n", simSeconds / bioSeconds);
         System.out.printf(Locale.ROOT, "spikes       %d%n", spikes.count());
         System.out.printf(Locale.ROOT, "rate         E %.2f Hz, I %.2f Hz%n",

@@ -27,8 +27,9 @@ public final class ThreadScaling {
             Usage: snn scaling [--network coba|cuba|cobahh|microcircuit] [--n N] [--scale S] [--threads 1,2]
                                [--rounds R] [--round MS] [--warmup MS] [--seed S]
               runs one network per thread count in one JVM, in alternating rounds of MS biological ms (default
-              100; R = 20 rounds after MS of warm-up each, default 300), and prints µs per step and the median
-              speed-up of the rounds against the first thread count. Defaults: coba, N = 40000, threads 1,2.
+              100; R = 20 rounds after MS of warm-up each, default 3000: on busy cores the JIT takes that long),
+              and prints µs per step and the median speed-up of the rounds against the first thread count.
+              Defaults: coba, N = 40000, threads 1,2.
             """;
 
     private record Subject(Network network, List<RateMonitor> rates) {}
@@ -40,7 +41,7 @@ public final class ThreadScaling {
         int[] threads = {1, 2};
         int rounds = 20;
         double roundMs = 100;
-        double warmupMs = 300;
+        double warmupMs = RunNetwork.WARMUP_THREADS;
         long seed = 1;
         try {
             for (int i = 0; i < args.length; i += 2) {
