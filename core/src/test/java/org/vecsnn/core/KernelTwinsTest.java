@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.vecsnn.core.simd.AffineStep;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.Kernels;
@@ -130,14 +132,19 @@ class KernelTwinsTest {
         }
     }
 
-    @Test
-    void membraneWithTwoFusedExponentials() {
+    /** With input, and without (the input all zero; the vector kernel does not read it, the plain one does). */
+    @ParameterizedTest(name = "read input: {0}")
+    @ValueSource(booleans = {true, false})
+    void membraneWithTwoFusedExponentials(boolean readInput) {
         LifCoefficients c = new LifCoefficients(0.005f, -60f, 1f, -50f, -60f, 50);
         compare((k, s) -> {
             var conductance = new org.vecsnn.core.simd.FusedExponential(s.g, 0.98f, -80f, -1f);
             var current = new org.vecsnn.core.simd.FusedExponential(s.g2, 0.99f, 0.7f, 0f);
-            s.spikeCount = k.lifTwoExponentials(s.v, s.input, s.refractory, 0, N, N - 3, c, s.spikes, 0, conductance,
-                    current);
+            if (!readInput) {
+                java.util.Arrays.fill(s.input, 0f);
+            }
+            s.spikeCount = k.lifTwoExponentials(s.v, s.input, readInput, s.refractory, 0, N, N - 3, c, s.spikes, 0,
+                    conductance, current);
         });
     }
 

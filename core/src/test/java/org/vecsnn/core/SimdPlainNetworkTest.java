@@ -59,4 +59,45 @@ class SimdPlainNetworkTest {
         assertArrayEquals(b.units(), a.units());
         assertArrayEquals(separate.neurons().v(), fused.neurons().v(), 0f);
     }
+
+    /**
+     * Input written through {@code input()} after 200 steps without any (the fused kernel reads the input only once
+     * it was asked for): the same spikes as with the receptors in separate passes and as on the plain twin, and the
+     * 100 driven neurons fire more than undriven ones.
+     */
+    @Test
+    void inputAskedForAfterStepsActsInTheFusedKernel() {
+        EiNetwork fused = BenchmarkNetworks.coba(2000, 0.1, 3, KernelProvider.get());
+        EiNetwork separate = BenchmarkNetworks.coba(2000, 0.1, 3, KernelProvider.get());
+        separate.neurons().addExponential("idle", 7, org.vecsnn.core.synapse.SynapticOutput.conductance(-70));
+        EiNetwork plain = BenchmarkNetworks.coba(2000, 0.1, 3, new PlainKernels());
+        SpikeMonitor[] spikes = new SpikeMonitor[3];
+        EiNetwork[] nets = {fused, separate, plain};
+        for (int k = 0; k < 3; k++) {
+            spikes[k] = nets[k].network().addMonitor(new SpikeMonitor(nets[k].neurons()));
+            nets[k].network().runSteps(200, ProgressListener.SILENT);
+            for (int step = 0; step < 300; step++) {
+                float[] input = nets[k].neurons().input();
+                for (int n = 0; n < 100; n++) {
+                    input[n] += 300f;
+                }
+                nets[k].network().step();
+            }
+        }
+        for (int k = 1; k < 3; k++) {
+            assertArrayEquals(spikes[k].steps(), spikes[0].steps());
+            assertArrayEquals(spikes[k].units(), spikes[0].units());
+        }
+        long driven = 0;
+        long undriven = 0;
+        for (int s = 0; s < spikes[0].count(); s++) {
+            int unit = spikes[0].units()[s];
+            if (spikes[0].steps()[s] >= 200) {
+                driven += unit < 100 ? 1 : 0;
+                undriven += unit >= 100 && unit < 200 ? 1 : 0;
+            }
+        }
+        assertTrue(driven > 3 * undriven, "spikes in the driven steps: driven " + driven + ", undriven "
+                + undriven);
+    }
 }

@@ -30,6 +30,8 @@ public final class NeuronPopulation extends Population {
     private final float[] v;
     private final float[][] variables;
     private final float[] input;
+    /** Whether anything may have written {@link #input}: set by {@link #input()} and by a checkpoint that holds input. */
+    private boolean inputUsed;
     private final float[] conductance;
     private final int[] refractory;
     private final List<SynapticInput> synapticInputs = new ArrayList<>();
@@ -78,8 +80,13 @@ public final class NeuronPopulation extends Population {
         return v;
     }
 
-    /** The input accumulator, live: add external current here before a step. */
+    /**
+     * The input accumulator, live: add external current here before a step. Asking for it marks the population as
+     * taking input from then on: until then, the fused membrane kernel of COBA and CUBA neither reads nor clears the
+     * (all-zero) array, which saves a read and a write stream per step (COBA 4000: about 14 % of a step).
+     */
     public float[] input() {
+        inputUsed = true;
         return input;
     }
 
@@ -230,6 +237,11 @@ public final class NeuronPopulation extends Population {
         }
         actions.add(org.vecsnn.core.Checkpointed.install(
                 org.vecsnn.core.Checkpointed.readFloats(in, input.length, "input" + where), input));
+        actions.add(() -> {
+            for (float x : input) {
+                inputUsed |= x != 0f;
+            }
+        });
         if (conductance != null) {
             actions.add(org.vecsnn.core.Checkpointed.install(
                     org.vecsnn.core.Checkpointed.readFloats(in, conductance.length, "conductance" + where),
@@ -306,8 +318,8 @@ public final class NeuronPopulation extends Population {
             receptor.apply(step, kernels, from, to);
         }
         if (fused != null) {
-            int end = kernels.lifTwoExponentials(v, input, refractory, from, to, size(), coefficients, out, at,
-                    fused[0], fused[1]);
+            int end = kernels.lifTwoExponentials(v, input, inputUsed, refractory, from, to, size(), coefficients,
+                    out, at, fused[0], fused[1]);
             fusedReceptors[0].foldArrivals(step, kernels, from, to);
             fusedReceptors[1].foldArrivals(step, kernels, from, to);
             return end;

@@ -37,8 +37,9 @@ public interface Kernels {
      * inhibitory receptors): each adds {@code g·(a + b·V)} to the input in turn and decays, then the membrane steps.
      * Arrivals are not read here: g already holds those of this step (see {@code ExponentialReceptor}).
      * Bit-identical to running the synapses' kernels and then {@link #lif}; one pass over the state instead of three.
+     * Without {@code readInput} the input must be all zero, and a kernel may leave it unread (the vector one does).
      */
-    int lifTwoExponentials(float[] v, float[] input, int[] refractory, int from, int to, int size,
+    int lifTwoExponentials(float[] v, float[] input, boolean readInput, int[] refractory, int from, int to, int size,
                            LifCoefficients c, int[] spikes, int count, FusedExponential first,
                            FusedExponential second);
 

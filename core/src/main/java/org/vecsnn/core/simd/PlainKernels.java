@@ -36,9 +36,10 @@ public final class PlainKernels implements Kernels {
     }
 
     @Override
-    public int lifTwoExponentials(float[] v, float[] input, int[] refractory, int from, int to, int size,
-                                  LifCoefficients c, int[] spikes, int count, FusedExponential first,
+    public int lifTwoExponentials(float[] v, float[] input, boolean readInput, int[] refractory, int from, int to,
+                                  int size, LifCoefficients c, int[] spikes, int count, FusedExponential first,
                                   FusedExponential second) {
+        // the reference reads the input either way: without readInput it is zero and stays zero
         addExponential(first, v, input, from, to);
         addExponential(second, v, input, from, to);
         return lif(v, input, refractory, from, to, size, c, spikes, count);

@@ -23,6 +23,8 @@ public final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> FLOATS = VectorSpecies.of(float.class, VectorShape.forBitSize(BITS));
     private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, VectorShape.forBitSize(BITS));
     private static final int LANES = FLOATS.length();
+    /** One lane group of zeros, never written: the input of a population that takes none. */
+    private static final float[] ZEROS = new float[LANES];
 
     public VectorKernels() {
         if (PAD % LANES != 0) {
@@ -70,8 +72,8 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public int lifTwoExponentials(float[] v, float[] input, int[] refractory, int from, int to, int size,
-                                  LifCoefficients c, int[] spikes, int count, FusedExponential first,
+    public int lifTwoExponentials(float[] v, float[] input, boolean readInput, int[] refractory, int from, int to,
+                                  int size, LifCoefficients c, int[] spikes, int count, FusedExponential first,
                                   FusedExponential second) {
         // the membrane lanes repeat lif's: moved into a helper, the vectors crossed a call and were boxed (a COBA
         // step took 10 µs instead of 2.6)
@@ -88,11 +90,15 @@ public final class VectorKernels implements Kernels {
         final float vTh = c.vTh();
         final IntVector refOnSpike = IntVector.broadcast(INTS, Math.max(c.refractorySteps() - 1, 0));
         final FloatVector zero = FloatVector.zero(FLOATS);
+        // without input, every lane group reads the same zeros (one L1 line) and the input is not cleared; chosen
+        // by array and index mask, so that no vector merges across a branch (C2 would box it)
+        final float[] external = readInput ? input : ZEROS;
+        final int mask = readInput ? -1 : 0;
         for (int i = from; i < to; i += LANES) {
             FloatVector vi = FloatVector.fromArray(FLOATS, v, i);
             FloatVector x = FloatVector.fromArray(FLOATS, g1, i);
             FloatVector y = FloatVector.fromArray(FLOATS, g2, i);
-            FloatVector in = FloatVector.fromArray(FLOATS, input, i).add(x.mul(a1.add(b1.mul(vi))))
+            FloatVector in = FloatVector.fromArray(FLOATS, external, i & mask).add(x.mul(a1.add(b1.mul(vi))))
                     .add(y.mul(a2.add(b2.mul(vi))));
             x.mul(d1).intoArray(g1, i);
             y.mul(d2).intoArray(g2, i);
@@ -103,7 +109,9 @@ public final class VectorKernels implements Kernels {
             VectorMask<Float> spiked = vn.compare(VectorOperators.GE, vTh).andNot(held);
             vn.blend(vReset, spiked).intoArray(v, i);
             ref.sub(1).max(0).blend(refOnSpike, spiked.cast(INTS)).intoArray(refractory, i);
-            zero.intoArray(input, i);
+            if (readInput) {
+                zero.intoArray(input, i);
+            }
             if (spiked.anyTrue()) {
                 count = report(spiked.toLong(), i, size, spikes, count);
             }
