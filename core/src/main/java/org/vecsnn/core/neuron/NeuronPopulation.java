@@ -30,7 +30,7 @@ public final class NeuronPopulation extends Population {
     private final float[] v;
     private final float[][] variables;
     private final float[] input;
-    /** Whether anything may have written {@link #input}: set by {@link #input()} and by a checkpoint that holds input. */
+    /** Whether anything may have written {@link #input}: set by {@link #input()} and by a checkpoint holding input. */
     private boolean inputUsed;
     private final float[] conductance;
     private final int[] refractory;
@@ -83,7 +83,7 @@ public final class NeuronPopulation extends Population {
     /**
      * The input accumulator, live: add external current here before a step. Asking for it marks the population as
      * taking input from then on: until then, the fused membrane kernel of COBA and CUBA neither reads nor clears the
-     * (all-zero) array, which saves a read and a write stream per step (COBA 4000: about 14 % of a step).
+     * (all-zero) array, which saves a read and a write stream per step (COBA 4000: up to about 14 % of a step).
      */
     public float[] input() {
         inputUsed = true;
