@@ -155,7 +155,7 @@ public final class ThreadScaling {
             Arrays.sort(sorted);
             Arrays.sort(ratio);
             System.out.printf(Locale.ROOT, "%7d   %16.2f %8.2f   %6.2f (%.2f–%.2f)%n", threads[k], sorted[0],
-                    sorted[rounds / 2], median(ratio), ratio[rounds / 4], ratio[(3 * rounds) / 4]);
+                    median(sorted), median(ratio), ratio[rounds / 4], ratio[(3 * rounds) / 4]);
         }
         boolean same = true;
         for (int k = 1; k < threads.length; k++) {
