@@ -115,21 +115,49 @@ class KernelTwinsTest {
         compare((k, s) -> k.pulsedAffine(s.g, s.v, s.refractory, on, off, 0, N));
     }
 
-    /** The kernels with exp: the vector exp may differ from Math.exp in the last bit, so a tight relative bound. */
+    /** The kernels with exp, bit for bit: one exp (Exp) written out in both twins. */
     @Test
-    void kernelsWithExpAgreeToFloatRounding() {
-        for (long seed = 1; seed <= 3; seed++) {
-            State plain = new State(seed);
-            State vector = new State(seed);
-            new PlainKernels().mgBlockOutput(plain.g, plain.v, plain.input, 0f, 1.2f / 3.57f, 0.062f, 0, N);
-            KernelProvider.get().mgBlockOutput(vector.g, vector.v, vector.input, 0f, 1.2f / 3.57f, 0.062f, 0, N);
-            new PlainKernels().saturate(plain.g, plain.input, 0.5f, 0.01f, 0.1f, 0, N);
-            KernelProvider.get().saturate(vector.g, vector.input, 0.5f, 0.01f, 0.1f, 0, N);
-            for (int i = 0; i < N; i++) {
-                assertEquals(plain.input[i], vector.input[i], 1e-6f * Math.max(1f, Math.abs(plain.input[i])), "I " + i);
-                assertEquals(plain.g[i], vector.g[i], 1e-6f * Math.max(1f, Math.abs(plain.g[i])), "g " + i);
-            }
+    void kernelsWithExp() {
+        compare((k, s) -> k.mgBlockOutput(s.g, s.v, s.input, 0f, 1.2f / 3.57f, 0.062f, 0, N));
+        compare((k, s) -> k.saturate(s.g, s.input, 0.5f, 0.01f, 0.1f, 0, N));
+        compare((k, s) -> k.exp(s.v, s.g, 0, N));
+        compare((k, s) -> k.expm1(s.input, s.g, 16, N));
+    }
+
+    /**
+     * Exp over arguments from far below underflow to past overflow, NaN and infinities, bit for bit, before and after
+     * the JIT has compiled the kernels (the Vector API's own EXP differed after warm-up).
+     */
+    @Test
+    void expIsTheSameColdAndWarm() {
+        float[] x = new float[N];
+        for (int i = 0; i < N; i++) {
+            x[i] = -120f + 215f * i / N;
         }
+        x[0] = Float.NaN;
+        x[1] = Float.POSITIVE_INFINITY;
+        x[2] = Float.NEGATIVE_INFINITY;
+        Kernels plain = new PlainKernels();
+        Kernels tested = KernelProvider.get();
+        float[] expected = new float[N];
+        float[] expectedM1 = new float[N];
+        plain.exp(x, expected, 0, N);
+        plain.expm1(x, expectedM1, 0, N);
+        float[] cold = new float[N];
+        tested.exp(x, cold, 0, N);
+        assertArrayEquals(expected, cold, 0f, "cold");
+        float[] warm = new float[N];
+        for (int round = 0; round < 100_000; round++) {
+            tested.exp(x, warm, 0, 64);
+            tested.expm1(x, warm, 0, 64);
+            plain.exp(x, warm, 0, 16);
+        }
+        tested.exp(x, warm, 0, N);
+        assertArrayEquals(expected, warm, 0f, "warm");
+        tested.expm1(x, warm, 0, N);
+        assertArrayEquals(expectedM1, warm, 0f, "warm expm1");
+        plain.exp(x, warm, 0, N);
+        assertArrayEquals(expected, warm, 0f, "warm plain");
     }
 
     /** With input, and without (the input all zero; the vector kernel does not read it, the plain one does). */

@@ -1,7 +1,6 @@
 package org.vecsnn.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Tag;
@@ -20,17 +19,17 @@ import org.vecsnn.core.synapse.SynapticInput;
 
 /**
  * Every synapse model on the JVM's kernels and on the plain twin: Poisson drive through the model onto LIF
- * neurons, with per-synapse delays on half the synapses. Models whose kernels use only arithmetic give identical
- * spikes; those that use exp (NMDA, BioNMDA: the saturation) agree to float rounding, checked on passive neurons.
+ * neurons, with per-synapse delays on half the synapses: identical spikes and state, including the models whose
+ * kernels use exp (NMDA, BioNMDA: the saturation and the Mg block).
  */
 @Tag("kernels")
 class SynapseTwinsTest {
     private record Run(SpikeMonitor spikes, NeuronPopulation post) {}
 
-    private static Run run(String model, Kernels kernels, boolean passive) {
+    private static Run run(String model, Kernels kernels) {
         Network net = new Network(0.1, kernels).seed(8);
         PoissonSource drive = net.add(new PoissonSource("drive", 100, 40, 3));
-        NeuronPopulation post = net.addLif("post", 200, new Lif(-65, -65, passive ? 1e6 : -50, 10, 1, 2,
+        NeuronPopulation post = net.addLif("post", 200, new Lif(-65, -65, -50, 10, 1, 2,
                 Integrator.EXPONENTIAL_EULER));
         post.set("V", i -> -65 + (i % 13));
         SynapticInput input = SynapseCatalogueTest.receptor(post, model);
@@ -57,34 +56,20 @@ class SynapseTwinsTest {
                 .weight(weight).build();
         net.addCurrent(org.vecsnn.core.input.TimedCurrent.constant(post.all(), 18));
         SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(post));
-        net.run(passive ? 30 : 200, ProgressListener.SILENT);
+        net.run(200, ProgressListener.SILENT);
         return new Run(spikes, post);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"exponential", "dual", "alpha", "AMPA", "GABA_A", "GABA_B", "GABA_B_DESENSITIZED"})
-    void arithmeticModelsGiveIdenticalSpikes(String model) {
-        Run vector = run(model, KernelProvider.get(), false);
-        Run plain = run(model, new PlainKernels(), false);
+    @ValueSource(strings = {"exponential", "dual", "alpha", "AMPA", "GABA_A", "GABA_B", "GABA_B_DESENSITIZED",
+            "NMDA", "BioNMDA"})
+    void twinsGiveIdenticalSpikesAndState(String model) {
+        Run vector = run(model, KernelProvider.get());
+        Run plain = run(model, new PlainKernels());
         assertTrue(plain.spikes().count() > 20, model + ": the network must be active");
         assertArrayEquals(plain.spikes().steps(), vector.spikes().steps(), model);
         assertArrayEquals(plain.spikes().units(), vector.spikes().units(), model);
         assertArrayEquals(plain.post().state("s"), vector.post().state("s"), 0f, model);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"NMDA", "BioNMDA"})
-    void modelsWithExpAgreeToFloatRounding(String model) {
-        Run vector = run(model, KernelProvider.get(), true);
-        Run plain = run(model, new PlainKernels(), true);
-        float[] gv = vector.post().state("s");
-        float[] gp = plain.post().state("s");
-        float peak = 0;
-        for (int i = 0; i < 200; i++) {
-            peak = Math.max(peak, Math.abs(gp[i]));
-            assertEquals(gp[i], gv[i], 1e-5 * Math.max(1e-3, Math.abs(gp[i])), model + " g of neuron " + i);
-            assertEquals(plain.post().v()[i], vector.post().v()[i], 1e-4, model + " V of neuron " + i);
-        }
-        assertTrue(peak > 1e-4, model + ": the synapses must be active");
+        assertArrayEquals(plain.post().v(), vector.post().v(), 0f, model);
     }
 }

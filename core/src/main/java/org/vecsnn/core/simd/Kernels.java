@@ -48,8 +48,7 @@ public interface Kernels {
      * variable's equation linear in itself and the others held, or RK4), with the synaptic conductance G and the
      * input I (which holds the conductances' G·E) held over the step: {@code C·dV/dt = … + I − G·V}. A neuron
      * spikes when V crosses {@code vTh} upwards while its refractory counter is zero; the counter then holds further
-     * spikes (not V) for {@code refractorySteps − 1} steps. Input and conductance are cleared. Uses exp: the twins
-     * may differ in the last bits.
+     * spikes (not V) for {@code refractorySteps − 1} steps. Input and conductance are cleared.
      */
     int hodgkinHuxley(float[] v, float[] m, float[] h, float[] n, float[] input, float[] conductance,
                       int[] refractory, int from, int to, int size, HhCoefficients c, int[] spikes, int count);
@@ -59,8 +58,7 @@ public interface Kernels {
      * AdEx, Izhikevich, quadratic IF; see {@link AdaptiveCoefficients}), with the method of {@code c}: Euler,
      * exponential Euler (V linearised about its start-of-step value, BrainPy's exp_auto; w exact with V held) or RK4,
      * the input I held over the step. Refractoriness and spikes as in {@link #lif}; on a spike w += b. A held
-     * neuron's w keeps integrating. The input is cleared. Euler with no exponential term uses no exp and is
-     * bit-identical between the twins; the other cases may differ in the last bits.
+     * neuron's w keeps integrating. The input is cleared.
      */
     int adaptive(float[] v, float[] w, float[] input, int[] refractory, int from, int to, int size,
                  AdaptiveCoefficients c, int[] spikes, int count);
@@ -99,7 +97,7 @@ public interface Kernels {
 
     /**
      * Conductance-based output through the Mg²⁺ block (Jahr–Stevens):
-     * {@code I += g·(E − V)/(1 + mgOverBeta·e^(−α·V))}. Uses exp: the twins may differ in the last bit.
+     * {@code I += g·(E − V)/(1 + mgOverBeta·e^(−α·V))}.
      */
     void mgBlockOutput(float[] g, float[] v, float[] input, float reversal, float mgOverBeta, float alpha, int from,
                        int to);
@@ -123,8 +121,7 @@ public interface Kernels {
 
     /**
      * Saturating relaxation with the drive x held over the step (exponential Euler, BrainPy's exp_auto): with
-     * {@code k = a·x + b} and {@code g∞ = a·x/k}, {@code g = g∞ + (g − g∞)·e^(−k·dt)}. Uses exp: the twins may
-     * differ in the last bit.
+     * {@code k = a·x + b} and {@code g∞ = a·x/k}, {@code g = g∞ + (g − g∞)·e^(−k·dt)}.
      */
     void saturate(float[] g, float[] x, float a, float b, float dt, int from, int to);
 
@@ -133,6 +130,12 @@ public interface Kernels {
 
     /** {@code pulse = max(pulse − 1, 0)}. */
     void countDown(int[] pulse, int from, int to);
+
+    /** {@code y = e^x} with {@link Exp#exp}: bit-identical in both twins at every width. */
+    void exp(float[] x, float[] y, int from, int to);
+
+    /** {@code y = e^x − 1} with {@link Exp#expm1}. */
+    void expm1(float[] x, float[] y, int from, int to);
 
     /** The index of the first NaN or infinite value in {@code [from, to)}, or −1. */
     int firstNonFinite(float[] values, int from, int to);

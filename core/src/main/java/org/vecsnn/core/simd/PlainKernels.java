@@ -71,7 +71,7 @@ public final class PlainKernels implements Kernels {
                 float gK = c.gK() * (n0 * n0 * (n0 * n0));
                 float g = gNa + gK + c.gL() + gs;
                 float vInf = (gNa * c.eNa() + gK * c.eK() + c.gL() * c.eL() + in) / g;
-                vn = vInf + (v0 - vInf) * exp(-(g * c.invC() * dt));
+                vn = vInf + (v0 - vInf) * Exp.exp(-(g * c.invC() * dt));
             } else {
                 float kv1 = hhDv(c, v0, m0, h0, n0, in, gs);
                 float km1 = gate(c.alphaM(), c.betaM(), v0, m0);
@@ -138,25 +138,21 @@ public final class PlainKernels implements Kernels {
         float a = rate(alpha, v);
         float k = a + rate(beta, v);
         float xInf = a / k;
-        return xInf + (x - xInf) * exp(-(k * dt));
+        return xInf + (x - xInf) * Exp.exp(-(k * dt));
     }
 
     private static float rate(GateRate r, float v) {
         float x = (v - r.theta()) * r.invS();
         return switch (r.shape()) {
-            case GateRate.EXPONENTIAL -> r.k() * exp(-x);
+            case GateRate.EXPONENTIAL -> r.k() * Exp.exp(-x);
             case GateRate.LINEAR -> r.k() / phi(-x);
-            default -> r.k() / (1f + exp(-x));
+            default -> r.k() / (1f + Exp.exp(-x));
         };
-    }
-
-    private static float exp(float x) {
-        return (float) Math.exp(x);
     }
 
     /** {@code φ(z) = (e^z − 1)/z}, with its Taylor polynomial near 0 where the quotient would lose digits. */
     static float phi(float z) {
-        return Math.abs(z) < PHI_SERIES ? 1f + z * (0.5f + z * (1f / 6f)) : (float) Math.expm1(z) / z;
+        return Math.abs(z) < PHI_SERIES ? 1f + z * (0.5f + z * (1f / 6f)) : Exp.expm1(z) / z;
     }
 
     /** Below this |z|, φ's cubic Taylor term is under 1e-8 relative. */
@@ -220,7 +216,7 @@ public final class PlainKernels implements Kernels {
 
     /** {@code e^((V − V_T)/Δ_T)} with its argument capped at the threshold, or 0 for the models without the term. */
     private static float spikeTerm(AdaptiveCoefficients c, float v) {
-        return c.e() == 0f ? 0f : exp(Math.min((v - c.vT()) * c.invDeltaT(), c.maxExponent()));
+        return c.e() == 0f ? 0f : Exp.exp(Math.min((v - c.vT()) * c.invDeltaT(), c.maxExponent()));
     }
 
     private static float adaptiveDv(AdaptiveCoefficients c, float v, float w, float in) {
@@ -299,7 +295,7 @@ public final class PlainKernels implements Kernels {
     public void mgBlockOutput(float[] g, float[] v, float[] input, float reversal, float mgOverBeta, float alpha,
                               int from, int to) {
         for (int i = from; i < to; i++) {
-            float block = 1f / (1f + mgOverBeta * (float) Math.exp(-alpha * v[i]));
+            float block = 1f / (1f + mgOverBeta * Exp.exp(-alpha * v[i]));
             input[i] += g[i] * (reversal - v[i]) * block;
         }
     }
@@ -338,7 +334,7 @@ public final class PlainKernels implements Kernels {
             float ax = x[i] * a;
             float k = ax + b;
             float target = ax / k;
-            float e = (float) Math.exp(k * -dt);
+            float e = Exp.exp(k * -dt);
             g[i] = target + (g[i] - target) * e;
         }
     }
@@ -356,6 +352,20 @@ public final class PlainKernels implements Kernels {
     public void countDown(int[] pulse, int from, int to) {
         for (int i = from; i < to; i++) {
             pulse[i] = Math.max(pulse[i] - 1, 0);
+        }
+    }
+
+    @Override
+    public void exp(float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] = Exp.exp(x[i]);
+        }
+    }
+
+    @Override
+    public void expm1(float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] = Exp.expm1(x[i]);
         }
     }
 

@@ -152,7 +152,7 @@ public final class VectorKernels implements Kernels {
             FloatVector g = gNa.add(gK).add(gL).add(FloatVector.fromArray(FLOATS, conductance, i));
             FloatVector vInf = gNa.mul(eNa).add(gK.mul(eK)).add(leak).add(FloatVector.fromArray(FLOATS, input, i))
                     .div(g);
-            FloatVector vn = v0.sub(vInf).mul(g.mul(invC).mul(dt).neg().lanewise(VectorOperators.EXP)).add(vInf);
+            FloatVector vn = v0.sub(vInf).mul(exp(g.mul(invC).mul(dt).neg())).add(vInf);
             count = storeHh(v0, vn, v, input, conductance, refractory, i, size, c, spikes, count);
         }
         return count;
@@ -268,22 +268,56 @@ public final class VectorKernels implements Kernels {
         FloatVector a = rate(alpha, v);
         FloatVector k = a.add(rate(beta, v));
         FloatVector xInf = a.div(k);
-        return x.sub(xInf).mul(k.mul(dt).neg().lanewise(VectorOperators.EXP)).add(xInf);
+        return x.sub(xInf).mul(exp(k.mul(dt).neg())).add(xInf);
     }
 
     private static FloatVector rate(GateRate r, FloatVector v) {
         FloatVector x = v.sub(r.theta()).mul(r.invS());
         return switch (r.shape()) {
-            case GateRate.EXPONENTIAL -> x.neg().lanewise(VectorOperators.EXP).mul(r.k());
+            case GateRate.EXPONENTIAL -> exp(x.neg()).mul(r.k());
             case GateRate.LINEAR -> FloatVector.broadcast(FLOATS, r.k()).div(phi(x.neg()));
-            default -> FloatVector.broadcast(FLOATS, r.k()).div(x.neg().lanewise(VectorOperators.EXP).add(1f));
+            default -> FloatVector.broadcast(FLOATS, r.k()).div(exp(x.neg()).add(1f));
         };
+    }
+
+    /** {@link Exp#exp}, lane by lane: the same operations in the same order. */
+    private static FloatVector exp(FloatVector x) {
+        FloatVector xc = x.min(Exp.EXP_MAX).max(Exp.EXP_MIN);
+        FloatVector t = xc.fma(Exp.LOG2E, Exp.ROUNDER);
+        IntVector k = t.reinterpretAsInts().sub(Exp.ROUNDER_BITS);
+        FloatVector q = expm1Reduced(reduce(xc, t.sub(Exp.ROUNDER)));
+        IntVector k1 = k.lanewise(VectorOperators.ASHR, 1);
+        FloatVector s1 = k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector s2 = k.sub(k1).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return s1.fma(q, s1).mul(s2);
+    }
+
+    /** {@link Exp#expm1}, lane by lane. */
+    private static FloatVector expm1(FloatVector x) {
+        FloatVector xc = x.min(Exp.EXPM1_LIMIT).max(-Exp.EXPM1_LIMIT);
+        FloatVector t = xc.fma(Exp.LOG2E, Exp.ROUNDER);
+        IntVector k = t.reinterpretAsInts().sub(Exp.ROUNDER_BITS);
+        FloatVector q = expm1Reduced(reduce(xc, t.sub(Exp.ROUNDER)));
+        FloatVector s = k.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return s.fma(q, s.sub(1f));
+    }
+
+    private static FloatVector reduce(FloatVector x, FloatVector k) {
+        FloatVector negK = k.neg();
+        return negK.fma(FloatVector.broadcast(FLOATS, Exp.LN2_LO), negK.fma(FloatVector.broadcast(FLOATS, Exp.LN2_HI), x));
+    }
+
+    private static FloatVector expm1Reduced(FloatVector r) {
+        FloatVector p = r.fma(Exp.C7, Exp.C6).fma(r, FloatVector.broadcast(FLOATS, Exp.C5))
+                .fma(r, FloatVector.broadcast(FLOATS, Exp.C4)).fma(r, FloatVector.broadcast(FLOATS, Exp.C3))
+                .fma(r, FloatVector.broadcast(FLOATS, Exp.C2));
+        return r.mul(r).fma(p, r);
     }
 
     /** {@code φ(z) = (e^z − 1)/z}, with the Taylor polynomial near 0 (as {@link PlainKernels#phi}). */
     private static FloatVector phi(FloatVector z) {
         FloatVector series = z.mul(1f / 6f).add(0.5f).mul(z).add(1f);
-        return z.lanewise(VectorOperators.EXPM1).div(z)
+        return expm1(z).div(z)
                 .blend(series, z.abs().compare(VectorOperators.LT, PlainKernels.PHI_SERIES));
     }
 
@@ -374,8 +408,7 @@ public final class VectorKernels implements Kernels {
         if (c.e() == 0f) {
             return FloatVector.zero(FLOATS);
         }
-        return v.sub(c.vT()).mul(c.invDeltaT()).min(c.maxExponent())
-                .lanewise(VectorOperators.EXP);
+        return exp(v.sub(c.vT()).mul(c.invDeltaT()).min(c.maxExponent()));
     }
 
     private static FloatVector adaptiveDv(AdaptiveCoefficients c, FloatVector v, FloatVector w, FloatVector in) {
@@ -473,7 +506,7 @@ public final class VectorKernels implements Kernels {
         final FloatVector one = FloatVector.broadcast(FLOATS, 1f);
         for (int i = from; i < to; i += LANES) {
             FloatVector vi = FloatVector.fromArray(FLOATS, v, i);
-            FloatVector block = one.div(vi.mul(-alpha).lanewise(VectorOperators.EXP).mul(mgOverBeta).add(one));
+            FloatVector block = one.div(exp(vi.mul(-alpha)).mul(mgOverBeta).add(one));
             FloatVector current = FloatVector.fromArray(FLOATS, g, i).mul(e.sub(vi)).mul(block);
             FloatVector.fromArray(FLOATS, input, i).add(current).intoArray(input, i);
         }
@@ -524,7 +557,7 @@ public final class VectorKernels implements Kernels {
             FloatVector ax = FloatVector.fromArray(FLOATS, x, i).mul(a);
             FloatVector k = ax.add(b);
             FloatVector target = ax.div(k);
-            FloatVector e = k.mul(-dt).lanewise(VectorOperators.EXP);
+            FloatVector e = exp(k.mul(-dt));
             FloatVector gi = FloatVector.fromArray(FLOATS, g, i);
             target.add(gi.sub(target).mul(e)).intoArray(g, i);
         }
@@ -544,6 +577,20 @@ public final class VectorKernels implements Kernels {
     public void countDown(int[] pulse, int from, int to) {
         for (int i = from; i < to; i += LANES) {
             IntVector.fromArray(INTS, pulse, i).sub(1).max(0).intoArray(pulse, i);
+        }
+    }
+
+    @Override
+    public void exp(float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i += LANES) {
+            exp(FloatVector.fromArray(FLOATS, x, i)).intoArray(y, i);
+        }
+    }
+
+    @Override
+    public void expm1(float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i += LANES) {
+            expm1(FloatVector.fromArray(FLOATS, x, i)).intoArray(y, i);
         }
     }
 
