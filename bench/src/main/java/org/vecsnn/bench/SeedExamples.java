@@ -155,11 +155,13 @@ public final class SeedExamples {
         StateMonitor v1 = net.addMonitor(new StateMonitor(neu1, "V", new int[] {0}, DT));
         net.run(DURATION, ProgressListener.SILENT);
         double[] t = v0.times();
+        float[] first = v0.trace(0);
+        float[] second = v1.trace(0);
         Path csv = out.resolve("gap_junction.csv");
         try (Writer w = Files.newBufferedWriter(csv)) {
             w.write("t_ms,V0,V1\n");
             for (int k = 0; k < t.length; k++) {
-                w.write(String.format(Locale.ROOT, "%.1f,%s,%s%n", t[k], v0.trace(0)[k], v1.trace(0)[k]));
+                w.write(String.format(Locale.ROOT, "%.1f,%s,%s%n", t[k], first[k], second[k]));
             }
         }
         XYChart top = chart("gap junctions with spikelets: V1 (postsynaptic group)", "V1 (mV)", 240);

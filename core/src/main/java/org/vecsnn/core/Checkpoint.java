@@ -34,7 +34,7 @@ import org.vecsnn.core.synapse.SynapticInput;
  */
 public final class Checkpoint {
     static final byte[] MAGIC = "VSNNCKPT".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     private static final int HEADER = MAGIC.length + 4 + 8 + 8;
 
     private Checkpoint() {}

@@ -30,6 +30,7 @@ class KernelTwinsTest {
         final int[] refractory = new int[N];
         final float[] g = new float[N];
         final float[] g2 = new float[N];
+        final float[] low = new float[N];
         final float[] ring = new float[3 * N];
         final int[] spikes = new int[N];
         int spikeCount;
@@ -42,6 +43,7 @@ class KernelTwinsTest {
                 refractory[i] = random.nextInt(4) == 0 ? random.nextInt(5) : 0;
                 g[i] = random.nextFloat();
                 g2[i] = random.nextFloat();
+                low[i] = (random.nextFloat() - 0.5f) * 1e-6f;
             }
             for (int i = 0; i < ring.length; i++) {
                 ring[i] = random.nextInt(3) == 0 ? random.nextFloat() : 0f;
@@ -54,6 +56,7 @@ class KernelTwinsTest {
             assertArrayEquals(refractory, other.refractory, "refractory");
             assertArrayEquals(g, other.g, 0f, "g");
             assertArrayEquals(g2, other.g2, 0f, "g2");
+            assertArrayEquals(low, other.low, 0f, "low");
             assertArrayEquals(ring, other.ring, 0f, "ring");
             assertEquals(spikeCount, other.spikeCount, "spike count");
             assertArrayEquals(spikes, other.spikes, "spikes");
@@ -81,17 +84,18 @@ class KernelTwinsTest {
                 new LifCoefficients(0.005f, -60f, 1f, -50f, -60f, 50),
                 new LifCoefficients((float) -Math.expm1(-0.01), -49f, 1.5f, -50f, -60f, 1),
                 new LifCoefficients(0.1f, 0f, 1f, 20f, -5f, 0)}) {
-            compare((k, s) -> s.spikeCount = k.lif(s.v, s.input, s.refractory, 0, N, N - 5, c,
+            compare((k, s) -> s.spikeCount = k.lif(s.v, s.low, s.input, s.refractory, 0, N, N - 5, c,
                     s.spikes, 0));
-            compare((k, s) -> s.spikeCount = k.lif(s.v, s.input, s.refractory, 16, N - 32, N, c,
+            compare((k, s) -> s.spikeCount = k.lif(s.v, s.low, s.input, s.refractory, 16, N - 32, N, c,
                     s.spikes, 3));
         }
     }
 
     @Test
     void exponentialOutputs() {
-        compare((k, s) -> k.exponentialCurrent(s.g, s.input, 0.98f, 0.7f, 0, N));
-        compare((k, s) -> k.exponentialConductance(s.g, s.v, s.input, 0.99f, -80f, 16, N));
+        compare((k, s) -> k.exponentialCurrent(s.g, s.input, 0.02f, 0.7f, 0, N));
+        compare((k, s) -> k.decay(s.g, 0.003f, 0, N));
+        compare((k, s) -> k.exponentialConductance(s.g, s.v, s.input, 0.01f, -80f, 16, N));
     }
 
     @Test
@@ -106,7 +110,7 @@ class KernelTwinsTest {
         compare((k, s) -> k.arrive(s.ring, N, s.g, 1.3f, 0, N));
         compare((k, s) -> k.currentOutput(s.g, s.input, -0.6f, 0, N));
         compare((k, s) -> k.conductanceOutput(s.g, s.v, s.input, -80f, 16, N));
-        compare((k, s) -> k.dualExponential(s.ring, 2 * N, s.v, s.g, 1.43f, 0.99f, 0.9f, 0.095f, 0, N));
+        compare((k, s) -> k.dualExponential(s.ring, 2 * N, s.v, s.g, s.low, 1.43f, 0.01f, 0.1f, 0.095f, 0, N));
         compare((k, s) -> k.affine(s.g, s.v, 0.97f, 0.003f, 0, N));
         compare((k, s) -> k.hill4(s.g, s.input, 100f, 0, N));
         compare((k, s) -> k.countDown(s.refractory, 0, N));
@@ -166,12 +170,12 @@ class KernelTwinsTest {
     void membraneWithTwoFusedExponentials(boolean readInput) {
         LifCoefficients c = new LifCoefficients(0.005f, -60f, 1f, -50f, -60f, 50);
         compare((k, s) -> {
-            var conductance = new org.vecsnn.core.simd.FusedExponential(s.g, 0.98f, -80f, -1f);
-            var current = new org.vecsnn.core.simd.FusedExponential(s.g2, 0.99f, 0.7f, 0f);
+            var conductance = new org.vecsnn.core.simd.FusedExponential(s.g, 0.02f, -80f, -1f);
+            var current = new org.vecsnn.core.simd.FusedExponential(s.g2, 0.01f, 0.7f, 0f);
             if (!readInput) {
                 java.util.Arrays.fill(s.input, 0f);
             }
-            s.spikeCount = k.lifTwoExponentials(s.v, s.input, readInput, s.refractory, 0, N, N - 3, c, s.spikes, 0,
+            s.spikeCount = k.lifTwoExponentials(s.v, s.low, s.input, readInput, s.refractory, 0, N, N - 3, c, s.spikes, 0,
                     conductance, current);
         });
     }

@@ -111,6 +111,7 @@ public final class Cases {
         cases.add(linearKernel("single exponential (5 ms), Poisson train",
                 p -> p.addExponential("s", 5, SynapticOutput.conductance(0)), w, TRAIN, oneDelay,
                 u -> w * Math.exp(-u / 5)));
+        cases.addAll(DtSweep.cases());
         for (KineticModel.Markov m : new KineticModel.Markov[] {KineticModel.ampa(), KineticModel.gabaA()}) {
             double[] restart = {1.0, 1.4, 6.0, 6.6, 30.0};
             cases.add(new ValidationCase(m.kind() + " transmitter pulse, train with restarts", "exact (pulse held)",
@@ -176,10 +177,11 @@ public final class Cases {
         StateMonitor v = net.addMonitor(new StateMonitor(p, "V", new int[] {0}, dt));
         net.run(40, ProgressListener.SILENT);
         double[] t = v.times();
+        float[] trace = v.trace(0);
         double[] sim = new double[t.length];
         double[] ref = new double[t.length];
         for (int k = 0; k < t.length; k++) { // the distance from V_∞ = 30 mV, which decays from 70 mV
-            sim[k] = 30 - v.trace(0)[k];
+            sim[k] = 30 - trace[k];
             ref[k] = 30 - Analytic.lifRelaxation(-40, 30, 12, t[k]);
         }
         return new Comparison(t, sim, ref);
@@ -194,10 +196,11 @@ public final class Cases {
         StateMonitor v = net.addMonitor(new StateMonitor(p, "V", new int[] {0}, dt));
         net.run(40, ProgressListener.SILENT);
         double[] t = v.times();
+        float[] trace = v.trace(0);
         double[] sim = new double[t.length];
         double[] ref = new double[t.length];
         for (int k = 0; k < t.length; k++) {
-            sim[k] = v.trace(0)[k] + 65; // the deviation from rest, so that the peak is the response
+            sim[k] = trace[k] + 65; // the deviation from rest, so that the peak is the response
             ref[k] = t[k] <= onset ? 0 : Analytic.lifRelaxation(-65, -35, tau, t[k] - onset) + 65;
         }
         return new Comparison(t, sim, ref);
@@ -248,10 +251,12 @@ public final class Cases {
         StateMonitor v = net.addMonitor(new StateMonitor(cells, "V", new int[] {0, 1}, dt));
         net.run(30, ProgressListener.SILENT);
         double[] t = v.times();
+        float[] trace = v.trace(0);
+        float[] other = v.trace(1);
         double[] sim = new double[t.length];
         double[] ref = new double[t.length];
         for (int k = 0; k < t.length; k++) {
-            sim[k] = v.trace(0)[k] - v.trace(1)[k];
+            sim[k] = trace[k] - other[k];
             ref[k] = 10 * Math.exp(-(1 + 2 * r * w) * t[k] / tau); // τ dΔ/dt = −(1 + 2Rw)Δ
         }
         return new Comparison(t, sim, ref);

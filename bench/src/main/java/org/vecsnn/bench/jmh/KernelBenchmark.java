@@ -38,11 +38,13 @@ public class KernelBenchmark {
 
     private Kernels k;
     private float[] v;
+    private float[] vLow;
     private float[] input;
     private int[] refractory;
     private int[] spikes;
     private float[] g;
     private float[] h;
+    private float[] gLow;
     private float[] ring;
     private int[] pulse;
     private LifCoefficients euler;
@@ -54,11 +56,13 @@ public class KernelBenchmark {
     public void setup() {
         k = kernels.equals("plain") ? new PlainKernels() : KernelProvider.vector();
         v = new float[n];
+        vLow = new float[n];
         input = new float[n];
         refractory = new int[n];
         spikes = new int[n];
         g = new float[n];
         h = new float[n];
+        gLow = new float[n];
         ring = new float[n];
         pulse = new int[n];
         java.util.Random random = new java.util.Random(1);
@@ -74,13 +78,13 @@ public class KernelBenchmark {
     @Benchmark
     public int lifEuler() {
         k.add(input, 10.5f, 0, n);
-        return k.lif(v, input, refractory, 0, n, n, euler, spikes, 0);
+        return k.lif(v, vLow, input, refractory, 0, n, n, euler, spikes, 0);
     }
 
     @Benchmark
     public int lifExponentialEuler() {
         k.add(input, 10.5f, 0, n);
-        return k.lif(v, input, refractory, 0, n, n, exponentialEuler, spikes, 0);
+        return k.lif(v, vLow, input, refractory, 0, n, n, exponentialEuler, spikes, 0);
     }
 
     /**
@@ -89,14 +93,14 @@ public class KernelBenchmark {
      */
     @Benchmark
     public void exponentialSynapse() {
-        k.exponentialConductance(g, v, input, 0.98f, 0f, 0, n);
+        k.exponentialConductance(g, v, input, 0.02f, 0f, 0, n);
         k.arrive(ring, 0, g, 1f, 0, n);
     }
 
     @Benchmark
     public void dualExponentialSynapse() {
         k.conductanceOutput(g, v, input, 0f, 0, n);
-        k.dualExponential(ring, 0, h, g, 1.43f, 0.99f, 0.905f, 0.095f, 0, n);
+        k.dualExponential(ring, 0, h, g, gLow, 1.43f, 0.01f, 0.095f, 0.095f, 0, n);
     }
 
     /** AMPA kinetics per channel: the pulse-switched update and the pulse count-down. */

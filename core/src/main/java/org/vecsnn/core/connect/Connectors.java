@@ -105,7 +105,7 @@ public final class Connectors {
         Check.probability("connection probability p", p);
         return new Estimated((pre, post) -> (long) Math.ceil(p * pre * (double) post), ctx -> {
             CsrBuilder csr = new CsrBuilder(ctx.preSize(), ctx.postSize());
-            double logQ = Math.log1p(-p);
+            double logQ = StrictMath.log1p(-p);
             for (int i = 0; i < ctx.preSize(); i++) {
                 int self = includeSelf ? -1 : ctx.selfColumn(i);
                 if (p >= 1.0) {
@@ -118,7 +118,7 @@ public final class Connectors {
                     SplitMix64 rng = SplitMix64.stream(ctx.seed(), i);
                     long j = -1;
                     while (true) {
-                        double skip = Math.floor(Math.log1p(-rng.nextDouble()) / logQ);
+                        double skip = Math.floor(StrictMath.log1p(-rng.nextDouble()) / logQ);
                         j += 1 + (long) Math.min(skip, ctx.postSize());
                         if (j >= ctx.postSize()) {
                             break;

@@ -65,6 +65,6 @@ public final class SplitMix64 {
     public double nextGaussian() {
         double u1 = 1.0 - nextDouble(); // (0, 1]
         double u2 = nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
+        return Math.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * Math.PI * u2);
     }
 }

@@ -46,7 +46,7 @@ public final class PoissonDrive implements CurrentInput {
                     + " per step (" + lambda + " at dt = " + grid.dt() + " ms)");
         }
         java.util.List<Double> f = new java.util.ArrayList<>();
-        double p = Math.exp(-lambda);
+        double p = StrictMath.exp(-lambda);
         double sum = p;
         f.add(sum);
         for (int k = 1; sum < 1 - 1e-16 && k < 1000; k++) {

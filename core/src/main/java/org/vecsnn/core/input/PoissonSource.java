@@ -50,7 +50,7 @@ public final class PoissonSource extends Population {
                 throw new IllegalArgumentException("rate of Poisson unit " + i + " of '" + name() + "' = "
                         + ratesHz[i] + " Hz: must be at most 1/dt = " + 1e3 / grid.dt() + " Hz");
             }
-            logQ[i] = Math.log1p(-p);
+            logQ[i] = StrictMath.log1p(-p);
             streams[i] = SplitMix64.stream(seed, i);
             nextSpike[i] = gap(i) - 1;
         }
@@ -61,7 +61,7 @@ public final class PoissonSource extends Population {
         if (logQ[i] == 0) {
             return Long.MAX_VALUE / 2;
         }
-        double g = Math.floor(Math.log1p(-streams[i].nextDouble()) / logQ[i]);
+        double g = Math.floor(StrictMath.log1p(-streams[i].nextDouble()) / logQ[i]);
         return 1 + (long) Math.min(g, 1e15);
     }
 

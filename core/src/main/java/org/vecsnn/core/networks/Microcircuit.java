@@ -69,8 +69,8 @@ public final class Microcircuit {
     public static double pscForPsp(double psp) {
         double sub = 1 / (TAU_SYN - TAU_M);
         double pre = TAU_M * TAU_SYN / C_M * sub;
-        double frac = Math.pow(TAU_M / TAU_SYN, sub);
-        return psp / (pre * (Math.pow(frac, TAU_M) - Math.pow(frac, TAU_SYN)));
+        double frac = StrictMath.pow(TAU_M / TAU_SYN, sub);
+        return psp / (pre * (StrictMath.pow(frac, TAU_M) - StrictMath.pow(frac, TAU_SYN)));
     }
 
     /** Synapses of the full model from population {@code source} to {@code target}. */
@@ -80,7 +80,7 @@ public final class Microcircuit {
             return 0;
         }
         double pairs = (double) FULL_SIZES[target] * FULL_SIZES[source];
-        return Math.round(Math.log(1 - p) / Math.log((pairs - 1) / pairs));
+        return Math.round(StrictMath.log(1 - p) / StrictMath.log((pairs - 1) / pairs));
     }
 
     /** Population sizes at {@code scale}. */

@@ -17,7 +17,7 @@ final class AdaptiveMembrane {
         double invTauW = 1 / tauW;
         AdaptiveCoefficients k = new AdaptiveCoefficients(method, (float) dt, (float) p2, (float) p1, (float) p0,
                 (float) e, (float) vT, (float) (e == 0 ? 0 : 1 / deltaT), (float) q, (float) r, (float) a, (float) vW,
-                (float) invTauW, (float) b, (float) vTh, (float) vReset, refractorySteps, (float) Math.exp(-dt * invTauW),
+                (float) invTauW, (float) b, (float) vTh, (float) vReset, refractorySteps, (float) StrictMath.exp(-dt * invTauW),
                 (float) (e == 0 ? 0 : (vTh - vT) / deltaT));
         if (Double.isInfinite(tauW)) {
             float[] zeros = new float[paddedSize];

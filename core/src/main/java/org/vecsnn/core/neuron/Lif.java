@@ -11,6 +11,10 @@ import org.vecsnn.core.simd.LifCoefficients;
  * in step m holds V in steps m+1 … m+r−1 and integrates again from step m+r, so it is frozen for exactly
  * {@code tRef} after the spike's time label (as in Brian2). {@code tRef = 0} and {@code tRef = dt} hold no step.
  *
+ * <p>Besides V the state holds {@code V_low}, the part of V below float resolution carried from step to step
+ * (compensated summation, see {@link org.vecsnn.core.simd.Kernels#lif}); V as read is the float nearest the exact
+ * propagator's value.
+ *
  * @param vRest resting potential (mV)
  * @param vReset reset potential (mV), below {@code vTh}
  * @param vTh threshold (mV)
@@ -74,6 +78,16 @@ public record Lif(double vRest, double vReset, double vTh, double tau, double r,
         return vRest;
     }
 
+    @Override
+    public java.util.List<String> variables() {
+        return java.util.List.of("V_low");
+    }
+
+    @Override
+    public double initialValue(int index, double v) {
+        return index == 0 ? 0 : NeuronModel.super.initialValue(index, v);
+    }
+
     /**
      * The step's constants: {@code V += a·(V_rest − V + R·I)} with {@code a = dt/τ} (Euler), {@code 1 − e^(−dt/τ)}
      * (exponential Euler, EXACT) or RK4's {@code h − h²/2 + h³/6 − h⁴/24}, {@code h = dt/τ}.
@@ -83,7 +97,7 @@ public record Lif(double vRest, double vReset, double vTh, double tau, double r,
         double a = switch (method) {
             case EULER -> h;
             case RK4 -> h * (1 - h / 2 * (1 - h / 3 * (1 - h / 4)));
-            case EXPONENTIAL_EULER, EXACT -> -Math.expm1(-h);
+            case EXPONENTIAL_EULER, EXACT -> -StrictMath.expm1(-h);
         };
         return new LifCoefficients((float) a, (float) vRest, (float) r, (float) vTh, (float) vReset, refractorySteps);
     }
@@ -92,6 +106,6 @@ public record Lif(double vRest, double vReset, double vTh, double tau, double r,
     public Membrane membrane(double dt, int refractorySteps, int paddedSize) {
         LifCoefficients c = coefficients(dt, refractorySteps);
         return (kernels, v, x, input, conductance, refractory, from, to, size, spikes, count) ->
-                kernels.lif(v, input, refractory, from, to, size, c, spikes, count);
+                kernels.lif(v, x[0], input, refractory, from, to, size, c, spikes, count);
     }
 }

@@ -261,11 +261,12 @@ public final class NeuronPopulation extends Population {
         for (SynapticInput in : synapticInputs) {
             arrays.addAll(in.stateArrays());
         }
+        // V before the model's variables: a blow-up reaches V and LIF's V_low in the same step, reported as V
+        arrays.add(new org.vecsnn.core.StateArray("population '" + name() + "'", "V", "neuron", v, size()));
         for (int k = 0; k < variables.length; k++) {
             arrays.add(new org.vecsnn.core.StateArray("population '" + name() + "'", model.variables().get(k),
                     "neuron", variables[k], size()));
         }
-        arrays.add(new org.vecsnn.core.StateArray("population '" + name() + "'", "V", "neuron", v, size()));
         return arrays;
     }
 
@@ -318,8 +319,8 @@ public final class NeuronPopulation extends Population {
             receptor.apply(step, kernels, from, to);
         }
         if (fused != null) {
-            int end = kernels.lifTwoExponentials(v, input, inputUsed, refractory, from, to, size(), coefficients,
-                    out, at, fused[0], fused[1]);
+            int end = kernels.lifTwoExponentials(v, variables[0], input, inputUsed, refractory, from, to, size(),
+                    coefficients, out, at, fused[0], fused[1]);
             fusedReceptors[0].foldArrivals(step, kernels, from, to);
             fusedReceptors[1].foldArrivals(step, kernels, from, to);
             return end;

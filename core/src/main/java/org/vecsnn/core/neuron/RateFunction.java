@@ -45,9 +45,9 @@ public record RateFunction(Shape shape, double k, double theta, double s) {
     public double at(double v) {
         double x = (v - theta) / s;
         return switch (shape) {
-            case EXPONENTIAL -> k * Math.exp(-x);
-            case LINEAR -> x == 0 ? k : k * x / -Math.expm1(-x);
-            case SIGMOID -> k / (1 + Math.exp(-x));
+            case EXPONENTIAL -> k * StrictMath.exp(-x);
+            case LINEAR -> x == 0 ? k : k * x / -StrictMath.expm1(-x);
+            case SIGMOID -> k / (1 + StrictMath.exp(-x));
         };
     }
 

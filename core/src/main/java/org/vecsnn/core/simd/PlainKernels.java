@@ -10,8 +10,8 @@ public final class PlainKernels implements Kernels {
     }
 
     @Override
-    public int lif(float[] v, float[] input, int[] refractory, int from, int to, int size, LifCoefficients c,
-                   int[] spikes, int count) {
+    public int lif(float[] v, float[] vLow, float[] input, int[] refractory, int from, int to, int size,
+                   LifCoefficients c, int[] spikes, int count) {
         final float a = c.a(), vRest = c.vRest(), r = c.r(), vTh = c.vTh(), vReset = c.vReset();
         final int refOnSpike = Math.max(c.refractorySteps() - 1, 0);
         for (int i = from; i < to; i++) {
@@ -20,15 +20,19 @@ public final class PlainKernels implements Kernels {
                 refractory[i] = ref - 1;
             } else {
                 float vi = v[i];
-                float vn = vi + a * ((vRest - vi) + r * input[i]);
+                float dv = Math.fma(a, (vRest - vi) + r * input[i], vLow[i]);
+                float vn = vi + dv;
+                float low = dv - (vn - vi);
                 if (vn >= vTh) {
                     vn = vReset;
+                    low = 0f;
                     refractory[i] = refOnSpike;
                     if (i < size) {
                         spikes[count++] = i;
                     }
                 }
                 v[i] = vn;
+                vLow[i] = low;
             }
             input[i] = 0f;
         }
@@ -36,20 +40,20 @@ public final class PlainKernels implements Kernels {
     }
 
     @Override
-    public int lifTwoExponentials(float[] v, float[] input, boolean readInput, int[] refractory, int from, int to,
-                                  int size, LifCoefficients c, int[] spikes, int count, FusedExponential first,
-                                  FusedExponential second) {
+    public int lifTwoExponentials(float[] v, float[] vLow, float[] input, boolean readInput, int[] refractory,
+                                  int from, int to, int size, LifCoefficients c, int[] spikes, int count,
+                                  FusedExponential first, FusedExponential second) {
         // the reference reads the input either way: without readInput it is zero and stays zero
         addExponential(first, v, input, from, to);
         addExponential(second, v, input, from, to);
-        return lif(v, input, refractory, from, to, size, c, spikes, count);
+        return lif(v, vLow, input, refractory, from, to, size, c, spikes, count);
     }
 
     private static void addExponential(FusedExponential e, float[] v, float[] input, int from, int to) {
         for (int i = from; i < to; i++) {
             float gi = e.g[i];
             input[i] += gi * (e.a + e.b * v[i]);
-            e.g[i] = gi * e.decay;
+            e.g[i] = Math.fma(gi, -e.decrement, gi);
         }
     }
 
@@ -228,19 +232,28 @@ public final class PlainKernels implements Kernels {
     }
 
     @Override
-    public void exponentialCurrent(float[] g, float[] input, float decay, float scale, int from, int to) {
+    public void exponentialCurrent(float[] g, float[] input, float decrement, float scale, int from, int to) {
         for (int i = from; i < to; i++) {
-            input[i] += g[i] * scale;
-            g[i] *= decay;
+            float gi = g[i];
+            input[i] += gi * scale;
+            g[i] = Math.fma(gi, -decrement, gi);
         }
     }
 
     @Override
-    public void exponentialConductance(float[] g, float[] v, float[] input, float decay, float reversal, int from,
-                                       int to) {
+    public void exponentialConductance(float[] g, float[] v, float[] input, float decrement, float reversal,
+                                       int from, int to) {
         for (int i = from; i < to; i++) {
-            input[i] += g[i] * (reversal - v[i]);
-            g[i] *= decay;
+            float gi = g[i];
+            input[i] += gi * (reversal - v[i]);
+            g[i] = Math.fma(gi, -decrement, gi);
+        }
+    }
+
+    @Override
+    public void decay(float[] y, float decrement, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] = Math.fma(y[i], -decrement, y[i]);
         }
     }
 
@@ -301,13 +314,15 @@ public final class PlainKernels implements Kernels {
     }
 
     @Override
-    public void dualExponential(float[] arrivals, int slot, float[] h, float[] g, float jump, float decay,
-                                float rise, float coupling, int from, int to) {
+    public void dualExponential(float[] arrivals, int slot, float[] h, float[] g, float[] gLow, float jump,
+                                float decayDecrement, float riseDecrement, float coupling, int from, int to) {
         for (int i = from; i < to; i++) {
             float hi = h[i] + arrivals[slot + i] * jump;
             arrivals[slot + i] = 0f;
-            g[i] = g[i] * decay + hi * coupling;
-            h[i] = hi * rise;
+            // g's change of the step plus the carried rounding error, added by TwoSum: the error of the sum is
+            // carried to the next step instead of compounding over t/dt steps
+            addCompensated(g, gLow, i, Math.fma(g[i], -decayDecrement, Math.fma(hi, coupling, gLow[i])));
+            h[i] = Math.fma(hi, -riseDecrement, hi);
         }
     }
 
@@ -318,6 +333,30 @@ public final class PlainKernels implements Kernels {
             float yi = y[i];
             y[i] = yi - yi * c.d() + z[i] * c.c1() + c.c0();
         }
+    }
+
+    @Override
+    public void relax(float[] y, float[] yLow, float[] z, float d, float c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            addCompensated(y, yLow, i, Math.fma(y[i], -d, Math.fma(z[i], c, yLow[i])));
+        }
+    }
+
+    @Override
+    public void pulsedRelax(float[] y, float[] yLow, int[] pulse, AffineStep on, AffineStep off, int from, int to) {
+        for (int i = from; i < to; i++) {
+            AffineStep c = pulse[i] > 0 ? on : off;
+            addCompensated(y, yLow, i, Math.fma(y[i], -c.d(), c.c0() + yLow[i]));
+        }
+    }
+
+    /** {@code y[i] += dy} by TwoSum: the sum's rounding error goes to {@code yLow[i]}. */
+    private static void addCompensated(float[] y, float[] yLow, int i, float dy) {
+        float yi = y[i];
+        float sum = yi + dy;
+        float dyPart = sum - yi;
+        yLow[i] = (yi - (sum - dyPart)) + (dy - dyPart);
+        y[i] = sum;
     }
 
     @Override

@@ -44,8 +44,8 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public int lif(float[] v, float[] input, int[] refractory, int from, int to, int size, LifCoefficients c,
-                   int[] spikes, int count) {
+    public int lif(float[] v, float[] vLow, float[] input, int[] refractory, int from, int to, int size,
+                   LifCoefficients c, int[] spikes, int count) {
         final FloatVector a = FloatVector.broadcast(FLOATS, c.a());
         final FloatVector vRest = FloatVector.broadcast(FLOATS, c.vRest());
         final FloatVector r = FloatVector.broadcast(FLOATS, c.r());
@@ -59,9 +59,13 @@ public final class VectorKernels implements Kernels {
             IntVector ref = IntVector.fromArray(INTS, refractory, i);
             VectorMask<Integer> heldI = ref.compare(VectorOperators.GT, 0);
             VectorMask<Float> held = heldI.cast(FLOATS);
-            FloatVector vn = vRest.sub(vi).add(r.mul(in)).mul(a).add(vi).blend(vi, held);
+            FloatVector low = FloatVector.fromArray(FLOATS, vLow, i);
+            FloatVector dv = vRest.sub(vi).add(r.mul(in)).fma(a, low);
+            FloatVector sum = vi.add(dv);
+            FloatVector vn = sum.blend(vi, held);
             VectorMask<Float> spiked = vn.compare(VectorOperators.GE, vTh).andNot(held);
             vn.blend(vReset, spiked).intoArray(v, i);
+            dv.sub(sum.sub(vi)).blend(low, held).blend(zero, spiked).intoArray(vLow, i);
             ref.sub(1).max(0).blend(refOnSpike, spiked.cast(INTS)).intoArray(refractory, i);
             zero.intoArray(input, i);
             if (spiked.anyTrue()) {
@@ -72,13 +76,14 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public int lifTwoExponentials(float[] v, float[] input, boolean readInput, int[] refractory, int from, int to,
-                                  int size, LifCoefficients c, int[] spikes, int count, FusedExponential first,
-                                  FusedExponential second) {
+    public int lifTwoExponentials(float[] v, float[] vLow, float[] input, boolean readInput, int[] refractory,
+                                  int from, int to, int size, LifCoefficients c, int[] spikes, int count,
+                                  FusedExponential first, FusedExponential second) {
         // the membrane lanes repeat lif's: moved into a helper, the vectors crossed a call and were boxed (a COBA
         // step took 10 µs instead of 2.6)
         final float[] g1 = first.g, g2 = second.g;
-        final float d1 = first.decay, d2 = second.decay;
+        final FloatVector d1 = FloatVector.broadcast(FLOATS, -first.decrement);
+        final FloatVector d2 = FloatVector.broadcast(FLOATS, -second.decrement);
         final FloatVector a1 = FloatVector.broadcast(FLOATS, first.a);
         final FloatVector b1 = FloatVector.broadcast(FLOATS, first.b);
         final FloatVector a2 = FloatVector.broadcast(FLOATS, second.a);
@@ -100,14 +105,18 @@ public final class VectorKernels implements Kernels {
             FloatVector y = FloatVector.fromArray(FLOATS, g2, i);
             FloatVector in = FloatVector.fromArray(FLOATS, external, i & mask).add(x.mul(a1.add(b1.mul(vi))))
                     .add(y.mul(a2.add(b2.mul(vi))));
-            x.mul(d1).intoArray(g1, i);
-            y.mul(d2).intoArray(g2, i);
+            x.fma(d1, x).intoArray(g1, i);
+            y.fma(d2, y).intoArray(g2, i);
             IntVector ref = IntVector.fromArray(INTS, refractory, i);
             VectorMask<Integer> heldI = ref.compare(VectorOperators.GT, 0);
             VectorMask<Float> held = heldI.cast(FLOATS);
-            FloatVector vn = vRest.sub(vi).add(r.mul(in)).mul(a).add(vi).blend(vi, held);
+            FloatVector low = FloatVector.fromArray(FLOATS, vLow, i);
+            FloatVector dv = vRest.sub(vi).add(r.mul(in)).fma(a, low);
+            FloatVector sum = vi.add(dv);
+            FloatVector vn = sum.blend(vi, held);
             VectorMask<Float> spiked = vn.compare(VectorOperators.GE, vTh).andNot(held);
             vn.blend(vReset, spiked).intoArray(v, i);
+            dv.sub(sum.sub(vi)).blend(low, held).blend(zero, spiked).intoArray(vLow, i);
             ref.sub(1).max(0).blend(refOnSpike, spiked.cast(INTS)).intoArray(refractory, i);
             if (readInput) {
                 zero.intoArray(input, i);
@@ -420,23 +429,34 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void exponentialCurrent(float[] g, float[] input, float decay, float scale, int from, int to) {
+    public void exponentialCurrent(float[] g, float[] input, float decrement, float scale, int from, int to) {
+        final FloatVector negD = FloatVector.broadcast(FLOATS, -decrement);
         for (int i = from; i < to; i += LANES) {
             FloatVector gi = FloatVector.fromArray(FLOATS, g, i);
             FloatVector.fromArray(FLOATS, input, i).add(gi.mul(scale)).intoArray(input, i);
-            gi.mul(decay).intoArray(g, i);
+            gi.fma(negD, gi).intoArray(g, i);
         }
     }
 
     @Override
-    public void exponentialConductance(float[] g, float[] v, float[] input, float decay, float reversal, int from,
-                                       int to) {
+    public void exponentialConductance(float[] g, float[] v, float[] input, float decrement, float reversal,
+                                       int from, int to) {
+        final FloatVector negD = FloatVector.broadcast(FLOATS, -decrement);
         final FloatVector e = FloatVector.broadcast(FLOATS, reversal);
         for (int i = from; i < to; i += LANES) {
             FloatVector gi = FloatVector.fromArray(FLOATS, g, i);
             FloatVector drive = e.sub(FloatVector.fromArray(FLOATS, v, i));
             FloatVector.fromArray(FLOATS, input, i).add(gi.mul(drive)).intoArray(input, i);
-            gi.mul(decay).intoArray(g, i);
+            gi.fma(negD, gi).intoArray(g, i);
+        }
+    }
+
+    @Override
+    public void decay(float[] y, float decrement, int from, int to) {
+        final FloatVector negD = FloatVector.broadcast(FLOATS, -decrement);
+        for (int i = from; i < to; i += LANES) {
+            FloatVector yi = FloatVector.fromArray(FLOATS, y, i);
+            yi.fma(negD, yi).intoArray(y, i);
         }
     }
 
@@ -513,15 +533,19 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void dualExponential(float[] arrivals, int slot, float[] h, float[] g, float jump, float decay,
-                                float rise, float coupling, int from, int to) {
+    public void dualExponential(float[] arrivals, int slot, float[] h, float[] g, float[] gLow, float jump,
+                                float decayDecrement, float riseDecrement, float coupling, int from, int to) {
         final FloatVector zero = FloatVector.zero(FLOATS);
+        final FloatVector negDecay = FloatVector.broadcast(FLOATS, -decayDecrement);
+        final FloatVector negRise = FloatVector.broadcast(FLOATS, -riseDecrement);
+        final FloatVector c = FloatVector.broadcast(FLOATS, coupling);
         for (int i = from; i < to; i += LANES) {
             FloatVector hi = FloatVector.fromArray(FLOATS, h, i)
                     .add(FloatVector.fromArray(FLOATS, arrivals, slot + i).mul(jump));
             zero.intoArray(arrivals, slot + i);
-            FloatVector.fromArray(FLOATS, g, i).mul(decay).add(hi.mul(coupling)).intoArray(g, i);
-            hi.mul(rise).intoArray(h, i);
+            FloatVector gi = FloatVector.fromArray(FLOATS, g, i);
+            addCompensated(gi, gi.fma(negDecay, hi.fma(c, FloatVector.fromArray(FLOATS, gLow, i))), g, gLow, i);
+            hi.fma(negRise, hi).intoArray(h, i);
         }
     }
 
@@ -541,6 +565,39 @@ public final class VectorKernels implements Kernels {
             FloatVector yi = FloatVector.fromArray(FLOATS, y, i);
             yi.sub(yi.mul(d)).add(FloatVector.fromArray(FLOATS, z, i).mul(c1)).add(c0).intoArray(y, i);
         }
+    }
+
+    @Override
+    public void relax(float[] y, float[] yLow, float[] z, float d, float c, int from, int to) {
+        final FloatVector negD = FloatVector.broadcast(FLOATS, -d);
+        final FloatVector cv = FloatVector.broadcast(FLOATS, c);
+        for (int i = from; i < to; i += LANES) {
+            FloatVector yi = FloatVector.fromArray(FLOATS, y, i);
+            FloatVector drive = FloatVector.fromArray(FLOATS, z, i).fma(cv, FloatVector.fromArray(FLOATS, yLow, i));
+            addCompensated(yi, yi.fma(negD, drive), y, yLow, i);
+        }
+    }
+
+    @Override
+    public void pulsedRelax(float[] y, float[] yLow, int[] pulse, AffineStep on, AffineStep off, int from, int to) {
+        final FloatVector dOn = FloatVector.broadcast(FLOATS, -on.d());
+        final FloatVector c0On = FloatVector.broadcast(FLOATS, on.c0());
+        final FloatVector dOff = FloatVector.broadcast(FLOATS, -off.d());
+        final FloatVector c0Off = FloatVector.broadcast(FLOATS, off.c0());
+        for (int i = from; i < to; i += LANES) {
+            VectorMask<Float> active = IntVector.fromArray(INTS, pulse, i).compare(VectorOperators.GT, 0).cast(FLOATS);
+            FloatVector yi = FloatVector.fromArray(FLOATS, y, i);
+            FloatVector drive = c0Off.blend(c0On, active).add(FloatVector.fromArray(FLOATS, yLow, i));
+            addCompensated(yi, yi.fma(dOff.blend(dOn, active), drive), y, yLow, i);
+        }
+    }
+
+    /** {@code y += dy} by TwoSum, the sum's rounding error into {@code yLow} (as {@code PlainKernels}). */
+    private static void addCompensated(FloatVector y, FloatVector dy, float[] yOut, float[] yLow, int i) {
+        FloatVector sum = y.add(dy);
+        FloatVector dyPart = sum.sub(y);
+        y.sub(sum.sub(dyPart)).add(dy.sub(dyPart)).intoArray(yLow, i);
+        sum.intoArray(yOut, i);
     }
 
     @Override

@@ -23,12 +23,12 @@ final class Checks {
 
     /** Relaxation toward {@code target} at rate k: {@code y = y − y·d + target·d}, {@code d = 1 − e^(−k·dt)}. */
     static AffineStep relax(double k, double dt, double target) {
-        double d = -Math.expm1(-k * dt);
+        double d = -StrictMath.expm1(-k * dt);
         return new AffineStep((float) d, 0f, (float) (target * d));
     }
 
     /** {@code 1 − e^(−k·dt)}, accurate for small k·dt. */
     static double decrement(double k, double dt) {
-        return -Math.expm1(-k * dt);
+        return -StrictMath.expm1(-k * dt);
     }
 }

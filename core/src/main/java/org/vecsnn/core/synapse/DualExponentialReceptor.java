@@ -10,7 +10,8 @@ import org.vecsnn.core.simd.Kernels;
  * {@code dh/dt = −h/τ_r}, {@code dg/dt = −g/τ_d + h}, and {@code h += a·w} when a spike arrives. The response to
  * one spike of weight w at t = 0 is {@code g(t) = a·w·τ_r·τ_d/(τ_d − τ_r)·(e^(−t/τ_d) − e^(−t/τ_r))} (the seed's
  * difference of exponentials), or {@code a·w·t·e^(−t/τ)} for the alpha synapse (τ_r = τ_d = τ). Each step is
- * integrated exactly. The output acts with g at the start of the step; an arrival moves h, so g starts rising in
+ * integrated exactly, with g compensated ({@code gLow} carries its rounding error: see
+ * {@link Kernels#dualExponential}). The output acts with g at the start of the step; an arrival moves h, so g starts rising in
  * the step after it.
  */
 public final class DualExponentialReceptor extends SynapticInput {
@@ -28,8 +29,9 @@ public final class DualExponentialReceptor extends SynapticInput {
     private final SynapticOutput output;
     private final float[] h;
     private final float[] g;
-    private float decay;
-    private float rise;
+    private final float[] gLow;
+    private float decayDecrement;
+    private float riseDecrement;
     private float coupling;
     private float jump;
 
@@ -42,6 +44,7 @@ public final class DualExponentialReceptor extends SynapticInput {
         this.output = output;
         this.h = new float[target.paddedSize()];
         this.g = new float[target.paddedSize()];
+        this.gLow = new float[target.paddedSize()];
     }
 
     /** A dual-exponential synapse; {@code tauRise < tauDecay} (equal time constants are the alpha synapse). */
@@ -100,8 +103,8 @@ public final class DualExponentialReceptor extends SynapticInput {
             return tauDecay / Math.E;
         }
         double c = tauRise * tauDecay / (tauDecay - tauRise);
-        double tPeak = c * Math.log(tauDecay / tauRise);
-        return c * (Math.exp(-tPeak / tauDecay) - Math.exp(-tPeak / tauRise));
+        double tPeak = c * StrictMath.log(tauDecay / tauRise);
+        return c * (StrictMath.exp(-tPeak / tauDecay) - StrictMath.exp(-tPeak / tauRise));
     }
 
     /** The conductance / current state g, live. */
@@ -124,16 +127,18 @@ public final class DualExponentialReceptor extends SynapticInput {
         String owner = "population '" + target.name() + "'";
         return java.util.List.of(
                 new org.vecsnn.core.StateArray(owner, "synapse '" + name() + "' g", "neuron", g, target.size()),
-                new org.vecsnn.core.StateArray(owner, "synapse '" + name() + "' h", "neuron", h, target.size()));
+                new org.vecsnn.core.StateArray(owner, "synapse '" + name() + "' h", "neuron", h, target.size()),
+                new org.vecsnn.core.StateArray(owner, "synapse '" + name() + "' g_low", "neuron", gLow,
+                        target.size()));
     }
 
     @Override
     protected void prepareDynamics(TimeGrid grid) {
         double dt = grid.dt();
-        double ed = Math.exp(-dt / tauDecay);
-        double er = Math.exp(-dt / tauRise);
-        decay = (float) ed;
-        rise = (float) er;
+        double ed = StrictMath.exp(-dt / tauDecay);
+        double er = StrictMath.exp(-dt / tauRise);
+        decayDecrement = (float) -StrictMath.expm1(-dt / tauDecay);
+        riseDecrement = (float) -StrictMath.expm1(-dt / tauRise);
         coupling = (float) (isAlpha() ? dt * ed : tauRise * tauDecay / (tauDecay - tauRise) * (ed - er));
         jump = (float) (normalisation == Normalisation.PEAK ? 1 / unitJumpPeak() : 1);
     }
@@ -141,6 +146,7 @@ public final class DualExponentialReceptor extends SynapticInput {
     @Override
     public void apply(long step, Kernels kernels, int from, int to) {
         output.apply(kernels, g, target, from, to);
-        kernels.dualExponential(arrivals.data(), arrivals.slot(step), h, g, jump, decay, rise, coupling, from, to);
+        kernels.dualExponential(arrivals.data(), arrivals.slot(step), h, g, gLow, jump, decayDecrement, riseDecrement,
+                coupling, from, to);
     }
 }

@@ -10,7 +10,8 @@ import org.vecsnn.core.simd.Kernels;
  * Single-exponential synapse, one state g per postsynaptic neuron: {@code dg/dt = −g/τ}, {@code g += w} when a
  * spike arrives. At the start of step n, g already holds every weight due in step n; the output acts with that g,
  * then g decays exactly by {@code e^(−dt/τ)} (the "add, use, decay" order of Brian2 and BrainPy ≤ 2.3: an arriving
- * weight acts undecayed). Weights due in the next step are added to g as they are delivered; those with longer
+ * weight acts undecayed). The decay is {@code g −= g·(1 − e^(−dt/τ))} in one fused multiply-add (see
+ * {@link Kernels#decay}), accurate at any dt. Weights due in the next step are added to g as they are delivered; those with longer
  * delays wait in the ring and join g at the end of the step before theirs (with the decay). So g as read between
  * steps (a state monitor, a checkpoint) is the value the next step acts with, as in Brian2; a receptor fed only
  * through one-step delays never touches its ring.
@@ -23,7 +24,6 @@ public final class ExponentialReceptor extends SynapticInput {
     private final double tau;
     private final SynapticOutput output;
     private final float[] g;
-    private float decay;
     private float decrement;
     private float scale;
 
@@ -68,13 +68,13 @@ public final class ExponentialReceptor extends SynapticInput {
     }
 
     /**
-     * Engine hook: this synapse as the membrane kernel steps it, {@code I += g·(a + b·V)}, {@code g *= decay}; the
+     * Engine hook: this synapse as the membrane kernel steps it, {@code I += g·(a + b·V)}, then the decay; the
      * caller then calls {@link #foldArrivals}.
      */
     public org.vecsnn.core.simd.FusedExponential fused() {
         return output instanceof SynapticOutput.Conductance c
-                ? new org.vecsnn.core.simd.FusedExponential(g, decay, (float) c.reversal(), -1f)
-                : new org.vecsnn.core.simd.FusedExponential(g, decay, scale, 0f);
+                ? new org.vecsnn.core.simd.FusedExponential(g, decrement, (float) c.reversal(), -1f)
+                : new org.vecsnn.core.simd.FusedExponential(g, decrement, scale, 0f);
     }
 
     /**
@@ -101,30 +101,30 @@ public final class ExponentialReceptor extends SynapticInput {
     @Override
     protected void prepareDynamics(TimeGrid grid) {
         double dt = grid.dt();
-        decay = (float) Math.exp(-dt / tau);
-        decrement = (float) -Math.expm1(-dt / tau);
+        decrement = (float) -StrictMath.expm1(-dt / tau);
         scale = target.model() instanceof org.vecsnn.core.neuron.Lif lif && lif.method() == Integrator.EXACT
                 ? (float) exactCurrentScale(tau, lif.tau(), dt) : 1f;
     }
 
     /** κ: the factor that makes exponential Euler integrate a current decaying with τ_s exactly. */
     static double exactCurrentScale(double tauS, double tauM, double dt) {
-        double em = Math.exp(-dt / tauM);
+        double em = StrictMath.exp(-dt / tauM);
         if (Math.abs(tauS - tauM) <= 1e-9 * tauM) {
-            return dt / tauM * em / -Math.expm1(-dt / tauM);
+            return dt / tauM * em / -StrictMath.expm1(-dt / tauM);
         }
-        return tauS / (tauS - tauM) * (Math.exp(-dt / tauS) - em) / -Math.expm1(-dt / tauM);
+        return tauS / (tauS - tauM) * (StrictMath.exp(-dt / tauS) - em) / -StrictMath.expm1(-dt / tauM);
     }
 
     @Override
     public void apply(long step, Kernels kernels, int from, int to) {
         if (output instanceof SynapticOutput.Conductance c && target.conductance() == null) {
-            kernels.exponentialConductance(g, target.v(), target.input(), decay, (float) c.reversal(), from, to);
+            kernels.exponentialConductance(g, target.v(), target.input(), decrement, (float) c.reversal(), from,
+                    to);
         } else if (output instanceof SynapticOutput.Current) {
-            kernels.exponentialCurrent(g, target.input(), decay, scale, from, to);
+            kernels.exponentialCurrent(g, target.input(), decrement, scale, from, to);
         } else {
             output.apply(kernels, g, target, from, to);
-            kernels.affine(g, g, decrement, 0f, from, to);
+            kernels.decay(g, decrement, from, to);
         }
         foldArrivals(step, kernels, from, to);
     }

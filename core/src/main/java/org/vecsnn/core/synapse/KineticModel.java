@@ -69,7 +69,8 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
 
     /**
      * Two-state Markov kinetics, {@code ds/dt = α[T](1 − s) − β·s} (AMPA, GABA_A). With [T] held over the step the
-     * update is exact: {@code s = s∞ + (s − s∞)·e^(−(α[T] + β)dt)}.
+     * update is exact: {@code s = s∞ + (s − s∞)·e^(−(α[T] + β)dt)}, compensated ({@code s_low} carries s's
+     * rounding error, see {@link Kernels#relax}), so that it holds at any dt.
      */
     record Markov(String kind, double alpha, double beta, double t, double tDur, double reversal, double gMax)
             implements KineticModel {
@@ -83,7 +84,7 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
 
         @Override
         public String[] variables() {
-            return new String[] {"s"};
+            return new String[] {"s", "s_low"};
         }
 
         @Override
@@ -107,7 +108,7 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
             return new Pulsed(pulseSteps) {
                 @Override
                 public void advance(Kernels kernels, float[][] vars, int[] pulse, float[] scratch, int to) {
-                    kernels.pulsedAffine(vars[0], vars[0], pulse, on, off, 0, to);
+                    kernels.pulsedRelax(vars[0], vars[1], pulse, on, off, 0, to);
                     kernels.countDown(pulse, 0, to);
                 }
 

@@ -91,6 +91,8 @@ public final class KineticReceptor extends SynapticInput {
                 int columns = set.columnStart.length - 1;
                 arrays.add(new org.vecsnn.core.StateArray(owner, "off-pulse sum", "neuron", set.offSum, columns));
                 arrays.add(new org.vecsnn.core.StateArray(owner, "on-pulse sum", "neuron", set.onSum, columns));
+                arrays.add(new org.vecsnn.core.StateArray(owner, "off-pulse sum low", "neuron", set.offLow, columns));
+                arrays.add(new org.vecsnn.core.StateArray(owner, "on-pulse sum low", "neuron", set.onLow, columns));
             }
         }
         arrays.addAll(super.stateArrays()); // after the channels, which feed it
@@ -215,6 +217,9 @@ public final class KineticReceptor extends SynapticInput {
         private final float weight;
         private final float[] offSum;
         private final float[] onSum;
+        /** The sums' rounding errors, carried from step to step (see {@link Kernels#relax}). */
+        private final float[] offLow;
+        private final float[] onLow;
         private final float[] onWeight;
         private final int[] onCount;
         private final int[] activeList;
@@ -262,6 +267,8 @@ public final class KineticReceptor extends SynapticInput {
             int paddedColumns = linearSteps == null ? 0 : Kernels.padded(Math.max(columns, 1));
             this.offSum = new float[paddedColumns];
             this.onSum = new float[paddedColumns];
+            this.offLow = new float[paddedColumns];
+            this.onLow = new float[paddedColumns];
             this.onWeight = new float[paddedColumns];
             this.onCount = new int[paddedColumns];
             this.activeList = new int[linearSteps == null ? 0 : count];
@@ -298,6 +305,7 @@ public final class KineticReceptor extends SynapticInput {
                 }
                 if (onCount[j] == 0) { // nothing is on: drop the rounding left in the on sums
                     onSum[j] = 0f;
+                    onLow[j] = 0f;
                     onWeight[j] = 0f;
                 }
             }
@@ -309,8 +317,8 @@ public final class KineticReceptor extends SynapticInput {
                 return;
             }
             int n = onSum.length;
-            kernels.affine(onSum, onWeight, steps[0].d(), steps[0].c0(), 0, n);
-            kernels.affine(offSum, offSum, steps[1].d(), 0f, 0, n);
+            kernels.relax(onSum, onLow, onWeight, steps[0].d(), steps[0].c0(), 0, n);
+            kernels.relax(offSum, offLow, offSum, steps[1].d(), 0f, 0, n);
             for (int k = 0; k < activeCount; ) {
                 int c = activeList[k];
                 if (pulse[c] == 0) {

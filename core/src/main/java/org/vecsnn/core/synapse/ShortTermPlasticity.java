@@ -83,8 +83,8 @@ public record ShortTermPlasticity(double u, double tauF, double tauD, boolean fa
             double x0 = 1;
             if (lastStep[i] != Long.MIN_VALUE) {
                 double elapsed = (step - lastStep[i]) * dt;
-                u0 = facilitating ? uAfter[i] * Math.exp(-elapsed / tauF) : 0;
-                x0 = 1 - (1 - xAfter[i]) * Math.exp(-elapsed / tauD);
+                u0 = facilitating ? uAfter[i] * StrictMath.exp(-elapsed / tauF) : 0;
+                x0 = 1 - (1 - xAfter[i]) * StrictMath.exp(-elapsed / tauD);
             }
             double uPlus = facilitating ? u0 + u * (1 - u0) : u;
             double efficacy = uPlus * x0;

@@ -53,7 +53,7 @@ public sealed interface SynapticOutput {
 
         /** The fraction of channels not blocked at membrane potential {@code v}. */
         public double unblocked(double v) {
-            return 1 / (1 + magnesium / beta * Math.exp(-alpha * v));
+            return 1 / (1 + magnesium / beta * StrictMath.exp(-alpha * v));
         }
 
         @Override
