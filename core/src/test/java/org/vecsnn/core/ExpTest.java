@@ -11,19 +11,6 @@ import org.vecsnn.core.simd.Exp;
  * the range they serve; the bench module's {@code ExpAccuracy} checks every float.
  */
 class ExpTest {
-    /** Distance in units in the last place, across zero and signs. */
-    static long ulps(float a, float b) {
-        if (Float.isNaN(a) || Float.isNaN(b)) {
-            return Float.isNaN(a) && Float.isNaN(b) ? 0 : Long.MAX_VALUE;
-        }
-        return Math.abs(ordered(a) - ordered(b));
-    }
-
-    private static long ordered(float x) {
-        int bits = Float.floatToRawIntBits(x);
-        return bits < 0 ? (long) Integer.MIN_VALUE - bits : bits;
-    }
-
     @Test
     void withinOneUlpForExpAndTwoForExpm1() {
         long worstExp = 0;
@@ -31,14 +18,23 @@ class ExpTest {
         for (long bits = 0; bits <= 0xFFFF_FFFFL; bits += 61) {
             float x = Float.intBitsToFloat((int) bits);
             if (x >= -104f && x <= 89f) {
-                worstExp = Math.max(worstExp, ulps(Exp.exp(x), (float) StrictMath.exp(x)));
+                worstExp = Math.max(worstExp, Exp.ulpDistance(Exp.exp(x), (float) StrictMath.exp(x)));
             }
             if (x >= -88f && x <= 88f) {
-                worstExpm1 = Math.max(worstExpm1, ulps(Exp.expm1(x), (float) StrictMath.expm1(x)));
+                worstExpm1 = Math.max(worstExpm1, Exp.ulpDistance(Exp.expm1(x), (float) StrictMath.expm1(x)));
             }
         }
         assertTrue(worstExp <= 1, "exp: " + worstExp + " ulp");
         assertTrue(worstExpm1 <= 2, "expm1: " + worstExpm1 + " ulp");
+    }
+
+    @Test
+    void ulpDistance() {
+        assertEquals(0, Exp.ulpDistance(1f, 1f));
+        assertEquals(1, Exp.ulpDistance(1f, Math.nextUp(1f)));
+        assertEquals(2, Exp.ulpDistance(-Float.MIN_VALUE, Float.MIN_VALUE));
+        assertEquals(0, Exp.ulpDistance(Float.NaN, Float.NaN));
+        assertEquals(Long.MAX_VALUE, Exp.ulpDistance(Float.NaN, 0f));
     }
 
     @Test

@@ -62,6 +62,22 @@ public final class Exp {
         return Math.fma(s, q, s - 1f);
     }
 
+    /**
+     * The distance between two floats in units in the last place, counted across zero (0 for two NaNs,
+     * {@link Long#MAX_VALUE} for a NaN and a number): how this class's accuracy is measured.
+     */
+    public static long ulpDistance(float a, float b) {
+        if (Float.isNaN(a) || Float.isNaN(b)) {
+            return Float.isNaN(a) && Float.isNaN(b) ? 0 : Long.MAX_VALUE;
+        }
+        return Math.abs(ordered(a) - ordered(b));
+    }
+
+    private static long ordered(float x) {
+        int bits = Float.floatToRawIntBits(x);
+        return bits < 0 ? (long) Integer.MIN_VALUE - bits : bits;
+    }
+
     /** {@code r = x − k·ln 2}, in two fused steps. */
     static float reduce(float x, float k) {
         return Math.fma(-k, LN2_LO, Math.fma(-k, LN2_HI, x));

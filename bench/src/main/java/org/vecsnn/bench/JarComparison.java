@@ -1,0 +1,137 @@
+package org.vecsnn.bench;
+
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Two builds of the core stepping the same network in one JVM, in alternating rounds, so that the machine's drift
+ * (on this VM the speed of a core changes by 20–40 % from one second to the next) falls on both alike: the median of
+ * the rounds' time ratios, with its quartiles, is the speed change. Each build is loaded from its own jar (for
+ * example {@code bench/target/benchmarks.jar} of two commits) through its own class loader and driven by reflection
+ * through the API both share.
+ *
+ * <pre>
+ * java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar org.vecsnn.bench.JarComparison \
+ *     OLD.jar NEW.jar [--network coba|cuba|cobahh|microcircuit] [--n 4000] [--scale 0.1] [--threads 1]
+ *     [--rounds 40] [--steps 1000] [--warmup 20000]
+ * </pre>
+ */
+public final class JarComparison {
+    private JarComparison() {}
+
+    /** One build's network, stepped through its own {@code Network.runSteps}. */
+    private record Build(String label, Object network, Method runSteps, Object silent) {
+        double secondsFor(long steps) throws ReflectiveOperationException {
+            long start = System.nanoTime();
+            runSteps.invoke(network, steps, silent);
+            return (System.nanoTime() - start) * 1e-9;
+        }
+
+        long stepIndex() throws ReflectiveOperationException {
+            return (long) network.getClass().getMethod("stepIndex").invoke(network);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: JarComparison OLD.jar NEW.jar [--network NAME] [--n N] [--scale S] "
+                    + "[--threads T] [--rounds R] [--steps S] [--warmup W]");
+            System.exit(2);
+        }
+        String network = "coba";
+        int n = 4000;
+        double scale = 0.1;
+        int threads = 1;
+        int rounds = 40;
+        long steps = 1000;
+        long warmup = 20_000;
+        for (int i = 2; i + 1 < args.length; i += 2) {
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--network" -> network = value;
+                case "--n" -> n = Integer.parseInt(value);
+                case "--scale" -> scale = Double.parseDouble(value);
+                case "--threads" -> threads = Integer.parseInt(value);
+                case "--rounds" -> rounds = Integer.parseInt(value);
+                case "--steps" -> steps = Long.parseLong(value);
+                case "--warmup" -> warmup = Long.parseLong(value);
+                default -> {
+                    System.err.println("JarComparison: unknown option " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        Build[] builds = new Build[2];
+        for (int b = 0; b < 2; b++) {
+            builds[b] = load(Path.of(args[b]), network, n, scale, threads);
+        }
+        for (Build build : builds) {
+            build.secondsFor(warmup);
+        }
+        double[][] seconds = new double[2][rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < 2; k++) {
+                int b = (r + k) % 2; // alternate which build goes first
+                seconds[b][r] = builds[b].secondsFor(steps);
+            }
+        }
+        double[] ratio = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            ratio[r] = seconds[1][r] / seconds[0][r];
+        }
+        System.out.printf(Locale.ROOT, "%s, %d thread(s): %d rounds of %d steps after %d%n", network, threads, rounds,
+                steps, warmup);
+        for (int b = 0; b < 2; b++) {
+            System.out.printf(Locale.ROOT, "  %-40s median %.3f µs per step (quartiles %.3f – %.3f)%n",
+                    builds[b].label(), quantile(seconds[b], 0.5) * 1e6 / steps, quantile(seconds[b], 0.25) * 1e6 / steps,
+                    quantile(seconds[b], 0.75) * 1e6 / steps);
+        }
+        System.out.printf(Locale.ROOT, "  new / old: median %.3f (quartiles %.3f – %.3f)%n", quantile(ratio, 0.5),
+                quantile(ratio, 0.25), quantile(ratio, 0.75));
+        if (builds[0].stepIndex() != builds[1].stepIndex()) {
+            throw new IllegalStateException("the builds stepped different numbers of steps");
+        }
+    }
+
+    private static Build load(Path jar, String network, int n, double scale, int threads) throws Exception {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException(jar + ": no such jar");
+        }
+        ClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader());
+        Class<?> kernelsType = loader.loadClass("org.vecsnn.core.simd.Kernels");
+        Object kernels = loader.loadClass("org.vecsnn.core.simd.KernelProvider").getMethod("get").invoke(null);
+        Object built;
+        if (network.equals("microcircuit")) {
+            Class<?> microcircuit = loader.loadClass("org.vecsnn.core.networks.Microcircuit");
+            Class<?> drive = loader.loadClass("org.vecsnn.core.networks.Microcircuit$Drive");
+            Object dc = Arrays.stream(drive.getEnumConstants()).filter(d -> d.toString().equals("DC")).findFirst()
+                    .orElseThrow();
+            built = microcircuit.getMethod("build", double.class, double.class, long.class, kernelsType, drive)
+                    .invoke(null, scale, 0.1, 1L, kernels, dc);
+        } else {
+            built = loader.loadClass("org.vecsnn.core.networks.BenchmarkNetworks")
+                    .getMethod("byName", String.class, int.class, double.class, long.class, kernelsType)
+                    .invoke(null, network, n, 0.1, 1L, kernels);
+        }
+        Object net = built.getClass().getMethod("network").invoke(built);
+        net.getClass().getMethod("threads", int.class).invoke(net, threads);
+        Class<?> progress = loader.loadClass("org.vecsnn.core.ProgressListener");
+        Object silent = progress.getField("SILENT").get(null);
+        return new Build(jar.toString(), net, net.getClass().getMethod("runSteps", long.class, progress), silent);
+    }
+
+    private static double quantile(double[] values, double q) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double position = q * (sorted.length - 1);
+        int low = (int) Math.floor(position);
+        int high = Math.min(low + 1, sorted.length - 1);
+        return sorted[low] + (position - low) * (sorted[high] - sorted[low]);
+    }
+}
