@@ -25,8 +25,9 @@ import org.vecsnn.core.synapse.SynapticOutput;
  * dt = 0.1 ms. {@link #main} prints the table (runnable against any build of the core, to compare two).
  */
 public final class DtSweep {
-    /** Step sizes (ms); the transmitter pulses (0.5 and 1 ms) are whole numbers of each. */
-    public static final double[] STEPS = {0.1, 0.2, 0.01, 0.001};
+    /** Step sizes (ms); the summary table takes 0.1. */
+    public static final double[] STEPS = {0.2, 0.1, 0.01, 0.001};
+    /** Those of which the transmitter pulses (0.5 and 1 ms) are whole numbers. */
     static final double[] PULSE_STEPS = {0.1, 0.01, 0.001};
     static final double[] TAUS = {1, 10, 100};
     static final double DURATION = 120;
@@ -96,6 +97,64 @@ public final class DtSweep {
             ref[k] = t[k] <= onset ? 0 : 20 * -Math.expm1(-(t[k] - onset) / tau);
         }
         return new Comparison(t, sim, ref);
+    }
+
+    /**
+     * {@code dt-sweep.png}: error / peak against dt on log-log axes, one panel per τ (and one for the transmitter
+     * pulses), with the 10⁻⁵ bound; from the report's convergence studies of these cases.
+     */
+    static void figure(ValidationReport.Result r, java.nio.file.Path out) throws java.io.IOException {
+        java.util.Set<String> sweep = new java.util.HashSet<>(cases().stream().map(ValidationCase::name).toList());
+        String[] panels = {"tau = 1 ms", "tau = 10 ms", "tau = 100 ms", "transmitter pulses"};
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1400, 1000,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        for (int k = 0; k < panels.length; k++) {
+            String panel = panels[k];
+            org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(700).height(500)
+                    .title("exact linear models, " + panel + ": error over 120 ms (this JVM's kernels)")
+                    .xAxisTitle("time step dt (ms)").yAxisTitle("max |simulated - closed form| / peak").build();
+            chart.getStyler().setXAxisLogarithmic(true);
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setYAxisMin(1e-9);
+            chart.getStyler().setYAxisMax(1e-3);
+            chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+            chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+            chart.getStyler().setChartTitleFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+            for (ValidationReport.Convergence c : r.convergence()) {
+                boolean inPanel = k < 3 ? c.c().name().endsWith(panel) : c.c().name().contains("transmitter pulses");
+                if (sweep.contains(c.c().name()) && inPanel) {
+                    double[] errors = c.errors().clone();
+                    for (int e = 0; e < errors.length; e++) {
+                        errors[e] = Math.max(errors[e], 1e-9); // log axes: an exact zero sits at the floor
+                    }
+                    String label = c.c().name().replace("," + (k < 3 ? " " + panel : ""), "")
+                            + (c.c().method().startsWith("exact") ? "" : " [" + c.c().method() + "]");
+                    chart.addSeries(label, sorted(c.dts(), c.dts()), sorted(c.dts(), errors));
+                }
+            }
+            org.knowm.xchart.XYSeries bound = chart.addSeries("bound 1e-5", new double[] {0.001, 0.2},
+                    new double[] {1e-5, 1e-5});
+            bound.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE).setLineColor(java.awt.Color.BLACK)
+                    .setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+            g.drawImage(org.knowm.xchart.BitmapEncoder.getBufferedImage(chart), (k % 2) * 700, (k / 2) * 500, null);
+        }
+        g.dispose();
+        javax.imageio.ImageIO.write(image, "png", out.resolve("dt-sweep.png").toFile());
+    }
+
+    /** {@code values} in the order of ascending {@code keys}. */
+    private static double[] sorted(double[] keys, double[] values) {
+        Integer[] order = new Integer[keys.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> keys[i]));
+        double[] result = new double[values.length];
+        for (int i = 0; i < order.length; i++) {
+            result[i] = values[order[i]];
+        }
+        return result;
     }
 
     private static String fmt(double x) {
