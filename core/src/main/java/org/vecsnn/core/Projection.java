@@ -137,6 +137,20 @@ public final class Projection implements Checkpointed {
         }
     }
 
+    /**
+     * The bytes {@link #prepare} and, on several threads, {@link #prepareThreads} allocate: short-term plasticity's
+     * state per presynaptic unit (u, x, last spike), a kinetic target's channels (about 8 floats per channel and 2
+     * per synapse), and the rows' split points per thread.
+     */
+    long preparedBytes(int threads) {
+        long bytes = plasticity == null ? 0 : 16L * source.size();
+        if (target instanceof KineticReceptor) {
+            long channelCount = csr.delays() != null ? csr.synapseCount() : csr.rows();
+            bytes += 32 * channelCount + 8 * csr.synapseCount() + 20L * csr.columns();
+        }
+        return threads > 1 ? bytes + 4L * csr.rows() * (threads + 1) : bytes;
+    }
+
     /** Delivers the spikes of {@code step} into the target's arrival ring (or its kinetic channels). */
     void propagate(long step) {
         Population pre = source.population();
