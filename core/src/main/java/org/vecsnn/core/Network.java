@@ -153,6 +153,11 @@ public final class Network {
         return List.copyOf(projections);
     }
 
+    /** The current inputs (timed currents, Poisson drives, gap junctions), in the order they were added. */
+    public List<CurrentInput> currents() {
+        return List.copyOf(currents);
+    }
+
     public List<Monitor> monitors() {
         return List.copyOf(monitors);
     }
@@ -534,6 +539,15 @@ public final class Network {
         step = value;
     }
 
+    /**
+     * Undoes a {@link #prepare} of a network that has not stepped (a refused checkpoint load prepared it): the next
+     * step prepares it again, and until then its structure may change.
+     */
+    void unprepare() {
+        close();
+        stepper = null;
+        prepared = false;
+    }
 
     void register(Projection projection) {
         projections.add(projection);

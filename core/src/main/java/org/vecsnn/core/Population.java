@@ -59,6 +59,14 @@ public abstract class Population implements Checkpointed {
         return spikes;
     }
 
+    /**
+     * The kind, size and parameters that shape this population's run, compared when a checkpoint is loaded
+     * ({@link Checkpoint}); subclasses add their parameters.
+     */
+    public String description() {
+        return getClass().getSimpleName() + " of " + size;
+    }
+
     /** The units {@code [from, to)} of this population, as a projection source or target. */
     public final Range range(int from, int to) {
         Check.range("range of population '" + name + "'", from, to, size);

@@ -126,7 +126,9 @@ public final class Projection implements Checkpointed {
             plasticityState = plasticity.newState(source.size());
         }
         if (target instanceof KineticReceptor kinetic) {
-            channels = kinetic.bind(csr, targetFrom, weight, delaySteps);
+            if (channels == null) { // bound once: a refused checkpoint load may prepare the network twice
+                channels = kinetic.bind(csr, targetFrom, weight, delaySteps);
+            }
         } else {
             // one thread: every row is whole
             splits = csr.rowStart();

@@ -77,6 +77,7 @@ class ConcurrentUseTest {
         refusedWhileInUse(net::prepare);
         Path file = dir.resolve("during.ckpt");
         refusedWhileInUse(() -> Checkpoint.save(net, file));
+        refusedWhileInUse(() -> Checkpoint.load(net, new byte[100], "any bytes")); // refused before reading
         assertTrue(Files.notExists(file), "no checkpoint written during the run");
 
         proceed.countDown();

@@ -55,6 +55,13 @@ public final class PoissonSource extends Population {
     }
 
     @Override
+    public String description() {
+        boolean uniform = java.util.Arrays.stream(ratesHz).allMatch(r -> r == ratesHz[0]);
+        return super.description() + ", seed " + seed + ", "
+                + (uniform ? "rate " + ratesHz[0] + " Hz" : "rates (Hz) " + org.vecsnn.core.Checkpoint.digest(ratesHz));
+    }
+
+    @Override
     public void prepare(TimeGrid grid) {
         logQ = new double[size()];
         for (int i = 0; i < size(); i++) {

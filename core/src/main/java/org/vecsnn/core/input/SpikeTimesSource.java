@@ -32,6 +32,12 @@ public final class SpikeTimesSource extends Population {
     }
 
     @Override
+    public String description() {
+        return super.description() + ", units " + org.vecsnn.core.Checkpoint.digest(units) + ", times (ms) "
+                + org.vecsnn.core.Checkpoint.digest(timesMs);
+    }
+
+    @Override
     public void prepare(TimeGrid grid) {
         int n = units.length;
         long[] stepOf = new long[n];

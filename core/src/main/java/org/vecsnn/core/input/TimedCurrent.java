@@ -20,9 +20,11 @@ public final class TimedCurrent implements CurrentInput {
     private final double constantAmplitude;
     /** The interval of {@link #samples} (ms), checked to be whole steps when the network is prepared; else NaN. */
     private final double sampleIntervalMs;
+    /** The values of {@link #samples}, else null. */
+    private final double[] samples;
 
     private TimedCurrent(Range range, DoubleUnaryOperator amplitudeOfTime, double constantAmplitude,
-                         double sampleIntervalMs) {
+                         double sampleIntervalMs, double[] samples) {
         if (!(range.population() instanceof NeuronPopulation neurons)) {
             throw new IllegalArgumentException("current target = " + range.population()
                     + ": must be a neuron population");
@@ -36,17 +38,18 @@ public final class TimedCurrent implements CurrentInput {
         this.amplitudeOfTime = amplitudeOfTime;
         this.constantAmplitude = constantAmplitude;
         this.sampleIntervalMs = sampleIntervalMs;
+        this.samples = samples;
     }
 
     /** A constant current into every neuron of {@code range}. */
     public static TimedCurrent constant(Range range, double amplitude) {
         Check.finiteFloat("current amplitude", amplitude);
-        return new TimedCurrent(range, t -> amplitude, amplitude, Double.NaN);
+        return new TimedCurrent(range, t -> amplitude, amplitude, Double.NaN, null);
     }
 
     /** {@code amplitude(t)} (t in ms, the step's start) into every neuron of {@code range}. */
     public static TimedCurrent of(Range range, DoubleUnaryOperator amplitudeOfTime) {
-        return new TimedCurrent(range, amplitudeOfTime, Double.NaN, Double.NaN);
+        return new TimedCurrent(range, amplitudeOfTime, Double.NaN, Double.NaN, null);
     }
 
     /**
@@ -66,7 +69,7 @@ public final class TimedCurrent implements CurrentInput {
         return new TimedCurrent(range, t -> {
             long index = (long) Math.floor(t / intervalMs + 1e-9);
             return index < copy.length ? copy[(int) index] : 0.0;
-        }, Double.NaN, intervalMs);
+        }, Double.NaN, intervalMs, copy);
     }
 
     @Override
@@ -82,6 +85,17 @@ public final class TimedCurrent implements CurrentInput {
      */
     public double wholePopulationConstant() {
         return from == 0 && to == target.size() ? constantAmplitude : Double.NaN;
+    }
+
+    /** A function of time cannot be compared: only its kind and range are described. */
+    @Override
+    public String description() {
+        String into = "current into " + target.name() + " [" + from + ", " + to + ")";
+        if (!Double.isNaN(constantAmplitude)) {
+            return into + ", constant " + constantAmplitude;
+        }
+        return Double.isNaN(sampleIntervalMs) ? into + ", a function of time"
+                : into + ", samples every " + sampleIntervalMs + " ms: " + org.vecsnn.core.Checkpoint.digest(samples);
     }
 
     @Override

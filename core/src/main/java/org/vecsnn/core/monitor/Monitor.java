@@ -16,6 +16,11 @@ public interface Monitor extends org.vecsnn.core.Checkpointed {
         return false;
     }
 
+    /** What this monitor records (kind, population, variables), compared when a checkpoint is loaded. */
+    default String description() {
+        return getClass().getSimpleName() + " of " + population().name();
+    }
+
     /** Engine hook: called once before the first step. */
     default void prepare(TimeGrid grid) {}
 

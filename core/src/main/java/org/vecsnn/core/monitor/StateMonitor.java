@@ -66,6 +66,12 @@ public final class StateMonitor implements Monitor {
     }
 
     @Override
+    public String description() {
+        return what() + " every " + intervalMs + " ms" + (capacity > 0 ? ", keeping " + capacity + " samples" : "")
+                + ", neurons " + org.vecsnn.core.Checkpoint.digest(neurons);
+    }
+
+    @Override
     public Population population() {
         return population;
     }

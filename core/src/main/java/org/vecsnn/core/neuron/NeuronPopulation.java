@@ -65,6 +65,11 @@ public final class NeuronPopulation extends Population {
         return 4 * (4 + model.variables().size() + (model.integratesConductances() ? 1 : 0));
     }
 
+    @Override
+    public String description() {
+        return super.description() + ", " + model;
+    }
+
     public NeuronModel model() {
         return model;
     }
