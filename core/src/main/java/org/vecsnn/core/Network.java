@@ -369,7 +369,8 @@ public final class Network {
     /**
      * Runs {@code steps} steps. Before the first, refuses (changing nothing) a run whose state monitors could not
      * hold what it records. Refused while another thread steps, runs, prepares, saves or loads the network. On an
-     * exception the step index is the step after the last one complete (see {@link ParallelStepper#run}).
+     * exception the step index is the step after the last one complete: after a blow-up, the step after the checked
+     * one, with the state and monitors there, on any number of threads.
      */
     public void runSteps(long steps, ProgressListener progress) {
         Check.nonNegative("steps", (double) steps);
@@ -383,8 +384,8 @@ public final class Network {
             if (!prepared) {
                 prepare();
             }
-            for (Monitor m : monitors) {
-                m.checkFits(steps);
+            for (int k = 0; k < monitors.size(); k++) { // no iterator: a run of a few steps allocates nothing
+                monitors.get(k).checkFits(steps);
             }
             if (stepper != null) {
                 for (long done = 0; done < steps; ) {

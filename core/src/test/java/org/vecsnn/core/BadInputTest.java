@@ -216,11 +216,11 @@ class BadInputTest {
     @Test
     void everyAllocationIsRefusedBeforeItIsBuilt() {
         Network net = new Network(0.1, new PlainKernels());
-        long start = System.nanoTime();
         int hhSize = (int) Math.min(Integer.MAX_VALUE - 64, heapLeft() / 24); // 16 B fit, the 32 B HH needs do not
         refused("population 'hh' of " + hhSize + " units needs about",
                 () -> net.addNeurons("hh", hhSize, HodgkinHuxley.traubMiles()));
-        int lifSize = (int) Math.min(Integer.MAX_VALUE - 64, heapLeft() / 28); // the neurons fit, not their synapses
+        // the neurons fit (16 B each, built on purpose), their synapses' state and rings (16 B more) do not
+        int lifSize = (int) Math.min(Integer.MAX_VALUE - 64, heapLeft() / 28);
         refused("must fit the", () -> {
             NeuronPopulation lif = net.addLif("lif", lifSize, Lif.defaults());
             lif.addExponential("ge", 5, SynapticOutput.current());
@@ -252,7 +252,6 @@ class BadInputTest {
                 + " MiB: must fit the", () -> one.keepLast(1_000_000_000));
         refused("Poisson source 'many' of 2000000000 units needs about",
                 () -> new PoissonSource("many", 2_000_000_000, 1, 1));
-        assertTrue(System.nanoTime() - start < 10_000_000_000L, "refused before building anything");
     }
 
     private static long heapLeft() {

@@ -95,12 +95,12 @@ public final class StateMonitor implements Monitor {
     /** An unbounded recording grows by doubling: the final array and the half-size one it is copied from. */
     @Override
     public void checkFits(long steps) {
-        if (capacity > 0 || steps == 0) {
-            return;
-        }
         long samples = total + steps / interval + 1;
-        String what = what() + ", recording " + samples + " samples (use keepLast or a longer interval)";
         long entries = samples * neurons.length;
+        if (capacity > 0 || entries >= 0 && entries <= values.length) {
+            return; // the buffer holds the run already: no message built
+        }
+        String what = what() + ", recording " + samples + " samples (use keepLast or a longer interval)";
         Check.fitsHeap(what, entries, 4, true);
         Check.fitsHeap(what, Math.max(0, entries / 2 * 3 - values.length), 4, false);
     }
