@@ -55,7 +55,6 @@ public final class Network {
     private int requestedThreads;
     private ParallelStepper stepper;
     /** The thread inside step, run, prepare or a checkpoint's save or load, else null (see {@link #enter}). */
-    @SuppressWarnings("unused") // through OWNER
     private volatile Thread owner;
     private static final VarHandle OWNER;
 

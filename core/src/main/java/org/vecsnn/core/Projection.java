@@ -142,13 +142,15 @@ public final class Projection implements Checkpointed {
     /**
      * The bytes {@link #prepare} and, on several threads, {@link #prepareThreads} allocate: short-term plasticity's
      * state per presynaptic unit (u, x, last spike), a kinetic target's channels (about 8 floats per channel and 2
-     * per synapse), and the rows' split points per thread.
+     * per synapse) and its event ring (a channel and an efficacy per slot entry, one slot per step of delay, each
+     * starting with room for up to 4096 events), and the rows' split points per thread.
      */
     long preparedBytes(int threads) {
         long bytes = plasticity == null ? 0 : 16L * source.size();
         if (target instanceof KineticReceptor) {
             long channelCount = csr.delays() != null ? csr.synapseCount() : csr.rows();
-            bytes += 32 * channelCount + 8 * csr.synapseCount() + 20L * csr.columns();
+            bytes += 32 * channelCount + 8 * csr.synapseCount() + 20L * csr.columns()
+                    + 8L * (maxDelaySteps() + 1) * Math.clamp(channelCount, 16, 4096);
         }
         return threads > 1 ? bytes + 4L * csr.rows() * (threads + 1) : bytes;
     }

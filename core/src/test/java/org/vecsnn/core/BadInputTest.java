@@ -234,6 +234,14 @@ class BadInputTest {
                 + " must fit the", () -> rings.connect(targets.range(0, 10), g).connector(Connectors.oneToOne())
                 .toRange(0, 10).delaySteps(15_000).build());
         assertEquals(0, rings.projections().size());
+        Network kinetic = new Network(0.1, new PlainKernels());
+        NeuronPopulation post = kinetic.addLif("post", 4096, Lif.defaults());
+        var ampa = post.addKinetic("ampa", org.vecsnn.core.synapse.KineticModel.ampa());
+        for (int k = 0; k < 3; k++) { // each event ring: 30,001 slots × room for 4096 events × 8 bytes
+            kinetic.connect(post, ampa).connector(Connectors.oneToOne()).delaySteps(30_000).build();
+        }
+        refused("preparing the network (delay rings and run state on 1 thread(s)) needs about", kinetic::prepare);
+        assertTrue(!kinetic.isPrepared());
         Network gaps = new Network(0.1, new PlainKernels());
         NeuronPopulation cells = gaps.addLif("cells", 50_000, Lif.defaults());
         refused("gap junctions cells -> cells: about 2500000000 synapses: must be fewer than 2^31",
