@@ -30,8 +30,8 @@ import org.vecsnn.core.synapse.SynapticInput;
  * threads ({@link #threads(int)}) each thread does steps 2–4 for its own chunk of every population and delivers every
  * spike into its own targets, with the same result bit for bit (see {@link ParallelStepper}).
  *
- * <p>One thread at a time: {@link #step()}, the {@code run} methods, {@link #prepare()} and {@link Checkpoint}'s
- * save and load take the network for the calling thread for the length of the call; a call from another thread
+ * <p>One thread at a time: {@link #step()}, the {@code run} methods, {@link #prepare()}, {@link #close()} and
+ * {@link Checkpoint}'s save and load take the network for the calling thread for the length of the call; a call from another thread
  * meanwhile is refused at once with an {@link IllegalStateException} (the calling thread itself may save a
  * checkpoint from a progress listener, between steps).
  */
@@ -244,10 +244,18 @@ public final class Network {
         return stepper == null ? 1 : stepper.slice();
     }
 
-    /** Stops the step threads of a threaded network (they are daemon threads and end with the JVM anyway). */
+    /**
+     * Stops the step threads of a threaded network (they are daemon threads and end with the JVM anyway). Refused
+     * while another thread steps or runs the network: its threads would stop in the middle of a step.
+     */
     public void close() {
-        if (stepper != null) {
-            stepper.close();
+        boolean entered = enter("close");
+        try {
+            if (stepper != null) {
+                stepper.close();
+            }
+        } finally {
+            leave(entered);
         }
     }
 

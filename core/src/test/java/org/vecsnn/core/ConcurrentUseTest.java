@@ -75,6 +75,7 @@ class ConcurrentUseTest {
         refusedWhileInUse(net::step);
         refusedWhileInUse(() -> net.runSteps(10, ProgressListener.SILENT));
         refusedWhileInUse(net::prepare);
+        refusedWhileInUse(net::close); // it would stop the step threads mid-step
         Path file = dir.resolve("during.ckpt");
         refusedWhileInUse(() -> Checkpoint.save(net, file));
         refusedWhileInUse(() -> Checkpoint.load(net, new byte[100], "any bytes")); // refused before reading
