@@ -25,25 +25,64 @@ import org.vecsnn.core.synapse.SynapticInput;
  * recorded, so a resumed run's monitors hold the whole run (a {@code SpikeStream} keeps its count; its file is its
  * own).
  *
- * <p>File: the magic {@code VSNNCKPT}, a format version, a fingerprint of the network's structure (sizes, models,
- * parameters, connectivity), the payload length, the payload, and its CRC-32. Writing goes to a temporary file in
- * the same folder, forced to disk, then renamed over the target atomically, so a crash never leaves a broken
- * checkpoint. Loading reads and checks the whole file, then every part, before it changes anything: a truncated,
- * corrupted, foreign, other-version or other-network file is refused with a message and the network is left as it
- * was.
+ * <p>File: the magic {@code VSNNCKPT}, a format version, the payload length, the payload, and its CRC-32. The
+ * payload starts with the network's structure as named entries — dt, every population with its model and
+ * parameters (a Poisson source's rates), every synapse model, every projection's sizes, weight, delay, plasticity
+ * and digests of its targets, per-synapse weights and delays, every current input (amplitude, samples, gap
+ * junctions), every monitor — then the step and the state. Writing goes to a temporary file in the same folder,
+ * forced to disk, then renamed over the target atomically, so a crash never leaves a broken checkpoint. Loading
+ * reads and checks the whole file, compares the structure entry by entry (naming the first that differs), then
+ * reads every part, refusing non-finite state, before it changes anything: a truncated, corrupted, foreign,
+ * other-version or other-network file is refused with a message and the network is left as it was (not even
+ * prepared, if it was not). Save and load take the network for the calling thread: from another thread during a
+ * run they are refused (see {@link Network}).
  */
 public final class Checkpoint {
     static final byte[] MAGIC = "VSNNCKPT".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * 4: the structure is stored entry by entry (3 kept a hash of fewer parameters, without per-synapse weights), and
+     * LIF, dual-exponential and AMPA/GABA_A state carries its compensation (V_low, g_low, s_low).
+     */
     static final int VERSION = 4;
-    private static final int HEADER = MAGIC.length + 4 + 8 + 8;
+    private static final int HEADER = MAGIC.length + 4 + 8;
+    /** Elements digested per chunk, so that digesting 10^8 synapses needs no array of their bytes. */
+    private static final int CHUNK = 1 << 13;
 
     private Checkpoint() {}
 
-    /** Writes the network's state to {@code file} atomically. Prepares the network if it has not run yet. */
+    /**
+     * Writes the network's state to {@code file} atomically. Prepares the network if it has not run yet.
+     *
+     * @throws IllegalStateException while another thread steps, runs or prepares the network
+     * @throws IOException naming {@code file} if it is a directory, its folder does not exist, or writing fails
+     */
     public static void save(Network network, Path file) throws IOException {
+        boolean entered = network.enter("save a checkpoint");
+        try {
+            write(network, file);
+        } finally {
+            network.leave(entered);
+        }
+    }
+
+    private static void write(Network network, Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        if (Files.isDirectory(target)) {
+            throw new IOException(file + ": is a directory: must be the path of a checkpoint file");
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IOException(file + ": folder " + dir + " does not exist: must be an existing folder");
+        }
         network.prepare();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
+            List<String[]> structure = structure(network);
+            out.writeInt(structure.size());
+            for (String[] entry : structure) {
+                out.writeUTF(entry[0]);
+                out.writeUTF(entry[1]);
+            }
             out.writeLong(network.stepIndex());
             for (Checkpointed part : parts(network)) {
                 part.save(out);
@@ -53,25 +92,32 @@ public final class Checkpoint {
         CRC32 crc = new CRC32();
         crc.update(payload);
         ByteBuffer header = ByteBuffer.allocate(HEADER);
-        header.put(MAGIC).putInt(VERSION).putLong(fingerprint(network)).putLong(payload.length).flip();
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".partial");
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            channel.write(header);
-            channel.write(ByteBuffer.wrap(payload));
-            channel.write(ByteBuffer.allocate(8).putLong(crc.getValue()).flip());
-            channel.force(true);
+        header.put(MAGIC).putInt(VERSION).putLong(payload.length).flip();
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, target.getFileName().toString(), ".partial");
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot write in folder " + dir + " (" + e + ")", e);
+        }
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                channel.write(header);
+                channel.write(ByteBuffer.wrap(payload));
+                channel.write(ByteBuffer.allocate(8).putLong(crc.getValue()).flip());
+                channel.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
+            Files.deleteIfExists(tmp); // no .partial file is left behind, whatever failed
             throw e;
         }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**
      * Loads {@code file} into {@code network}, which must be built exactly as the saved one.
      *
-     * @throws IOException naming what is wrong with the file; the network's state is then unchanged
+     * @throws IOException naming what is wrong with the file; the network is then unchanged
+     * @throws IllegalStateException while another thread steps, runs or prepares the network
      */
     public static void load(Network network, Path file) throws IOException {
         byte[] all = Files.readAllBytes(file);
@@ -79,6 +125,15 @@ public final class Checkpoint {
     }
 
     static void load(Network network, byte[] all, String source) throws IOException {
+        boolean entered = network.enter("load a checkpoint");
+        try {
+            read(network, all, source);
+        } finally {
+            network.leave(entered);
+        }
+    }
+
+    private static void read(Network network, byte[] all, String source) throws IOException {
         if (all.length < HEADER + 8) {
             throw new IOException(source + ": " + all.length + " bytes: too short to be a vecsnn checkpoint");
         }
@@ -93,7 +148,6 @@ public final class Checkpoint {
             throw new IOException(source + ": checkpoint format version " + version + "; this build reads version "
                     + VERSION);
         }
-        long fingerprint = in.getLong();
         long length = in.getLong();
         if (length != all.length - HEADER - 8L) {
             throw new IOException(source + ": payload of " + length + " bytes announced, " + (all.length - HEADER - 8L)
@@ -105,14 +159,12 @@ public final class Checkpoint {
         if (crc.getValue() != stored) {
             throw new IOException(source + ": checksum mismatch: the file is corrupted");
         }
-        network.prepare();
-        if (fingerprint != fingerprint(network)) {
-            throw new IOException(source + ": written for a network of another structure (sizes, models, parameters"
-                    + " or connectivity differ from this one)");
-        }
+        boolean wasPrepared = network.isPrepared();
         List<Runnable> actions = new ArrayList<>();
         long step;
         try (DataInputStream data = new DataInputStream(new ByteArrayInputStream(all, HEADER, (int) length))) {
+            compareStructure(data, structure(network), source);
+            network.prepare(); // the parts' state (delay rings, streams, channels) exists once prepared
             step = data.readLong();
             if (step < 0) {
                 throw new IOException(source + ": step " + step + " is negative");
@@ -123,11 +175,50 @@ public final class Checkpoint {
             if (data.available() != 0) {
                 throw new IOException(source + ": " + data.available() + " bytes left over after the last part");
             }
-        } catch (java.io.EOFException e) {
-            throw new IOException(source + ": the payload ends before the network's state does", e);
+        } catch (IOException | RuntimeException e) {
+            if (!wasPrepared) {
+                network.unprepare(); // a refused load leaves the network as it was, structure still open
+            }
+            if (e instanceof java.io.EOFException) {
+                throw new IOException(source + ": the payload ends before the network's state does", e);
+            }
+            if (e instanceof IOException && !e.getMessage().startsWith(source)) {
+                throw new IOException(source + ": " + e.getMessage(), e);
+            }
+            throw e;
         }
         actions.forEach(Runnable::run);
         network.restoreStep(step);
+    }
+
+    /** Reads the saved structure and refuses it, naming the first entry that differs from {@code expected}. */
+    private static void compareStructure(DataInputStream data, List<String[]> expected, String source)
+            throws IOException {
+        int count = data.readInt();
+        if (count < 0 || count > data.available()) {
+            throw new IOException(source + ": structure of " + count + " entries: out of range");
+        }
+        for (int k = 0; k < count; k++) {
+            String key = data.readUTF();
+            String value = data.readUTF();
+            if (k >= expected.size()) {
+                throw new IOException(source + ": written for another network: it has " + key + " = " + value
+                        + ", which this network lacks");
+            }
+            String[] mine = expected.get(k);
+            if (!mine[0].equals(key)) {
+                throw new IOException(source + ": written for another network: it has " + key + " where this"
+                        + " network has " + mine[0]);
+            }
+            if (!mine[1].equals(value)) {
+                throw new IOException(source + ": written for another network: " + key + " differs: " + value
+                        + " in the checkpoint, " + mine[1] + " in this network");
+            }
+        }
+        if (count < expected.size()) {
+            throw new IOException(source + ": written for another network: this network has "
+                    + expected.get(count)[0] + " = " + expected.get(count)[1] + ", which the checkpoint lacks");
+        }
     }
 
     private static List<Checkpointed> parts(Network network) {
@@ -137,37 +228,76 @@ public final class Checkpoint {
         return parts;
     }
 
-    /** A hash of everything that fixes the shape and meaning of the state: sizes, models, parameters, synapses. */
-    static long fingerprint(Network network) {
-        CRC32 crc = new CRC32();
-        StringBuilder text = new StringBuilder("dt=" + network.dt());
+    /**
+     * Everything that fixes the shape and course of the run, as (name, value) entries: dt, each population's model
+     * and parameters, synapse models, projections (sizes, weight, delay, plasticity, digests of targets, weights and
+     * delays), current inputs and monitors. Needs no preparation.
+     */
+    static List<String[]> structure(Network network) {
+        List<String[]> entries = new ArrayList<>();
+        entries.add(new String[] {"dt (ms)", Double.toString(network.dt())});
         for (Population p : network.populations()) {
-            text.append('|').append(p.getClass().getSimpleName()).append(':').append(p.name()).append(':')
-                    .append(p.size());
+            entries.add(new String[] {"population '" + p.name() + "'", p.description()});
             if (p instanceof NeuronPopulation neurons) {
-                text.append(':').append(neurons.model());
                 for (SynapticInput in : neurons.synapticInputs()) {
-                    text.append(';').append(in.getClass().getSimpleName()).append(':').append(in.name())
-                            .append(':').append(in.description());
+                    entries.add(new String[] {"synapse '" + in.name() + "' on population '" + p.name() + "'",
+                            in.getClass().getSimpleName() + " " + in.description()});
                 }
             }
         }
-        for (Projection p : network.projections()) {
-            text.append("|P:").append(p.name()).append(':').append(p.synapseCount()).append(':')
-                    .append(p.weight()).append(':').append(p.delaySteps()).append(':').append(p.plasticity());
-            update(crc, p.csr().rowStart());
-            update(crc, p.csr().targets());
+        List<Projection> projections = network.projections();
+        for (int k = 0; k < projections.size(); k++) {
+            Projection p = projections.get(k);
+            String key = "projection " + k + " '" + p.name() + "'";
+            entries.add(new String[] {key, p.source() + " -> " + p.target().target().name() + "." + p.target().name()
+                    + " from " + p.targetFrom() + ", " + p.synapseCount() + " synapses, weight " + p.weight()
+                    + ", delay " + p.delaySteps() + " steps, plasticity " + p.plasticity()});
+            entries.add(new String[] {key + " rows", digest(p.csr().rowStart())});
+            entries.add(new String[] {key + " targets", digest(p.csr().targets())});
+            entries.add(new String[] {key + " per-synapse weights", digest(p.csr().weights())});
+            entries.add(new String[] {key + " per-synapse delays", digest(p.csr().delays())});
         }
-        for (var m : network.monitors()) {
-            text.append("|M:").append(m.getClass().getSimpleName()).append(':').append(m.population().name());
+        List<org.vecsnn.core.input.CurrentInput> currents = network.currents();
+        for (int k = 0; k < currents.size(); k++) {
+            entries.add(new String[] {"current input " + k + " into '" + currents.get(k).target().name() + "'",
+                    currents.get(k).description()});
         }
-        crc.update(text.toString().getBytes(StandardCharsets.UTF_8));
-        return crc.getValue() ^ ((long) text.length() << 32);
+        List<org.vecsnn.core.monitor.Monitor> monitors = network.monitors();
+        for (int k = 0; k < monitors.size(); k++) {
+            entries.add(new String[] {"monitor " + k + " of '" + monitors.get(k).population().name() + "'",
+                    monitors.get(k).description()});
+        }
+        return entries;
     }
 
-    private static void update(CRC32 crc, int[] values) {
-        ByteBuffer buffer = ByteBuffer.allocate(values.length * 4);
-        buffer.asIntBuffer().put(values);
-        crc.update(buffer.array());
+    /** A digest of per-unit or per-synapse values for {@link #structure}: their count and CRC-32. */
+    public static String digest(int[] values) {
+        return values == null ? "none" : digest(values.length, i -> values[i]);
+    }
+
+    public static String digest(float[] values) {
+        return values == null ? "none" : digest(values.length, i -> Float.floatToRawIntBits(values[i]));
+    }
+
+    public static String digest(short[] values) {
+        return values == null ? "none" : digest(values.length, i -> values[i]);
+    }
+
+    public static String digest(double[] values) {
+        return values == null ? "none" : digest(values.length, i -> Double.doubleToRawLongBits(values[i]));
+    }
+
+    private static String digest(int count, java.util.function.IntToLongFunction bits) {
+        CRC32 crc = new CRC32();
+        ByteBuffer chunk = ByteBuffer.allocate(8 * CHUNK);
+        for (int from = 0; from < count; from += CHUNK) {
+            chunk.clear();
+            for (int i = from; i < Math.min(count, from + CHUNK); i++) {
+                chunk.putLong(bits.applyAsLong(i));
+            }
+            chunk.flip();
+            crc.update(chunk);
+        }
+        return count + " values, CRC-32 " + Long.toHexString(crc.getValue());
     }
 }

@@ -30,11 +30,15 @@ public interface Checkpointed {
         }
     }
 
+    /** Reads floats and refuses a non-finite one: a network's state and what monitors record of it are finite. */
     static float[] readFloats(DataInputStream in, int expectedLength, String what) throws IOException {
         int n = readLength(in, expectedLength, what);
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {
             values[i] = in.readFloat();
+            if (!Float.isFinite(values[i])) {
+                throw new IOException(what + ": value " + i + " = " + values[i] + ": state must be finite");
+            }
         }
         return values;
     }

@@ -34,6 +34,14 @@ public final class GapJunction implements CurrentInput {
     }
 
     @Override
+    public String description() {
+        return "gap junctions " + pre.name() + " from " + preFrom + " -> " + post.name() + " from " + postFrom
+                + ", weight " + weight + (symmetric ? ", symmetric" : ", one-way") + ", rows "
+                + Checkpoint.digest(csr.rowStart()) + ", targets " + Checkpoint.digest(csr.targets()) + ", weights "
+                + Checkpoint.digest(csr.weights());
+    }
+
+    @Override
     public NeuronPopulation target() {
         return post;
     }

@@ -45,7 +45,7 @@ public final class GapJunctionBuilder {
 
     /** The junction conductance w (same units as conductance weights), {@code >= 0}. */
     public GapJunctionBuilder weight(double value) {
-        this.weight = Check.nonNegative("gap junction weight", value);
+        this.weight = Check.finiteFloat("gap junction weight", Check.nonNegative("gap junction weight", value));
         return this;
     }
 
@@ -60,7 +60,7 @@ public final class GapJunctionBuilder {
      * delay; with {@code gated}, not while the postsynaptic neuron is refractory.
      */
     public GapJunctionBuilder spikelet(double kSpikelet, boolean gatedByRefractoriness) {
-        this.spikelet = Check.finite("spikelet k", kSpikelet);
+        this.spikelet = Check.finiteFloat("spikelet k", kSpikelet);
         this.gated = gatedByRefractoriness;
         return this;
     }
@@ -80,8 +80,14 @@ public final class GapJunctionBuilder {
         network.checkMutable("add gap junctions");
         network.checkOwns(pre.population());
         network.checkOwns(post.population());
-        int steps = Double.isNaN(delayMs) ? delaySteps : network.grid().intSteps("spikelet delay", delayMs, 1);
+        int steps = Double.isNaN(delayMs) ? delaySteps : ProjectionBuilder.checkDelay("spikelet delay (steps)",
+                network.grid().intSteps("spikelet delay", delayMs, 1));
+        if (!Double.isNaN(spikelet)) {
+            Check.finiteFloat("spikelet weight w·k", weight * spikelet);
+        }
         int diagonal = pre.population() == post.population() ? pre.from() - post.from() : ConnectionContext.NO_SELF;
+        ProjectionBuilder.checkFits("gap junctions " + pre.population().name() + " -> " + post.population().name(),
+                connector.expectedSynapses(pre.size(), post.size()));
         long junctionSeed = seed != null ? seed : network.nextProjectionSeed();
         Csr csr = connector.connect(new ConnectionContext(pre.size(), post.size(), diagonal, network.grid(),
                 junctionSeed));
@@ -109,8 +115,8 @@ public final class GapJunctionBuilder {
             Csr jumps = new Csr(csr.rows(), csr.columns(), csr.rowStart(), csr.targets(), jumpWeights, null);
             spikelets = new Projection("spikelet " + pre.population().name() + "->" + target.name(), pre, jump,
                     post.from(), jumps, (float) (weight * spikelet), steps, null);
-            network.register(spikelets);
             jump.requireDelay(steps);
+            network.register(spikelets);
         }
         GapJunction junction = new GapJunction(pre, post, csr, (float) weight, symmetric, spikelets);
         network.addCurrent(junction);

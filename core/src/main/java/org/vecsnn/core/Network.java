@@ -1,5 +1,7 @@
 package org.vecsnn.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import org.vecsnn.core.connect.SplitMix64;
@@ -27,6 +29,11 @@ import org.vecsnn.core.synapse.SynapticInput;
  * {@link #step()} allocates nothing once the network is prepared (monitors' buffers grow by doubling). On several
  * threads ({@link #threads(int)}) each thread does steps 2–4 for its own chunk of every population and delivers every
  * spike into its own targets, with the same result bit for bit (see {@link ParallelStepper}).
+ *
+ * <p>One thread at a time: {@link #step()}, the {@code run} methods, {@link #prepare()}, {@link #close()} and
+ * {@link Checkpoint}'s save and load take the network for the calling thread for the length of the call; a call from another thread
+ * meanwhile is refused at once with an {@link IllegalStateException} (the calling thread itself may save a
+ * checkpoint from a progress listener, between steps).
  */
 public final class Network {
     private final TimeGrid grid;
@@ -47,6 +54,17 @@ public final class Network {
     private StateArray[] watched;
     private int requestedThreads;
     private ParallelStepper stepper;
+    /** The thread inside step, run, prepare or a checkpoint's save or load, else null (see {@link #enter}). */
+    private volatile Thread owner;
+    private static final VarHandle OWNER;
+
+    static {
+        try {
+            OWNER = MethodHandles.lookup().findVarHandle(Network.class, "owner", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     /** Networks with at least this many synapses step on every core by default. */
     public static final long THREADED_SYNAPSES = 1_000_000;
     /** The most steps one threaded slice spans (no spike may act within the slice it was emitted in). */
@@ -134,6 +152,11 @@ public final class Network {
         return List.copyOf(projections);
     }
 
+    /** The current inputs (timed currents, Poisson drives, gap junctions), in the order they were added. */
+    public List<CurrentInput> currents() {
+        return List.copyOf(currents);
+    }
+
     public List<Monitor> monitors() {
         return List.copyOf(monitors);
     }
@@ -169,6 +192,13 @@ public final class Network {
     public <M extends Monitor> M addMonitor(M monitor) {
         checkMutable("add a monitor");
         checkOwns(monitor.population());
+        for (Monitor m : monitors) {
+            if (m == monitor) {
+                throw new IllegalArgumentException("monitor " + monitor + " of population '"
+                        + monitor.population().name() + "' is already added: must be added once (it would record"
+                        + " every step twice)");
+            }
+        }
         monitors.add(monitor);
         return monitor;
     }
@@ -214,20 +244,70 @@ public final class Network {
         return stepper == null ? 1 : stepper.slice();
     }
 
-    /** Stops the step threads of a threaded network (they are daemon threads and end with the JVM anyway). */
+    /**
+     * Stops the step threads of a threaded network (they are daemon threads and end with the JVM anyway). Refused
+     * while another thread steps or runs the network: its threads would stop in the middle of a step.
+     */
     public void close() {
-        if (stepper != null) {
-            stepper.close();
+        boolean entered = enter("close");
+        try {
+            if (stepper != null) {
+                stepper.close();
+            }
+        } finally {
+            leave(entered);
         }
     }
 
-    /** Advances one step. The first call prepares the network and fixes its structure. */
-    public void step() {
-        if (!prepared) {
-            prepare();
+    /**
+     * Takes the network for the calling thread (a compare-and-set, once per call of step, run, prepare or a
+     * checkpoint's save or load, never per step of a run); a call from another thread meanwhile is refused at once.
+     *
+     * @return false if the calling thread holds it already (an outer call gives it back)
+     * @throws IllegalStateException naming the thread that holds it
+     */
+    boolean enter(String what) {
+        Thread me = Thread.currentThread();
+        while (!OWNER.compareAndSet(this, null, me)) {
+            Thread holder = owner;
+            if (holder == me) {
+                return false;
+            }
+            if (holder != null) {
+                throw new IllegalStateException("cannot " + what + ": thread '" + holder.getName() + "' is using the"
+                        + " network (step, run, prepare or a checkpoint); a network must be used by one thread at a"
+                        + " time");
+            }
         }
+        return true;
+    }
+
+    /** Gives the network back after {@link #enter} returned true. */
+    void leave(boolean entered) {
+        if (entered) {
+            OWNER.setRelease(this, null);
+        }
+    }
+
+    /**
+     * Advances one step. The first call prepares the network and fixes its structure. Refused while another thread
+     * steps, runs, prepares, saves or loads the network.
+     */
+    public void step() {
+        boolean entered = enter("step");
+        try {
+            if (!prepared) {
+                prepare();
+            }
+            stepOnce();
+        } finally {
+            leave(entered);
+        }
+    }
+
+    private void stepOnce() {
         if (stepper != null) {
-            stepper.run(step, 1);
+            stepper.run(step, 1); // on a failure it sets the step index (see ParallelStepper#run)
             step++;
             return;
         }
@@ -293,36 +373,68 @@ public final class Network {
         runSteps(grid.steps("duration", durationMs, 0), progress);
     }
 
+    /**
+     * Runs {@code steps} steps. Before the first, refuses (changing nothing) a run whose state monitors could not
+     * hold what it records. Refused while another thread steps, runs, prepares, saves or loads the network. On an
+     * exception the step index is the step after the last one complete: after a blow-up, the step after the checked
+     * one, with the state and monitors there, on any number of threads.
+     */
     public void runSteps(long steps, ProgressListener progress) {
         Check.nonNegative("steps", (double) steps);
-        long start = System.nanoTime();
-        if (!prepared) {
-            prepare();
+        if (progress == null) {
+            throw new IllegalArgumentException("progress = null: must be a ProgressListener"
+                    + " (ProgressListener.SILENT for none)");
         }
-        if (stepper != null) {
-            for (long done = 0; done < steps; ) {
-                long n = Math.min(1024, steps - done);
-                stepper.run(step, n); // on a failure the step index stays at the start of the unfinished steps
-                step += n;
-                done += n;
-                progress.progress(done, steps, (System.nanoTime() - start) * 1e-9);
+        boolean entered = enter("run");
+        try {
+            long start = System.nanoTime();
+            if (!prepared) {
+                prepare();
             }
-            return;
-        }
-        for (long done = 0; done < steps; done++) {
-            step();
-            if ((done & 1023) == 1023) {
-                progress.progress(done + 1, steps, (System.nanoTime() - start) * 1e-9);
+            for (int k = 0; k < monitors.size(); k++) { // no iterator: a run of a few steps allocates nothing
+                monitors.get(k).checkFits(steps);
             }
+            if (stepper != null) {
+                for (long done = 0; done < steps; ) {
+                    long n = Math.min(1024, steps - done);
+                    stepper.run(step, n);
+                    step += n;
+                    done += n;
+                    progress.progress(done, steps, (System.nanoTime() - start) * 1e-9);
+                }
+                return;
+            }
+            for (long done = 0; done < steps; done++) {
+                stepOnce();
+                if ((done & 1023) == 1023) {
+                    progress.progress(done + 1, steps, (System.nanoTime() - start) * 1e-9);
+                }
+            }
+            progress.progress(steps, steps, (System.nanoTime() - start) * 1e-9);
+        } finally {
+            leave(entered);
         }
-        progress.progress(steps, steps, (System.nanoTime() - start) * 1e-9);
     }
 
-    /** Fixes the structure and computes everything that depends on dt; {@link #step()} calls it when needed. */
+    /**
+     * Fixes the structure and computes everything that depends on dt; {@link #step()} calls it when needed. Refuses,
+     * before allocating any of it, a network whose delay rings and run state could not fit the heap left.
+     */
     public void prepare() {
-        if (prepared) {
-            return;
+        boolean entered = enter("prepare");
+        try {
+            if (!prepared) {
+                prepareNow();
+            }
+        } finally {
+            leave(entered);
         }
+    }
+
+    private void prepareNow() {
+        int wanted = requestedThreads > 0 ? requestedThreads
+                : synapseCount() >= THREADED_SYNAPSES ? Runtime.getRuntime().availableProcessors() : 1;
+        checkPreparedFits(wanted);
         // constant currents into whole LIF populations go into the membrane step: no pass over the input
         List<CurrentInput> stepped = new ArrayList<>();
         java.util.Map<NeuronPopulation, Double> biases = new java.util.HashMap<>();
@@ -357,8 +469,6 @@ public final class Network {
         currentArray = stepped.toArray(new CurrentInput[0]);
         beforeStep = monitors.stream().filter(Monitor::recordsBeforeStep).toArray(Monitor[]::new);
         afterStep = monitors.stream().filter(m -> !m.recordsBeforeStep()).toArray(Monitor[]::new);
-        int wanted = requestedThreads > 0 ? requestedThreads
-                : synapseCount() >= THREADED_SYNAPSES ? Runtime.getRuntime().availableProcessors() : 1;
         String single = singleThreadedPart();
         if (wanted > 1 && single != null) {
             if (requestedThreads > 1) {
@@ -379,6 +489,29 @@ public final class Network {
                     beforeStep, afterStep);
         }
         prepared = true;
+    }
+
+    /**
+     * Refuses what {@link #prepare} would allocate if it cannot fit the heap left: the delay rings, and on
+     * {@code threads} threads their spike lists (two sets of up to {@link #MAX_SLICE} steps per population) and the
+     * projections' split rows.
+     */
+    private void checkPreparedFits(int threads) {
+        long bytes = 0;
+        for (Population p : populations) {
+            if (p instanceof NeuronPopulation neurons) {
+                for (SynapticInput in : neurons.synapticInputs()) {
+                    bytes += 4 * in.ringEntries();
+                }
+            }
+            if (threads > 1) {
+                bytes += 4L * 2 * MAX_SLICE * p.paddedSize();
+            }
+        }
+        for (Projection p : projections) {
+            bytes += p.preparedBytes(threads);
+        }
+        Check.fitsHeap("preparing the network (delay rings and run state on " + threads + " thread(s))", bytes);
     }
 
     /** The first part of the network that cannot step by ranges on several threads, or null. */
@@ -412,6 +545,16 @@ public final class Network {
 
     void restoreStep(long value) {
         step = value;
+    }
+
+    /**
+     * Undoes a {@link #prepare} of a network that has not stepped (a refused checkpoint load prepared it): the next
+     * step prepares it again, and until then its structure may change.
+     */
+    void unprepare() {
+        close();
+        stepper = null;
+        prepared = false;
     }
 
     void register(Projection projection) {

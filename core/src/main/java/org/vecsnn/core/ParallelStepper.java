@@ -19,6 +19,10 @@ import org.vecsnn.core.simd.Kernels;
  * results are identical for any number of threads; thread 0 then gathers each step's spikes for the monitors. The
  * spike lists alternate between two sets, so the next slice may start while thread 0 gathers. State monitors (they
  * read every neuron at a step's start) make slices one step long and add a barrier before each step.
+ *
+ * <p>A slice ends where the finite check falls ({@link Network#checkFiniteEvery}): each thread checks its chunks once
+ * the slice is delivered (thread 0 after gathering it), and a barrier follows, so a blow-up stops every thread with
+ * the state, the monitors and the step index all after the checked step, as on one thread.
  */
 final class ParallelStepper {
     /** How long a worker waits for the next job spinning before it parks. */
@@ -50,6 +54,8 @@ final class ParallelStepper {
     private volatile long jobSteps;
     private volatile int jobNumber;
     private volatile Throwable failure;
+    /** After a failure: the step after the last one every thread completed, for the network's step index. */
+    private long resumeStep;
     private volatile boolean closed;
 
     ParallelStepper(Network network, int threads, int slice, Population[] populations, Projection[] projections,
@@ -117,7 +123,11 @@ final class ParallelStepper {
         return slice;
     }
 
-    /** Runs {@code steps} steps from step {@code start} on all threads; the caller is thread 0. */
+    /**
+     * Runs {@code steps} steps from step {@code start} on all threads; the caller is thread 0. On a failure sets the
+     * network's step index to the step after the last slice complete on every thread (after the checked step for a
+     * {@link NonFiniteStateException}) and rethrows it.
+     */
     void run(long start, long steps) {
         if (steps == 0) {
             return;
@@ -131,15 +141,10 @@ final class ParallelStepper {
         for (Thread w : workers) {
             LockSupport.unpark(w);
         }
-        try {
-            work(0, start, steps);
-        } catch (SpinBarrier.Aborted ignored) {
-            // a worker failed: its failure is rethrown below
-        } catch (RuntimeException | Error e) {
-            fail(e);
-        }
+        work(0, start, steps);
         if (failure != null) {
             waitForWorkers();
+            network.restoreStep(resumeStep);
             Throwable f = failure;
             if (f instanceof RuntimeException r) {
                 throw r;
@@ -148,10 +153,11 @@ final class ParallelStepper {
         }
     }
 
-    private void fail(Throwable e) {
+    private void fail(Throwable e, long resume) {
         synchronized (this) {
             if (failure == null) {
                 failure = e;
+                resumeStep = resume;
             }
         }
         barrier.abort();
@@ -195,13 +201,7 @@ final class ParallelStepper {
                 continue;
             }
             seen = job;
-            try {
-                work(t, jobStart, jobSteps);
-            } catch (SpinBarrier.Aborted ignored) {
-                // another thread failed
-            } catch (RuntimeException | Error e) {
-                fail(e);
-            }
+            work(t, jobStart, jobSteps);
             done.set(t, job);
             idleSince = System.nanoTime();
         }
@@ -233,29 +233,55 @@ final class ParallelStepper {
         }
     }
 
+    /** Thread t's part of a job; a failure is recorded (see {@link #fail}) and ends it on every thread. */
     private void work(int t, long start, long steps) {
         long end = start + steps;
+        int interval = network.finiteCheckEvery();
         int parity = 0;
-        for (long s0 = start; s0 < end; s0 += slice) {
-            int length = (int) Math.min(slice, end - s0);
-            int base = parity * slice;
-            if (beforeStep.length > 0) {
-                if (t == 0) {
-                    for (Monitor m : beforeStep) {
-                        m.record(s0);
-                    }
+        long s0 = start;
+        try {
+            while (s0 < end) {
+                int length = (int) Math.min(slice, end - s0);
+                if (interval > 0) {
+                    length = (int) Math.min(length, interval - s0 % interval);
                 }
+                int base = parity * slice;
+                if (beforeStep.length > 0) {
+                    if (t == 0) {
+                        for (Monitor m : beforeStep) {
+                            m.record(s0);
+                        }
+                    }
+                    barrier.await();
+                }
+                update(t, s0, length, base);
                 barrier.await();
+                deliver(t, s0, length, base);
+                if (t == 0) {
+                    gather(s0, length, base);
+                }
+                s0 += length;
+                if (interval > 0 && s0 % interval == 0) {
+                    checkFinite(t, s0 - 1);
+                    barrier.await(); // no thread steps on before every chunk is checked
+                }
+                parity ^= 1;
             }
-            update(t, s0, length, base);
             barrier.await();
-            deliver(t, s0, length, base);
-            if (t == 0) {
-                gather(s0, length, base);
-            }
-            parity ^= 1;
+        } catch (SpinBarrier.Aborted ignored) {
+            // another thread failed
+        } catch (RuntimeException | Error e) {
+            fail(e, s0); // s0: the start of the slice unfinished, or after the checked step
         }
-        barrier.await();
+    }
+
+    /** Checks thread t's chunks for non-finite state after step {@code last}. */
+    private void checkFinite(int t, long last) {
+        for (int p = 0; p < populations.length; p++) {
+            for (StateArray a : watched[p]) {
+                network.checkFinite(a, bounds[p][t], Math.min(bounds[p][t + 1], a.length()), last);
+            }
+        }
     }
 
     // The phases are methods of their own, called once per slice: the JIT then compiles each soon after it starts,
@@ -265,7 +291,6 @@ final class ParallelStepper {
     private void update(int t, long s0, int length, int base) {
         Kernels kernels = network.kernels();
         TimeGrid grid = network.grid();
-        int interval = network.finiteCheckEvery();
         for (int k = 0; k < length; k++) {
             long s = s0 + k;
             for (int c = 0; c < currents.length; c++) {
@@ -276,13 +301,6 @@ final class ParallelStepper {
                 int from = bounds[p][t];
                 ends[p][base + k][t] = populations[p].update(s, kernels, from, bounds[p][t + 1],
                         lists[p][base + k], from);
-            }
-            if (interval > 0 && (s + 1) % interval == 0) {
-                for (int p = 0; p < populations.length; p++) {
-                    for (StateArray a : watched[p]) {
-                        network.checkFinite(a, bounds[p][t], Math.min(bounds[p][t + 1], a.length()), s);
-                    }
-                }
             }
         }
     }

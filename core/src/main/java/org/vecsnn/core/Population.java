@@ -15,7 +15,11 @@ public abstract class Population implements Checkpointed {
     protected final int[] spikes;
     protected int spikeCount;
 
-    protected Population(String name, int size) {
+    /**
+     * @param bytesPerUnit the bytes the population keeps per unit (its state arrays and spike list), refused
+     *     before anything is allocated if the heap left cannot hold them
+     */
+    protected Population(String name, int size, int bytesPerUnit) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("population name = " + name + ": must be a non-blank string");
         }
@@ -25,8 +29,7 @@ public abstract class Population implements Checkpointed {
             throw Check.fail("size of population '" + name + "'", size, "at most " + (Integer.MAX_VALUE - Kernels.PAD));
         }
         this.paddedSize = Kernels.padded(size);
-        // V, input, refractory counter and spike list: 16 bytes a neuron, more with synapses
-        Check.fitsHeap("population '" + name + "' of " + size + " units", 16L * paddedSize);
+        Check.fitsHeap("population '" + name + "' of " + size + " units", paddedSize, bytesPerUnit, false);
         this.spikes = new int[size];
     }
 
@@ -54,6 +57,14 @@ public abstract class Population implements Checkpointed {
      */
     public final int[] spikes() {
         return spikes;
+    }
+
+    /**
+     * The kind, size and parameters that shape this population's run, compared when a checkpoint is loaded
+     * ({@link Checkpoint}); subclasses add their parameters.
+     */
+    public String description() {
+        return getClass().getSimpleName() + " of " + size;
     }
 
     /** The units {@code [from, to)} of this population, as a projection source or target. */

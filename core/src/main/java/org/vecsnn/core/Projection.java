@@ -126,7 +126,9 @@ public final class Projection implements Checkpointed {
             plasticityState = plasticity.newState(source.size());
         }
         if (target instanceof KineticReceptor kinetic) {
-            channels = kinetic.bind(csr, targetFrom, weight, delaySteps);
+            if (channels == null) { // bound once: a refused checkpoint load may prepare the network twice
+                channels = kinetic.bind(csr, targetFrom, weight, delaySteps);
+            }
         } else {
             // one thread: every row is whole
             splits = csr.rowStart();
@@ -135,6 +137,22 @@ public final class Projection implements Checkpointed {
             batchBounds = new int[][] {new int[2 * BATCH + INTS_PER_LINE]};
             touchSpan = touchSpan(1);
         }
+    }
+
+    /**
+     * The bytes {@link #prepare} and, on several threads, {@link #prepareThreads} allocate: short-term plasticity's
+     * state per presynaptic unit (u, x, last spike), a kinetic target's channels (about 8 floats per channel and 2
+     * per synapse) and its event ring (a channel and an efficacy per slot entry, one slot per step of delay, each
+     * starting with room for up to 4096 events), and the rows' split points per thread.
+     */
+    long preparedBytes(int threads) {
+        long bytes = plasticity == null ? 0 : 16L * source.size();
+        if (target instanceof KineticReceptor) {
+            long channelCount = csr.delays() != null ? csr.synapseCount() : csr.rows();
+            bytes += 32 * channelCount + 8 * csr.synapseCount() + 20L * csr.columns()
+                    + 8L * (maxDelaySteps() + 1) * Math.clamp(channelCount, 16, 4096);
+        }
+        return threads > 1 ? bytes + 4L * csr.rows() * (threads + 1) : bytes;
     }
 
     /** Delivers the spikes of {@code step} into the target's arrival ring (or its kinetic channels). */

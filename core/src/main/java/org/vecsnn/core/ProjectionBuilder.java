@@ -59,7 +59,7 @@ public final class ProjectionBuilder {
 
     /** The weight of every synapse (in the units of the target's state: mV for CUBA and jumps, g_L for COBA). */
     public ProjectionBuilder weight(double value) {
-        this.weight = Check.finite("weight", value);
+        this.weight = Check.finiteFloat("weight", value);
         return this;
     }
 
@@ -72,10 +72,7 @@ public final class ProjectionBuilder {
 
     /** The delay of every synapse in steps, at least one. */
     public ProjectionBuilder delaySteps(int steps) {
-        if (steps < 1 || steps > Short.MAX_VALUE) {
-            throw Check.fail("delay (steps)", steps, "an integer in [1, " + Short.MAX_VALUE + "]");
-        }
-        this.delaySteps = steps;
+        this.delaySteps = checkDelay("delay (steps)", steps);
         this.delayMs = Double.NaN;
         return this;
     }
@@ -116,21 +113,28 @@ public final class ProjectionBuilder {
         return this;
     }
 
+    /** Checks a delay in steps: at least one, at most what a per-synapse delay (a short) holds. */
+    static int checkDelay(String name, int steps) {
+        if (steps < 1 || steps > Short.MAX_VALUE) {
+            throw Check.fail(name, steps, "an integer in [1, " + Short.MAX_VALUE + "]");
+        }
+        return steps;
+    }
+
     /**
-     * Refuses, before building, a projection over the int CSR limit or larger than the heap left: about 4 bytes
-     * per synapse for its target, 4 for a listed weight and 2 for a listed delay, twice over while it is built.
+     * Refuses, before building, synapses over the int CSR limit or larger than the heap left: about 4 bytes per
+     * synapse for its target, 4 for a listed weight and 2 for a listed delay, twice over while they are built.
+     * Projections and gap junctions share it.
      */
-    private void checkFits(long synapses) {
+    static void checkFits(String label, long synapses) {
         if (synapses < 0) {
             return;
         }
-        String label = "projection " + source.population().name() + " -> " + target.target().name() + "."
-                + target.name();
-        if (synapses > Integer.MAX_VALUE - 8) {
+        if (synapses > Check.MAX_ARRAY) {
             throw new IllegalArgumentException(label + ": about " + synapses + " synapses: must be fewer than 2^31 in"
                     + " one projection (split it into several)");
         }
-        Check.fitsHeap(label + ": building about " + synapses + " synapses", 2 * synapses * 10);
+        Check.fitsHeap(label + ": building about " + synapses + " synapses", synapses, 2 * 10, false);
     }
 
     /** Per-synapse weights and delays from the distributions, each row from its own stream. */
@@ -144,7 +148,8 @@ public final class ProjectionBuilder {
             SplitMix64 rng = SplitMix64.stream(projectionSeed ^ 0x5EED_0F_5A1E5L, row);
             for (int j = rowStart[row]; j < rowStart[row + 1]; j++) {
                 if (w != null) {
-                    w[j] = (float) weights.sample(rng);
+                    w[j] = (float) Check.finiteFloat("drawn weight of synapse " + (j - rowStart[row]) + " of row "
+                            + row, weights.sample(rng));
                 }
                 if (d != null) {
                     double steps = Math.rint(delaysMs.sample(rng) / dt);
@@ -164,13 +169,12 @@ public final class ProjectionBuilder {
         network.checkMutable("add a projection");
         network.checkOwns(source.population());
         network.checkOwns(target.target());
-        int steps = Double.isNaN(delayMs) ? delaySteps : network.grid().intSteps("delay", delayMs, 1);
-        if (steps > Short.MAX_VALUE) {
-            throw Check.fail("delay (steps)", steps, "at most " + Short.MAX_VALUE + " steps");
-        }
+        int steps = Double.isNaN(delayMs) ? delaySteps
+                : checkDelay("delay (steps)", network.grid().intSteps("delay", delayMs, 1));
         int diagonal = source.population() == targetRange.population() ? source.from() - targetRange.from()
                 : ConnectionContext.NO_SELF;
-        checkFits(connector.expectedSynapses(source.size(), targetRange.size()));
+        checkFits("projection " + source.population().name() + " -> " + target.target().name() + "."
+                + target.name(), connector.expectedSynapses(source.size(), targetRange.size()));
         long projectionSeed = seed != null ? seed : network.nextProjectionSeed();
         Csr csr = connector.connect(new ConnectionContext(source.size(), targetRange.size(), diagonal,
                 network.grid(), projectionSeed));
@@ -196,8 +200,8 @@ public final class ProjectionBuilder {
                 + target.name();
         Projection projection = new Projection(label, source, target, targetRange.from(), csr,
                 weight == null ? 1f : (float) (double) weight, steps, plasticity);
+        target.requireDelay(projection.maxDelaySteps()); // may refuse the ring: before the network changes
         network.register(projection);
-        target.requireDelay(projection.maxDelaySteps());
         return projection;
     }
 }

@@ -7,11 +7,17 @@ package org.vecsnn.core;
  */
 public final class TimeGrid {
     private static final double TOLERANCE = 1e-6;
+    /** The step sizes allowed (ms): step labels n·dt stay exact enough, and rates per step stay representable. */
+    public static final double MIN_DT = 1e-6;
+    public static final double MAX_DT = 1e3;
 
     private final double dt;
 
     public TimeGrid(double dt) {
-        this.dt = Check.positive("dt (ms)", dt);
+        if (!(dt >= MIN_DT && dt <= MAX_DT)) {
+            throw Check.fail("dt (ms)", dt, "in [" + MIN_DT + ", " + MAX_DT + "] ms");
+        }
+        this.dt = dt;
     }
 
     public double dt() {

@@ -14,9 +14,11 @@ import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.RateMonitor;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.StateMonitor;
+import org.vecsnn.core.neuron.HodgkinHuxley;
 import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.core.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.neuron.RateFunction;
 import org.vecsnn.core.simd.PlainKernels;
 import org.vecsnn.core.synapse.ExponentialReceptor;
 import org.vecsnn.core.synapse.SynapticOutput;
@@ -122,6 +124,41 @@ class BadInputTest {
         refused("rate bin (ms) = -1.0", () -> new RateMonitor(neurons.all(), -1));
         refused("V of neuron 3 of population 'neurons' = NaN",
                 () -> neurons.set("V", i -> i == 3 ? Double.NaN : -60));
+        // issue 21, item 5: values a float cannot hold, NaN weights, spikelet delays, dt, nulls, repeated monitors
+        refused("LIF vRest (mV) = 1.0E39: must be a finite number within float range", () -> ok.withVRest(1e39));
+        refused("LIF tau (ms) = 1.0E-300: must be a finite number > 0 within float range", () -> ok.withTau(1e-300));
+        refused("LIF r = 1.0E300: must be a finite number > 0 within float range", () -> ok.withR(1e300));
+        refused("reversal potential E (mV) = 1.0E39: must be", () -> SynapticOutput.conductance(1e39));
+        refused("weight = 1.0E39: must be a finite number within float range",
+                () -> net.connect(s.drive(), s.ge()).weight(1e39));
+        refused("V of neuron 0 of population 'neurons' = 1.0E39: must be a finite number in [",
+                () -> neurons.set("V", i -> 1e39));
+        refused("drawn weight of synapse 0 of row", () -> net.connect(s.drive(), s.ge())
+                .connector(Connectors.fixedProbability(0.3, true)).weights(rng -> Double.NaN).build());
+        refused("current amplitude = 1.0E39", () -> TimedCurrent.constant(neurons.all(), 1e39));
+        refused("current samples = []: must hold at least one value",
+                () -> TimedCurrent.samples(neurons.all(), new double[0], 0.1));
+        refused("spikelet delay (steps) = 50000: must be an integer in [1, 32767]",
+                () -> net.connectGap(neurons.all(), neurons.all()).spikelet(1, false).delay(5000).build());
+        refused("dt (ms) = 1.0E-300: must be in [1.0E-6, 1000.0] ms", () -> new Network(1e-300));
+        refused("dt (ms) = 1.0E300: must be in [1.0E-6, 1000.0] ms", () -> new Network(1e300));
+        refused("progress = null: must be a ProgressListener", () -> net.run(100, null));
+        refused("rates of Poisson source 'x' = null: must be an array", () -> new PoissonSource("x", null, 1));
+        refused("is already added: must be added once", () -> net.addMonitor(s.spikes()));
+        HodgkinHuxley squid = HodgkinHuxley.squid();
+        refused("HH gate m at vInit = -65.0 mV = NaN: its rate functions must give finite rates there",
+                () -> new HodgkinHuxley(squid.c(), squid.gNa(), squid.eNa(), squid.gK(), squid.eK(), squid.gL(),
+                        squid.eL(), squid.vTh(), squid.tRef(), squid.vInit(), RateFunction.exponential(1, 0, 1e-3),
+                        squid.betaM(), squid.alphaH(), squid.betaH(), squid.alphaN(), squid.betaN(),
+                        squid.method()));
+        Network hhNet = new Network(0.1, new PlainKernels());
+        NeuronPopulation hh = hhNet.addNeurons("hh", 4, squid);
+        refused("m of neuron 0 of population 'hh' = -3.0: must be a finite number in [0.0, 1.0]",
+                () -> hh.set("m", i -> -3));
+        hhNet.addCurrent(TimedCurrent.samples(hh.all(), new double[] {1, 2}, 0.15));
+        refused("sample interval of the current into population 'hh' = 0.15 ms: must be a whole number of steps",
+                hhNet::step);
+
         refused("synapse 'gx' on population 'exact' integrated EXACT",
                 () -> net.addLif("exact", 5, ok.withMethod(Integrator.EXACT))
                         .addExponential("gx", 5, SynapticOutput.conductance(0)));
@@ -168,6 +205,66 @@ class BadInputTest {
         assertTrue(System.nanoTime() - start < 2_000_000_000L, "refused before building anything");
         assertEquals(1, net.projections().size());
         net.run(10, ProgressListener.SILENT);
+    }
+
+    /**
+     * Issue 21, item 4: every allocation a network makes is estimated and refused before it is built, with the size
+     * asked for and the heap left (each of these once ended in an OutOfMemoryError or NegativeArraySizeException).
+     * Sizes that depend on the heap are chosen from the heap left, so that the old per-neuron figure (16 bytes)
+     * would have let them through.
+     */
+    @Test
+    void everyAllocationIsRefusedBeforeItIsBuilt() {
+        Network net = new Network(0.1, new PlainKernels());
+        int hhSize = (int) Math.min(Integer.MAX_VALUE - 64, heapLeft() / 24); // 16 B fit, the 32 B HH needs do not
+        refused("population 'hh' of " + hhSize + " units needs about",
+                () -> net.addNeurons("hh", hhSize, HodgkinHuxley.traubMiles()));
+        // the neurons fit (16 B each, built on purpose), their synapses' state and rings (16 B more) do not
+        int lifSize = (int) Math.min(Integer.MAX_VALUE - 64, heapLeft() / 28);
+        refused("must fit the", () -> {
+            NeuronPopulation lif = net.addLif("lif", lifSize, Lif.defaults());
+            lif.addExponential("ge", 5, SynapticOutput.current());
+            lif.addExponential("gi", 10, SynapticOutput.current());
+            net.prepare();
+        });
+        Network rings = new Network(0.1, new PlainKernels());
+        NeuronPopulation targets = rings.addLif("targets", 100_000, Lif.defaults());
+        var g = targets.addExponential("g", 5, SynapticOutput.current());
+        refused("delay ring of synapse 'g' on population 'targets' (15000 steps × 100000 neurons) needs about 5722 MiB:"
+                + " must fit the", () -> rings.connect(targets.range(0, 10), g).connector(Connectors.oneToOne())
+                .toRange(0, 10).delaySteps(15_000).build());
+        assertEquals(0, rings.projections().size());
+        Network kinetic = new Network(0.1, new PlainKernels());
+        NeuronPopulation post = kinetic.addLif("post", 4096, Lif.defaults());
+        var ampa = post.addKinetic("ampa", org.vecsnn.core.synapse.KineticModel.ampa());
+        for (int k = 0; k < 3; k++) { // each event ring: 30,001 slots × room for 4096 events × 8 bytes
+            kinetic.connect(post, ampa).connector(Connectors.oneToOne()).delaySteps(30_000).build();
+        }
+        refused("preparing the network (delay rings and run state on 1 thread(s)) needs about", kinetic::prepare);
+        assertTrue(!kinetic.isPrepared());
+        Network gaps = new Network(0.1, new PlainKernels());
+        NeuronPopulation cells = gaps.addLif("cells", 50_000, Lif.defaults());
+        refused("gap junctions cells -> cells: about 2500000000 synapses: must be fewer than 2^31",
+                () -> gaps.connectGap(cells.all(), cells.all()).connector(Connectors.allToAll(true)).build());
+        Network traces = new Network(0.1, new PlainKernels());
+        NeuronPopulation traced = traces.addLif("traced", 1000, Lif.defaults());
+        int[] all = java.util.stream.IntStream.range(0, 1000).toArray();
+        StateMonitor v = traces.addMonitor(new StateMonitor(traced, "V", all, 0.1));
+        refused("state monitor of V of 1000 neurons of 'traced', recording 1000001 samples (use keepLast or a longer"
+                + " interval) needs about 3814 MiB: must fit the", () -> traces.run(100_000, ProgressListener.SILENT));
+        assertEquals(0, traces.stepIndex(), "refused before the first step");
+        refused("state monitor of V of 1000 neurons of 'traced', keeping the last 1000000000 samples needs"
+                + " 1000000000000 entries in one array: must be fewer than 2^31", () -> v.keepLast(1_000_000_000));
+        StateMonitor one = new StateMonitor(traced, "V", new int[] {0}, 0.1);
+        refused("state monitor of V of 1 neurons of 'traced', keeping the last 1000000000 samples needs about 3814"
+                + " MiB: must fit the", () -> one.keepLast(1_000_000_000));
+        refused("Poisson source 'many' of 2000000000 units needs about",
+                () -> new PoissonSource("many", 2_000_000_000, 1, 1));
+    }
+
+    private static long heapLeft() {
+        Runtime r = Runtime.getRuntime();
+        return r.maxMemory() - (r.totalMemory() - r.freeMemory());
     }
 
     @Test

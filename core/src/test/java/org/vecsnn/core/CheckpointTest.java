@@ -187,7 +187,7 @@ class CheckpointTest {
         }
         for (Path f : new Path[] {otherNetwork, otherSeed}) {
             IOException e = assertThrows(IOException.class, () -> Checkpoint.load(target.net(), f));
-            assertTrue(e.getMessage().contains("another structure"), e.getMessage());
+            assertTrue(e.getMessage().contains("written for another network"), e.getMessage());
         }
         assertEquals(50, target.net().stepIndex());
         assertArrayEquals(v, target.cells().v(), 0f);
@@ -198,5 +198,86 @@ class CheckpointTest {
         target.net().runSteps(200, ProgressListener.SILENT);
         assertArrayEquals(twin.spikes().steps(), target.spikes().steps());
         assertArrayEquals(twin.cells().v(), target.cells().v(), 0f);
+    }
+
+    /** A small network whose run is shaped by per-synapse weights, a Poisson rate and an injected current. */
+    private static Network shaped(double weightMean, double rateHz, double current) {
+        Network net = new Network(0.1, KernelProvider.get()).seed(3);
+        PoissonSource drive = net.add(new PoissonSource("drive", 50, rateHz, 9));
+        NeuronPopulation cells = net.addLif("cells", 40, new Lif(-60, -60, -50, 20, 1, 2, Integrator.EULER));
+        net.connect(drive, cells.addExponential("ge", 5, SynapticOutput.conductance(0)))
+                .connector(Connectors.fixedProbability(0.2, true))
+                .weights(org.vecsnn.core.connect.Distribution.normal(weightMean, 0.1, 0, 100)).build();
+        net.addCurrent(TimedCurrent.constant(cells.range(0, 20), current));
+        return net;
+    }
+
+    /**
+     * Issue 21, item 2: a checkpoint loads only into a network with the same parameters — per-synapse weights,
+     * Poisson rates and injected currents included — and the refusal names the first difference. A refused load
+     * leaves the network unprepared, so its structure can still change.
+     */
+    @Test
+    void aCheckpointLoadsOnlyWhereEveryParameterIsTheSame(@TempDir Path dir) throws IOException {
+        Network saved = shaped(3.0, 80, 15);
+        saved.runSteps(100, ProgressListener.SILENT);
+        Path file = dir.resolve("shaped.ckpt");
+        Checkpoint.save(saved, file);
+
+        Object[][] cases = {
+            {shaped(0.3, 80, 15), "per-synapse weights differs"},
+            {shaped(3.0, 20, 15), "population 'drive' differs: PoissonSource of 50, seed 9, rate 80.0 Hz in the"
+                    + " checkpoint, PoissonSource of 50, seed 9, rate 20.0 Hz in this network"},
+            {shaped(3.0, 80, 5), "current input 0 into 'cells' differs: current into cells [0, 20), constant 15.0 in"
+                    + " the checkpoint, current into cells [0, 20), constant 5.0 in this network"}};
+        for (Object[] c : cases) {
+            Network other = (Network) c[0];
+            IOException e = assertThrows(IOException.class, () -> Checkpoint.load(other, file));
+            assertTrue(e.getMessage().contains("written for another network: "), e.getMessage());
+            assertTrue(e.getMessage().contains((String) c[1]), e.getMessage());
+            assertTrue(!other.isPrepared(), "a refused load does not prepare the network");
+            other.addMonitor(new SpikeMonitor(other.populations().get(1))); // the structure is still open
+            assertEquals(0, other.stepIndex());
+        }
+        Network same = shaped(3.0, 80, 15);
+        Checkpoint.load(same, file);
+        assertEquals(100, same.stepIndex());
+    }
+
+    /** A checkpoint with NaN state and a valid checksum is refused; the network stays unprepared. */
+    @Test
+    void nonFiniteStateIsRefusedOnLoad(@TempDir Path dir) throws IOException {
+        Built source = build(100, 4);
+        source.net().runSteps(20, ProgressListener.SILENT);
+        source.cells().v()[17] = Float.NaN; // as a blow-up between two finite checks leaves it
+        Path file = dir.resolve("nan.ckpt");
+        Checkpoint.save(source.net(), file);
+
+        Built target = build(100, 4);
+        IOException e = assertThrows(IOException.class, () -> Checkpoint.load(target.net(), file));
+        assertTrue(e.getMessage().contains("V of population 'cells': value 17 = NaN: state must be finite"),
+                e.getMessage());
+        assertTrue(!target.net().isPrepared(), "a refused load does not prepare the network");
+        target.net().runSteps(20, ProgressListener.SILENT); // prepares and runs as if nothing had happened
+        assertEquals(20, target.net().stepIndex());
+    }
+
+    /**
+     * Saving onto a directory or into a missing folder is refused naming the path asked for, and leaves no
+     * temporary file behind.
+     */
+    @Test
+    void savingOntoADirectoryOrIntoAMissingFolderNamesTheTarget(@TempDir Path dir) throws IOException {
+        Network net = shaped(3.0, 80, 15);
+        Path folder = Files.createDirectory(dir.resolve("ckpt"));
+        IOException e = assertThrows(IOException.class, () -> Checkpoint.save(net, folder));
+        assertTrue(e.getMessage().startsWith(folder + ": is a directory: must be"), e.getMessage());
+        Path missing = dir.resolve("missing").resolve("x.ckpt");
+        e = assertThrows(IOException.class, () -> Checkpoint.save(net, missing));
+        assertTrue(e.getMessage().startsWith(missing + ": folder " + missing.getParent() + " does not exist"),
+                e.getMessage());
+        try (var files = Files.walk(dir)) {
+            assertEquals(java.util.List.of(dir, folder), files.sorted().toList(), "nothing left behind");
+        }
     }
 }

@@ -32,9 +32,9 @@ class NeuronModelRefusalsTest {
                 message(() -> RateFunction.linear(1, -40, 0)));
         assertEquals("AdEx vReset = -40.0 mV: must be below vTh = -45.0 mV",
                 message(() -> AdEx.fromConductances(200, 10, -70, -50, 2, 2, 30, 0, -40, -45, Integrator.RK4)));
-        assertEquals("AdEx tauW (ms) = 0.0: must be a finite number > 0",
+        assertEquals("AdEx tauW (ms) = 0.0: must be a finite number > 0 within float range (1.4E-45 to 3.4028235E38)",
                 message(() -> new AdEx(-65, -68, -30, -59.9, 3.48, 1, 1, 10, 0, 1, 0, Integrator.EULER)));
-        assertEquals("ExpIF deltaT (mV) = NaN: must be a finite number > 0",
+        assertEquals("ExpIF deltaT (mV) = NaN: must be a finite number > 0 within float range (1.4E-45 to 3.4028235E38)",
                 message(() -> new ExpIf(-65, -68, -30, -59.9, Double.NaN, 10, 1, 0, Integrator.EULER)));
         assertEquals("Izhikevich method = null: must be one of EULER, EXPONENTIAL_EULER, RK4",
                 message(() -> Izhikevich.defaults().withMethod(null)));

@@ -12,6 +12,7 @@ import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.input.TimedCurrent;
+import org.vecsnn.core.monitor.RateMonitor;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.StateMonitor;
 import org.vecsnn.core.networks.BenchmarkNetworks;
@@ -194,8 +195,42 @@ class ThreadedSteppingTest {
         var e = assertThrows(NonFiniteStateException.class, () -> net.run(50, ProgressListener.SILENT));
         assertTrue(e.getMessage().startsWith("population 'hh', neuron 40: "), e.getMessage());
         assertTrue(e.getMessage().contains("after step 99"), e.getMessage());
-        assertEquals(0, net.stepIndex(), "the unfinished steps are not counted");
+        assertEquals(100, net.stepIndex(), "the clock stands after the checked step, with the state");
         net.close();
+    }
+
+    /**
+     * Issue 21, item 3: after a blow-up the step index, the state and the monitors agree, and are the same on any
+     * number of threads (they once said step 0 on several threads while state and monitors were at step 499).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aBlowUpLeavesClockStateAndMonitorsTogetherOnAnyThreadCount() {
+        long[] stepIndex = new long[4];
+        float[][] v = new float[4][];
+        int[] spikeCounts = new int[4];
+        int[] samples = new int[4];
+        for (int threads = 1; threads <= 3; threads++) {
+            Network net = new Network(0.1, KernelProvider.get()).threads(threads).checkFiniteEvery(500);
+            NeuronPopulation p = net.addNeurons("hh", 96, HodgkinHuxley.squid().withMethod(Integrator.EULER));
+            net.addCurrent(TimedCurrent.of(p.range(70, 96), t -> t >= 30 ? 10 : 0)); // blows up after 30 ms
+            SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(p));
+            RateMonitor rate = net.addMonitor(new RateMonitor(p.all(), 0.1));
+            assertThrows(NonFiniteStateException.class, () -> net.run(200, ProgressListener.SILENT));
+            stepIndex[threads] = net.stepIndex();
+            v[threads] = p.v().clone();
+            spikeCounts[threads] = spikes.count();
+            samples[threads] = rate.ratesHz().length;
+            net.close();
+        }
+        assertEquals(500, stepIndex[1], "one thread: after the checked step 499");
+        for (int threads = 2; threads <= 3; threads++) {
+            assertEquals(stepIndex[1], stepIndex[threads], "step index on " + threads + " threads");
+            assertArrayEquals(v[1], v[threads], 0f, "V on " + threads + " threads");
+            assertEquals(spikeCounts[1], spikeCounts[threads], "spikes recorded on " + threads + " threads");
+            assertEquals(samples[1], samples[threads], "rate bins recorded on " + threads + " threads");
+        }
+        assertEquals(500, samples[1], "the monitors recorded every step up to the checked one");
     }
 
     @Test

@@ -11,10 +11,12 @@ public final class DelayRing {
     private final float[] data;
 
     public DelayRing(int depth, int stride) {
-        if (depth < 1 || stride < 1 || (long) depth * stride > Integer.MAX_VALUE - 16) {
+        if (depth < 1 || stride < 1) {
             throw new IllegalArgumentException("delay ring of " + depth + " slots × " + stride
-                    + " targets: must have at least one slot and fewer than 2^31 entries");
+                    + " targets: must have at least one slot and one target");
         }
+        org.vecsnn.core.Check.fitsHeap("delay ring of " + depth + " slots × " + stride + " targets",
+                (long) depth * stride, 4, true);
         this.depth = depth;
         this.stride = stride;
         this.data = new float[depth * stride];

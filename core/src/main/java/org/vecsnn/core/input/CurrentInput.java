@@ -8,6 +8,14 @@ import org.vecsnn.core.simd.Kernels;
 public interface CurrentInput {
     NeuronPopulation target();
 
+    /**
+     * What shapes this input's current (kind, target range, parameters), compared when a checkpoint is loaded; an
+     * input that cannot say (a function of time) names only its kind.
+     */
+    default String description() {
+        return getClass().getSimpleName() + " into " + target().name();
+    }
+
     /** Engine hook: called once before the first step. */
     default void prepare(TimeGrid grid) {}
 

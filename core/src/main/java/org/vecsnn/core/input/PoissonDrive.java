@@ -33,6 +33,12 @@ public final class PoissonDrive implements CurrentInput {
     }
 
     @Override
+    public String description() {
+        return "Poisson drive into synapse '" + synapse.name() + "' of " + target().name() + ", rate " + rateHz
+                + " Hz, weight " + weight + ", seed " + seed;
+    }
+
+    @Override
     public NeuronPopulation target() {
         return synapse.target();
     }

@@ -19,12 +19,12 @@ public final class PoissonSource extends Population {
     private double[] logQ;
 
     public PoissonSource(String name, int size, double rateHz, long seed) {
-        this(name, filled(size, rateHz), seed);
+        this(name, filled(name, size, rateHz), seed);
     }
 
     /** One rate per unit. */
     public PoissonSource(String name, double[] ratesHz, long seed) {
-        super(name, ratesHz.length);
+        super(name, count(name, ratesHz), BYTES_PER_UNIT);
         for (int i = 0; i < ratesHz.length; i++) {
             Check.nonNegative("rate of Poisson unit " + i + " of '" + name + "' (Hz)", ratesHz[i]);
         }
@@ -34,11 +34,31 @@ public final class PoissonSource extends Population {
         this.streams = new SplitMix64[ratesHz.length];
     }
 
-    private static double[] filled(int size, double rateHz) {
+    /** Spike list, rate, next spike, log(1 − p) and a random stream (an object of 24 bytes and its reference). */
+    private static final int BYTES_PER_UNIT = 4 + 8 + 8 + 8 + 28;
+
+    private static int count(String name, double[] ratesHz) {
+        if (ratesHz == null) {
+            throw new IllegalArgumentException("rates of Poisson source '" + name + "' = null: must be an array of"
+                    + " one rate (Hz) per unit");
+        }
+        return ratesHz.length;
+    }
+
+    private static double[] filled(String name, int size, double rateHz) {
         Check.positive("size of Poisson source", size);
+        // the rates array comes before the population's own check
+        Check.fitsHeap("Poisson source '" + name + "' of " + size + " units", size, BYTES_PER_UNIT, false);
         double[] rates = new double[size];
         java.util.Arrays.fill(rates, rateHz);
         return rates;
+    }
+
+    @Override
+    public String description() {
+        boolean uniform = java.util.Arrays.stream(ratesHz).allMatch(r -> r == ratesHz[0]);
+        return super.description() + ", seed " + seed + ", "
+                + (uniform ? "rate " + ratesHz[0] + " Hz" : "rates (Hz) " + org.vecsnn.core.Checkpoint.digest(ratesHz));
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class SpikeTimesSource extends Population {
 
     /** Spike s is unit {@code units[s]} at {@code timesMs[s]}; any order. */
     public SpikeTimesSource(String name, int size, int[] units, double[] timesMs) {
-        super(name, size);
+        super(name, size, 4); // the spike list; the spikes' own arrays are the caller's size
         if (units == null || timesMs == null || units.length != timesMs.length) {
             throw new IllegalArgumentException("spike times of '" + name + "': units and times must be arrays of"
                     + " equal length");
@@ -29,6 +29,12 @@ public final class SpikeTimesSource extends Population {
         }
         this.units = units.clone();
         this.timesMs = timesMs.clone();
+    }
+
+    @Override
+    public String description() {
+        return super.description() + ", units " + org.vecsnn.core.Checkpoint.digest(units) + ", times (ms) "
+                + org.vecsnn.core.Checkpoint.digest(timesMs);
     }
 
     @Override

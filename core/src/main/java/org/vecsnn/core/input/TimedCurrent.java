@@ -18,8 +18,13 @@ public final class TimedCurrent implements CurrentInput {
     private final DoubleUnaryOperator amplitudeOfTime;
     /** The amplitude of a {@link #constant} current, else NaN. */
     private final double constantAmplitude;
+    /** The interval of {@link #samples} (ms), checked to be whole steps when the network is prepared; else NaN. */
+    private final double sampleIntervalMs;
+    /** The values of {@link #samples}, else null. */
+    private final double[] samples;
 
-    private TimedCurrent(Range range, DoubleUnaryOperator amplitudeOfTime, double constantAmplitude) {
+    private TimedCurrent(Range range, DoubleUnaryOperator amplitudeOfTime, double constantAmplitude,
+                         double sampleIntervalMs, double[] samples) {
         if (!(range.population() instanceof NeuronPopulation neurons)) {
             throw new IllegalArgumentException("current target = " + range.population()
                     + ": must be a neuron population");
@@ -32,33 +37,46 @@ public final class TimedCurrent implements CurrentInput {
         this.to = range.to();
         this.amplitudeOfTime = amplitudeOfTime;
         this.constantAmplitude = constantAmplitude;
+        this.sampleIntervalMs = sampleIntervalMs;
+        this.samples = samples;
     }
 
     /** A constant current into every neuron of {@code range}. */
     public static TimedCurrent constant(Range range, double amplitude) {
-        Check.finite("current amplitude", amplitude);
-        return new TimedCurrent(range, t -> amplitude, amplitude);
+        Check.finiteFloat("current amplitude", amplitude);
+        return new TimedCurrent(range, t -> amplitude, amplitude, Double.NaN, null);
     }
 
     /** {@code amplitude(t)} (t in ms, the step's start) into every neuron of {@code range}. */
     public static TimedCurrent of(Range range, DoubleUnaryOperator amplitudeOfTime) {
-        return new TimedCurrent(range, amplitudeOfTime, Double.NaN);
+        return new TimedCurrent(range, amplitudeOfTime, Double.NaN, Double.NaN, null);
     }
 
     /**
      * Samples held for {@code intervalMs} each, starting at t = 0; zero after the last. The interval must be a
-     * whole number of steps.
+     * whole number of steps (refused with a message when the network is prepared, never re-gridded).
      */
     public static TimedCurrent samples(Range range, double[] values, double intervalMs) {
         Check.positive("sample interval (ms)", intervalMs);
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException("current samples = " + java.util.Arrays.toString(values)
+                    + ": must hold at least one value");
+        }
         double[] copy = values.clone();
         for (int i = 0; i < copy.length; i++) {
-            Check.finite("current sample " + i, copy[i]);
+            Check.finiteFloat("current sample " + i, copy[i]);
         }
         return new TimedCurrent(range, t -> {
             long index = (long) Math.floor(t / intervalMs + 1e-9);
             return index < copy.length ? copy[(int) index] : 0.0;
-        }, Double.NaN);
+        }, Double.NaN, intervalMs, copy);
+    }
+
+    @Override
+    public void prepare(TimeGrid grid) {
+        if (!Double.isNaN(sampleIntervalMs)) {
+            grid.steps("sample interval of the current into population '" + target.name() + "'", sampleIntervalMs, 1);
+        }
     }
 
     /**
@@ -69,6 +87,17 @@ public final class TimedCurrent implements CurrentInput {
         return from == 0 && to == target.size() ? constantAmplitude : Double.NaN;
     }
 
+    /** A function of time cannot be compared: only its kind and range are described. */
+    @Override
+    public String description() {
+        String into = "current into " + target.name() + " [" + from + ", " + to + ")";
+        if (!Double.isNaN(constantAmplitude)) {
+            return into + ", constant " + constantAmplitude;
+        }
+        return Double.isNaN(sampleIntervalMs) ? into + ", a function of time"
+                : into + ", samples every " + sampleIntervalMs + " ms: " + org.vecsnn.core.Checkpoint.digest(samples);
+    }
+
     @Override
     public NeuronPopulation target() {
         return target;
@@ -77,9 +106,9 @@ public final class TimedCurrent implements CurrentInput {
     @Override
     public void apply(long step, TimeGrid grid, Kernels kernels, int rangeFrom, int rangeTo) {
         double value = amplitudeOfTime.applyAsDouble(grid.time(step));
-        if (!Double.isFinite(value)) {
+        if (!(Math.abs(value) <= Float.MAX_VALUE)) {
             throw new IllegalStateException("current into population '" + target.name() + "' at t = "
-                    + grid.time(step) + " ms = " + value + ": must be finite");
+                    + grid.time(step) + " ms = " + value + ": must be finite within float range");
         }
         float amplitude = (float) value;
         if (amplitude == 0f) {

@@ -16,8 +16,20 @@ public interface Monitor extends org.vecsnn.core.Checkpointed {
         return false;
     }
 
+    /** What this monitor records (kind, population, variables), compared when a checkpoint is loaded. */
+    default String description() {
+        return getClass().getSimpleName() + " of " + population().name();
+    }
+
     /** Engine hook: called once before the first step. */
     default void prepare(TimeGrid grid) {}
+
+    /**
+     * Engine hook, before a run of {@code steps} more steps: refuses (changing nothing) a recording whose growth
+     * over the run cannot fit the heap (see {@link org.vecsnn.core.Check#fitsHeap}). Monitors whose growth depends
+     * on the spikes (spike and rate monitors) check nothing.
+     */
+    default void checkFits(long steps) {}
 
     /** Engine hook: record step {@code step}. */
     void record(long step);

@@ -28,6 +28,11 @@ public final class RateMonitor implements Monitor {
     }
 
     @Override
+    public String description() {
+        return "rate monitor of " + range + " in bins of " + binMs + " ms";
+    }
+
+    @Override
     public Population population() {
         return range.population();
     }

@@ -58,9 +58,17 @@ public final class StateMonitor implements Monitor {
         if (total > 0) {
             throw new IllegalStateException("keepLast must be set before recording starts");
         }
+        Check.fitsHeap(what() + ", keeping the last " + samples + " samples", (long) samples * neurons.length, 4,
+                true);
         this.capacity = samples;
         this.values = new float[samples * neurons.length];
         return this;
+    }
+
+    @Override
+    public String description() {
+        return what() + " every " + intervalMs + " ms" + (capacity > 0 ? ", keeping " + capacity + " samples" : "")
+                + ", neurons " + org.vecsnn.core.Checkpoint.digest(neurons);
     }
 
     @Override
@@ -80,6 +88,23 @@ public final class StateMonitor implements Monitor {
         this.source = population.state(variable);
     }
 
+    private String what() {
+        return "state monitor of " + variable + " of " + neurons.length + " neurons of '" + population.name() + "'";
+    }
+
+    /** An unbounded recording grows by doubling: the final array and the half-size one it is copied from. */
+    @Override
+    public void checkFits(long steps) {
+        long samples = total + steps / interval + 1;
+        long entries = samples * neurons.length;
+        if (capacity > 0 || entries >= 0 && entries <= values.length) {
+            return; // the buffer holds the run already: no message built
+        }
+        String what = what() + ", recording " + samples + " samples (use keepLast or a longer interval)";
+        Check.fitsHeap(what, entries, 4, true);
+        Check.fitsHeap(what, Math.max(0, entries / 2 * 3 - values.length), 4, false);
+    }
+
     @Override
     public void record(long step) {
         if (step % interval != 0) {
@@ -90,7 +115,8 @@ public final class StateMonitor implements Monitor {
         }
         int width = neurons.length;
         if (capacity == 0 && (total + 1) * width > values.length) {
-            values = Arrays.copyOf(values, (int) Math.max(values.length * 2L, (total + 1) * width));
+            values = Arrays.copyOf(values, (int) Math.max(Math.min(values.length * 2L, Check.MAX_ARRAY),
+                    (total + 1) * width));
         }
         int base = position(total);
         for (int k = 0; k < width; k++) {

@@ -15,14 +15,14 @@ import org.vecsnn.core.Check;
 public record AdEx(double vRest, double vReset, double vTh, double vT, double deltaT, double a, double b, double tau,
                    double tauW, double r, double tRef, Integrator method) implements NeuronModel {
     public AdEx {
-        Check.finite("AdEx vRest (mV)", vRest);
-        Check.finite("AdEx vT (mV)", vT);
-        Check.positive("AdEx deltaT (mV)", deltaT);
-        Check.finite("AdEx a", a);
-        Check.finite("AdEx b", b);
-        Check.positive("AdEx tau (ms)", tau);
-        Check.positive("AdEx tauW (ms)", tauW);
-        Check.positive("AdEx r", r);
+        Check.finiteFloat("AdEx vRest (mV)", vRest);
+        Check.finiteFloat("AdEx vT (mV)", vT);
+        Check.positiveFloat("AdEx deltaT (mV)", deltaT);
+        Check.finiteFloat("AdEx a", a);
+        Check.finiteFloat("AdEx b", b);
+        Check.positiveFloat("AdEx tau (ms)", tau);
+        Check.positiveFloat("AdEx tauW (ms)", tauW);
+        Check.positiveFloat("AdEx r", r);
         AdaptiveMembrane.requireReset("AdEx", vReset, vTh, tRef, method);
     }
 
@@ -40,8 +40,8 @@ public record AdEx(double vRest, double vReset, double vTh, double vT, double de
      */
     public static AdEx fromConductances(double c, double gL, double eL, double vT, double deltaT, double a,
                                         double tauW, double b, double vReset, double vTh, Integrator method) {
-        Check.positive("AdEx c (pF)", c);
-        Check.positive("AdEx gL (nS)", gL);
+        Check.positiveFloat("AdEx c (pF)", c);
+        Check.positiveFloat("AdEx gL (nS)", gL);
         return new AdEx(eL, vReset, vTh, vT, deltaT, a, b, c / gL, tauW, 1 / gL, 0, method);
     }
 

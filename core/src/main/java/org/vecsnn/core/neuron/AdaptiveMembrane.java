@@ -34,8 +34,8 @@ final class AdaptiveMembrane {
      */
     static void requireReset(String model, double vReset, double vTh, double tRef, Integrator method) {
         Check.nonNegative(model + " tRef (ms)", tRef);
-        Check.finite(model + " vTh (mV)", vTh);
-        Check.finite(model + " vReset (mV)", vReset);
+        Check.finiteFloat(model + " vTh (mV)", vTh);
+        Check.finiteFloat(model + " vReset (mV)", vReset);
         requireResetBelowThreshold(model, vReset, vTh);
         NeuronModel.requireGeneralMethod(model, method);
     }

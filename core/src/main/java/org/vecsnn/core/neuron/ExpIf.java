@@ -9,11 +9,11 @@ import org.vecsnn.core.Check;
 public record ExpIf(double vRest, double vReset, double vTh, double vT, double deltaT, double tau, double r,
                     double tRef, Integrator method) implements NeuronModel {
     public ExpIf {
-        Check.finite("ExpIF vRest (mV)", vRest);
-        Check.finite("ExpIF vT (mV)", vT);
-        Check.positive("ExpIF deltaT (mV)", deltaT);
-        Check.positive("ExpIF tau (ms)", tau);
-        Check.positive("ExpIF r", r);
+        Check.finiteFloat("ExpIF vRest (mV)", vRest);
+        Check.finiteFloat("ExpIF vT (mV)", vT);
+        Check.positiveFloat("ExpIF deltaT (mV)", deltaT);
+        Check.positiveFloat("ExpIF tau (ms)", tau);
+        Check.positiveFloat("ExpIF r", r);
         AdaptiveMembrane.requireReset("ExpIF", vReset, vTh, tRef, method);
     }
 

@@ -26,22 +26,29 @@ public record HodgkinHuxley(double c, double gNa, double eNa, double gK, double 
                             RateFunction alphaH, RateFunction betaH, RateFunction alphaN, RateFunction betaN,
                             Integrator method) implements NeuronModel {
     public HodgkinHuxley {
-        Check.positive("HH c", c);
+        Check.positiveFloat("HH c", c);
         Check.nonNegative("HH gNa", gNa);
         Check.nonNegative("HH gK", gK);
-        Check.positive("HH gL", gL);
-        Check.finite("HH eNa (mV)", eNa);
-        Check.finite("HH eK (mV)", eK);
-        Check.finite("HH eL (mV)", eL);
-        Check.finite("HH vTh (mV)", vTh);
+        Check.positiveFloat("HH gL", gL);
+        Check.finiteFloat("HH eNa (mV)", eNa);
+        Check.finiteFloat("HH eK (mV)", eK);
+        Check.finiteFloat("HH eL (mV)", eL);
+        Check.finiteFloat("HH vTh (mV)", vTh);
         Check.nonNegative("HH tRef (ms)", tRef);
-        Check.finite("HH vInit (mV)", vInit);
+        Check.finiteFloat("HH vInit (mV)", vInit);
         for (RateFunction r : new RateFunction[] {alphaM, betaM, alphaH, betaH, alphaN, betaN}) {
             if (r == null) {
                 throw Check.fail("HH rate function", null, "a RateFunction for each of α_m, β_m, α_h, β_h, α_n, β_n");
             }
         }
         NeuronModel.requireGeneralMethod("HH", method);
+        for (int k = 0; k < 3; k++) { // gates start at their steady state: the rates must be finite at vInit
+            double x = steadyState(k, vInit, alphaM, betaM, alphaH, betaH, alphaN, betaN);
+            if (!(x >= 0 && x <= 1)) {
+                throw new IllegalArgumentException("HH gate " + List.of("m", "h", "n").get(k) + " at vInit = " + vInit
+                        + " mV = " + x + ": its rate functions must give finite rates there (α/(α + β) in [0, 1])");
+            }
+        }
     }
 
     /**
@@ -101,6 +108,19 @@ public record HodgkinHuxley(double c, double gNa, double eNa, double gK, double 
     /** The gate's steady state α/(α + β) at V. */
     @Override
     public double initialValue(int index, double v) {
+        return steadyState(index, v, alphaM, betaM, alphaH, betaH, alphaN, betaN);
+    }
+
+    /** Gates are fractions of open channels. */
+    @Override
+    public double[] bounds(int index) {
+        return new double[] {0, 1};
+    }
+
+    /** Gate {@code index}'s α/(α + β) at V (a static method: the constructor calls it before the record exists). */
+    private static double steadyState(int index, double v, RateFunction alphaM, RateFunction betaM,
+                                      RateFunction alphaH, RateFunction betaH, RateFunction alphaN,
+                                      RateFunction betaN) {
         RateFunction alpha = switch (index) {
             case 0 -> alphaM;
             case 1 -> alphaH;

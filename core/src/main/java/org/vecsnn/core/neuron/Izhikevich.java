@@ -11,13 +11,13 @@ import org.vecsnn.core.Check;
 public record Izhikevich(double a, double b, double c, double d, double vTh, double tRef, double vInit,
                          Integrator method) implements NeuronModel {
     public Izhikevich {
-        Check.positive("Izhikevich a (1/ms)", a);
-        Check.finite("Izhikevich b", b);
-        Check.finite("Izhikevich c (mV)", c);
-        Check.finite("Izhikevich d", d);
-        Check.finite("Izhikevich vTh (mV)", vTh);
+        Check.positiveFloat("Izhikevich a (1/ms)", a);
+        Check.finiteFloat("Izhikevich b", b);
+        Check.finiteFloat("Izhikevich c (mV)", c);
+        Check.finiteFloat("Izhikevich d", d);
+        Check.finiteFloat("Izhikevich vTh (mV)", vTh);
         Check.nonNegative("Izhikevich tRef (ms)", tRef);
-        Check.finite("Izhikevich vInit (mV)", vInit);
+        Check.finiteFloat("Izhikevich vInit (mV)", vInit);
         AdaptiveMembrane.requireResetBelowThreshold("Izhikevich (c is the reset)", c, vTh);
         NeuronModel.requireGeneralMethod("Izhikevich", method);
     }

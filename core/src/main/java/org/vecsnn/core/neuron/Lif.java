@@ -26,11 +26,11 @@ import org.vecsnn.core.simd.LifCoefficients;
 public record Lif(double vRest, double vReset, double vTh, double tau, double r, double tRef, Integrator method)
         implements NeuronModel {
     public Lif {
-        Check.finite("LIF vRest (mV)", vRest);
-        Check.finite("LIF vReset (mV)", vReset);
-        Check.finite("LIF vTh (mV)", vTh);
-        Check.positive("LIF tau (ms)", tau);
-        Check.positive("LIF r", r);
+        Check.finiteFloat("LIF vRest (mV)", vRest);
+        Check.finiteFloat("LIF vReset (mV)", vReset);
+        Check.finiteFloat("LIF vTh (mV)", vTh);
+        Check.positiveFloat("LIF tau (ms)", tau);
+        Check.positiveFloat("LIF r", r);
         Check.nonNegative("LIF tRef (ms)", tRef);
         if (!(vReset < vTh)) {
             throw new IllegalArgumentException("LIF vReset = " + vReset + " mV: must be below vTh = " + vTh + " mV");

@@ -36,6 +36,19 @@ public sealed interface NeuronModel permits Lif, HodgkinHuxley, ExpIf, AdEx, Izh
         throw new IndexOutOfBoundsException("variable " + index + " of " + this);
     }
 
+    /**
+     * The values variable {@code index} may take, {@code [low, high]} (HH's gates: [0, 1]); any float by default.
+     * {@link NeuronPopulation#set} refuses others.
+     */
+    default double[] bounds(int index) {
+        return anyFloat();
+    }
+
+    /** The bounds of V and of variables without bounds of their own: any finite float. */
+    static double[] anyFloat() {
+        return new double[] {-Float.MAX_VALUE, Float.MAX_VALUE};
+    }
+
     /** The model's step at {@code dt}, with the refractory period as a whole number of steps, for populations of
      * {@code paddedSize} (a model without an adaptation variable keeps a constant zero one of that size). */
     Membrane membrane(double dt, int refractorySteps, int paddedSize);

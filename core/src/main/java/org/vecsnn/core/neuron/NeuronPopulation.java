@@ -3,6 +3,7 @@ package org.vecsnn.core.neuron;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
+import org.vecsnn.core.Check;
 import org.vecsnn.core.Population;
 import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.simd.FusedExponential;
@@ -44,11 +45,7 @@ public final class NeuronPopulation extends Population {
     private double bias;
 
     public NeuronPopulation(String name, int size, NeuronModel model) {
-        super(name, size);
-        if (model == null) {
-            throw new IllegalArgumentException("model of population '" + name + "' = null: must be a NeuronModel"
-                    + " (Lif, HodgkinHuxley, ExpIf, AdEx, Izhikevich, Qif)");
-        }
+        super(name, size, bytesPerNeuron(name, model));
         this.model = model;
         this.v = new float[paddedSize()];
         this.variables = new float[model.variables().size()][paddedSize()];
@@ -57,6 +54,20 @@ public final class NeuronPopulation extends Population {
         this.refractory = new int[paddedSize()];
         java.util.Arrays.fill(v, (float) model.initialV());
         resetVariablesFromV();
+    }
+
+    /** V, input, refractory counter, spike list, the model's variables and its conductance: 4 bytes each. */
+    private static int bytesPerNeuron(String name, NeuronModel model) {
+        if (model == null) {
+            throw new IllegalArgumentException("model of population '" + name + "' = null: must be a NeuronModel"
+                    + " (Lif, HodgkinHuxley, ExpIf, AdEx, Izhikevich, Qif)");
+        }
+        return 4 * (4 + model.variables().size() + (model.integratesConductances() ? 1 : 0));
+    }
+
+    @Override
+    public String description() {
+        return super.description() + ", " + model;
     }
 
     public NeuronModel model() {
@@ -188,17 +199,19 @@ public final class NeuronPopulation extends Population {
     }
 
     /**
-     * Sets a state variable of every neuron from a function of its index; all values are checked to be finite
-     * before any is written.
+     * Sets a state variable of every neuron from a function of its index; all values are checked before any is
+     * written: finite within float range, and within the model's bounds for its variables (HH gates in [0, 1]).
      */
     public void set(String variable, IntToDoubleFunction valueOfNeuron) {
         float[] target = state(variable);
+        int k = model.variables().indexOf(variable);
+        double[] bounds = k >= 0 ? model.bounds(k) : NeuronModel.anyFloat();
         float[] values = new float[size()];
         for (int i = 0; i < values.length; i++) {
             double value = valueOfNeuron.applyAsDouble(i);
-            if (!Double.isFinite(value)) {
-                throw new IllegalArgumentException(variable + " of neuron " + i + " of population '" + name()
-                        + "' = " + value + ": must be finite");
+            if (!(value >= bounds[0] && value <= bounds[1])) {
+                throw Check.fail(variable + " of neuron " + i + " of population '" + name() + "'", value,
+                        "a finite number in [" + bounds[0] + ", " + bounds[1] + "]");
             }
             values[i] = (float) value;
         }

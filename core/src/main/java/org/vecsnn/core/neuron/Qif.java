@@ -9,11 +9,11 @@ import org.vecsnn.core.Check;
 public record Qif(double vRest, double vReset, double vTh, double vC, double c, double tau, double r, double tRef,
                   Integrator method) implements NeuronModel {
     public Qif {
-        Check.finite("QIF vRest (mV)", vRest);
-        Check.finite("QIF vC (mV)", vC);
-        Check.positive("QIF c (1/mV)", c);
-        Check.positive("QIF tau (ms)", tau);
-        Check.positive("QIF r", r);
+        Check.finiteFloat("QIF vRest (mV)", vRest);
+        Check.finiteFloat("QIF vC (mV)", vC);
+        Check.positiveFloat("QIF c (1/mV)", c);
+        Check.positiveFloat("QIF tau (ms)", tau);
+        Check.positiveFloat("QIF r", r);
         if (!(vC > vRest)) {
             throw new IllegalArgumentException("QIF vC = " + vC + " mV: must be above vRest = " + vRest + " mV");
         }

@@ -22,11 +22,12 @@ public record RateFunction(Shape shape, double k, double theta, double s) {
         if (shape == null) {
             throw Check.fail("rate function shape", null, "one of EXPONENTIAL, LINEAR, SIGMOID");
         }
-        Check.positive("rate function k (1/ms)", k);
-        Check.finite("rate function theta (mV)", theta);
+        Check.positiveFloat("rate function k (1/ms)", k);
+        Check.finiteFloat("rate function theta (mV)", theta);
         if (!(Double.isFinite(s) && s != 0)) {
             throw Check.fail("rate function s (mV)", s, "a finite number other than 0");
         }
+        Check.finiteFloat("rate function 1/s (1/mV)", 1 / s); // the kernels take 1/s as a float
     }
 
     public static RateFunction exponential(double k, double theta, double s) {

@@ -37,7 +37,7 @@ public final class DualExponentialReceptor extends SynapticInput {
 
     private DualExponentialReceptor(NeuronPopulation target, String name, double tauRise, double tauDecay,
                                     Normalisation normalisation, SynapticOutput output) {
-        super(checked(target, name, output, normalisation), name);
+        super(checked(target, name, output, normalisation), name, 2);
         this.tauRise = tauRise;
         this.tauDecay = tauDecay;
         this.normalisation = normalisation;

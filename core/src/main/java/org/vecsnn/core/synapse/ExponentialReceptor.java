@@ -28,7 +28,7 @@ public final class ExponentialReceptor extends SynapticInput {
     private float scale;
 
     public ExponentialReceptor(NeuronPopulation target, String name, double tauMs, SynapticOutput output) {
-        super(checked(target, name, tauMs, output), name);
+        super(checked(target, name, tauMs, output), name, 1);
         this.tau = tauMs;
         this.output = output;
         this.g = new float[target.paddedSize()];

@@ -33,7 +33,7 @@ public final class KineticReceptor extends SynapticInput {
     private KineticModel.Dynamics dynamics;
 
     public KineticReceptor(NeuronPopulation target, String name, KineticModel model, SynapticOutput output) {
-        super(checked(target, name, model, output), name);
+        super(checked(target, name, model, output), name, 1);
         this.model = model;
         this.output = output;
         this.g = new float[target.paddedSize()];

@@ -16,10 +16,16 @@ public abstract sealed class SynapticInput implements org.vecsnn.core.Checkpoint
     private int maxDelaySteps = 1;
     protected DelayRing arrivals;
 
-    protected SynapticInput(NeuronPopulation target, String name) {
+    /**
+     * @param arraysPerNeuron the float arrays of one entry per target neuron the synapse keeps (g, h), refused
+     *     with its one-step arrival ring before anything is allocated if the heap left cannot hold them
+     */
+    protected SynapticInput(NeuronPopulation target, String name, int arraysPerNeuron) {
         if (target == null) {
             throw new IllegalArgumentException("target population = null: must be a neuron population");
         }
+        org.vecsnn.core.Check.fitsHeap("synapse '" + name + "' on population '" + target.name() + "'",
+                target.paddedSize(), 4 * (arraysPerNeuron + 1), false);
         this.target = target;
         this.name = name;
         target.addSynapticInput(this);
@@ -55,9 +61,23 @@ public abstract sealed class SynapticInput implements org.vecsnn.core.Checkpoint
         return arrivals;
     }
 
-    /** Engine hook: a projection whose delays reach {@code steps} feeds this input. */
+    /**
+     * Engine hook: a projection whose delays reach {@code steps} feeds this input. Refuses, changing nothing, a
+     * delay whose arrival ring could not be allocated.
+     */
     public final void requireDelay(int steps) {
-        maxDelaySteps = Math.max(maxDelaySteps, steps);
+        int depth = Math.max(maxDelaySteps, steps);
+        if (usesArrivalRing()) {
+            org.vecsnn.core.Check.fitsHeap("delay ring of synapse '" + name + "' on population '" + target.name()
+                    + "' (" + depth + " steps × " + target.paddedSize() + " neurons)",
+                    (long) depth * target.paddedSize(), 4, true);
+        }
+        maxDelaySteps = depth;
+    }
+
+    /** The floats of the arrival ring {@link #prepare} allocates (0 for inputs without one). */
+    public final long ringEntries() {
+        return usesArrivalRing() ? (long) maxDelaySteps * target.paddedSize() : 0;
     }
 
     /** The model and its parameters, in words (for checkpoint fingerprints). */

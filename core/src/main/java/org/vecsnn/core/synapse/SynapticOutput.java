@@ -21,7 +21,7 @@ public sealed interface SynapticOutput {
      */
     record Conductance(double reversal) implements SynapticOutput {
         public Conductance {
-            Check.finite("reversal potential E (mV)", reversal);
+            Check.finiteFloat("reversal potential E (mV)", reversal);
         }
 
         @Override

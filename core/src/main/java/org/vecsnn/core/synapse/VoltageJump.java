@@ -13,7 +13,7 @@ public final class VoltageJump extends SynapticInput {
     private final boolean gated;
 
     public VoltageJump(NeuronPopulation target, String name, boolean gatedByRefractoriness) {
-        super(target, name);
+        super(target, name, 0);
         this.gated = gatedByRefractoriness;
     }
 
