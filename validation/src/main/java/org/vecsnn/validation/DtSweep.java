@@ -112,14 +112,14 @@ public final class DtSweep {
         for (int k = 0; k < panels.length; k++) {
             String panel = panels[k];
             org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(700).height(500)
-                    .title("exact linear models, " + panel + ": error over 120 ms (this JVM's kernels)")
+                    .title("exact linear models, " + panel + ": error over 120 ms (" + KernelProvider.get().name() + ")")
                     .xAxisTitle("time step dt (ms)").yAxisTitle("max |simulated - closed form| / peak").build();
             chart.getStyler().setXAxisLogarithmic(true);
             chart.getStyler().setYAxisLogarithmic(true);
             chart.getStyler().setYAxisMin(1e-9);
-            chart.getStyler().setYAxisMax(1e-3);
+            chart.getStyler().setYAxisMax(1e-2);
             chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-            chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+            chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
             chart.getStyler().setChartTitleFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
             for (ValidationReport.Convergence c : r.convergence()) {
                 boolean inPanel = k < 3 ? c.c().name().endsWith(panel) : c.c().name().contains("transmitter pulses");
