@@ -23,12 +23,12 @@ import org.vecsnn.core.simd.KernelProvider;
 final class RunMicrocircuit {
     private RunMicrocircuit() {}
 
-    static void run(double scale, Microcircuit.Drive drive, int threads, double durationMs, double warmupMs,
-                    long seed, Path out) throws IOException {
+    static void run(double scale, Microcircuit.Drive drive, int threads, double dt, double durationMs,
+                    double warmupMs, long seed, Path out) throws IOException {
         System.gc();
         long heapBefore = usedHeap();
         long buildStart = System.nanoTime();
-        Microcircuit.Built built = Microcircuit.build(scale, 0.1, seed, KernelProvider.get(), drive);
+        Microcircuit.Built built = Microcircuit.build(scale, dt, seed, KernelProvider.get(), drive);
         Network net = built.network();
         if (threads > 0) {
             net.threads(threads);
@@ -80,7 +80,6 @@ final class RunMicrocircuit {
         System.out.printf(Locale.ROOT, "events       %.3g synaptic events per biological second, %.3g per wall"
                 + " second%n", synapsesPerNeuron * spikesPerSecond,
                 synapsesPerNeuron * spikesPerSecond * bio / simSeconds);
-        Files.createDirectories(out);
         Files.writeString(out.resolve("microcircuit-rates.md"), table.toString());
         System.out.printf(Locale.ROOT, "wrote        %s%n", out.resolve("microcircuit-rates.md"));
         net.close();

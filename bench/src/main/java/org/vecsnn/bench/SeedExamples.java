@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
@@ -31,17 +32,28 @@ import org.vecsnn.core.synapse.KineticModel;
 import org.vecsnn.core.synapse.ShortTermPlasticity;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The seed chapter's experiments: a presynaptic LIF driven by a constant input fires regularly onto a
  * postsynaptic LIF through one synapse model; s (or g) and the postsynaptic V are recorded for 100 ms at
  * dt = 0.1 ms and written as CSV and PNG. The gap-junction experiment uses the seed's set-up.
  */
-public final class SeedExamples {
+@Command(name = "examples", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs the seed chapter's synapse experiments (every model, plus gap junctions with spikelets)"
+                + " and every neuron model under a constant current: CSV and PNG per experiment.")
+final class SeedExamples implements Callable<Integer> {
     private static final double DT = 0.1;
     private static final double DURATION = 100;
 
-    private SeedExamples() {}
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default ${DEFAULT-VALUE})")
+    Path out = Path.of("out", "examples");
 
     /** One experiment: how to add the synapse on the postsynaptic population, its weight, and STP if any. */
     record Example(String name, String title, Function<NeuronPopulation, SynapticInput> synapse, double weight,
@@ -77,22 +89,15 @@ public final class SeedExamples {
                         p -> p.addVoltageJump("s", true), 1, null));
     }
 
-    public static void main(String[] args) throws IOException {
-        Path out = Path.of("out", "examples");
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--out") && i + 1 < args.length) {
-                out = Path.of(args[++i]);
-            } else {
-                System.err.println("snn examples: unknown option " + args[i] + " (only --out DIR)");
-                System.exit(2);
-            }
-        }
-        Files.createDirectories(out);
+    @Override
+    public Integer call() throws IOException {
+        Path folder = Cli.writableFolder(spec.commandLine(), out);
         for (Example example : examples()) {
-            run(example, out);
+            run(example, folder);
         }
-        gapJunction(out);
-        NeuronModelExamples.write(out);
+        gapJunction(folder);
+        NeuronModelExamples.write(folder);
+        return Cli.OK;
     }
 
     /** LIF with physiological potentials: V_rest −65, V_reset −70, V_th −50 mV, τ 10 ms, t_ref 2 ms. */
