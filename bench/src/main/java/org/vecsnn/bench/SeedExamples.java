@@ -1,8 +1,6 @@
 package org.vecsnn.bench;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -11,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -32,6 +28,7 @@ import org.vecsnn.core.synapse.KineticModel;
 import org.vecsnn.core.synapse.ShortTermPlasticity;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.validation.Figures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -141,7 +138,7 @@ final class SeedExamples implements Callable<Integer> {
         if (!hasState) {
             markSpikes(bottom, preSpikes.times(), vPost);
         }
-        stack(out.resolve(example.name() + ".png"), top, bottom);
+        Figures.stack(out.resolve(example.name() + ".png"), top, bottom);
         System.out.printf(Locale.ROOT, "%-18s %s, %s%n", example.name(), csv, out.resolve(example.name() + ".png"));
     }
 
@@ -171,7 +168,7 @@ final class SeedExamples implements Callable<Integer> {
         line(top, "V1", t, scaled(v1.trace(0), 1), new Color(20, 60, 160));
         XYChart bottom = chart("V0 (presynaptic group, input 30)", "V0 (mV)", 240);
         line(bottom, "V0", t, scaled(v0.trace(0), 1), new Color(170, 30, 30));
-        stack(out.resolve("gap_junction.png"), top, bottom);
+        Figures.stack(out.resolve("gap_junction.png"), top, bottom);
         System.out.printf(Locale.ROOT, "%-18s %s, %s%n", "gap_junction", csv, out.resolve("gap_junction.png"));
     }
 
@@ -213,21 +210,5 @@ final class SeedExamples implements Callable<Integer> {
         XYSeries ticks = chart.addSeries("presynaptic spikes", spikeTimes, y);
         ticks.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         ticks.setMarker(SeriesMarkers.TRIANGLE_UP).setMarkerColor(Color.DARK_GRAY);
-    }
-
-    /** The charts one above the other in one PNG (null entries are skipped). */
-    static void stack(Path png, XYChart... charts) throws IOException {
-        List<BufferedImage> images = java.util.Arrays.stream(charts).filter(java.util.Objects::nonNull)
-                .map(BitmapEncoder::getBufferedImage).toList();
-        int height = images.stream().mapToInt(BufferedImage::getHeight).sum();
-        BufferedImage all = new BufferedImage(images.get(0).getWidth(), height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = all.createGraphics();
-        int y = 0;
-        for (BufferedImage image : images) {
-            g.drawImage(image, 0, y, null);
-            y += image.getHeight();
-        }
-        g.dispose();
-        ImageIO.write(all, "png", png.toFile());
     }
 }
