@@ -2,6 +2,7 @@ package org.vecsnn.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.vecsnn.bench.Cli.Range;
@@ -192,8 +193,10 @@ public final class RunNetwork implements Callable<Integer> {
         spikes.writeCsv(folder.resolve("spikes.csv"));
         rate.writeCsv(folder.resolve("rate.csv"));
         Path png = folder.resolve("raster.png");
-        Plots.rasterWithRate(net.name().toUpperCase(Locale.ROOT) + ", N = " + net.size(), spikes, rate,
-                durationMs, png);
+        Plots.rasterWithRates(network.name() + ", N = " + net.size(), List.of(
+                Plots.Group.of("E (" + net.excitatory() + ")", spikes, 0, net.excitatory()),
+                Plots.Group.of("I (" + net.inhibitory() + ")", spikes, net.excitatory(), net.size())),
+                0, durationMs, 1, png);
         System.out.printf(Locale.ROOT, "wrote        %s, %s, %s%n", folder.resolve("spikes.csv"),
                 folder.resolve("rate.csv"), png);
     }
