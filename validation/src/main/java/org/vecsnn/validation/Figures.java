@@ -50,8 +50,7 @@ public final class Figures {
         }
         for (int k = 0; k < r.cases().size(); k++) {
             ValidationCase c = r.cases().get(k);
-            BitmapEncoder.saveBitmap(caseChart(c, r.figures().get(k)), out.resolve(fileName(k, c)).toString(),
-                    BitmapEncoder.BitmapFormat.PNG);
+            stack(out.resolve(fileName(k, c)), caseChart(c, r.figures().get(k)));
         }
         stack(out.resolve("convergence.png"), convergenceCharts(r).toArray(XYChart[]::new));
         fiCurve(out);
@@ -131,7 +130,7 @@ public final class Figures {
         return charts;
     }
 
-    /** The charts one above the other in one PNG (null entries are skipped), as wide as the widest. */
+    /** The charts one above the other in one PNG (null entries are skipped), as wide as the widest; or one chart. */
     public static void stack(Path png, XYChart... charts) throws IOException {
         List<BufferedImage> images = Arrays.stream(charts).filter(Objects::nonNull)
                 .map(BitmapEncoder::getBufferedImage).toList();
@@ -171,6 +170,6 @@ public final class Figures {
         XYSeries s = chart.addSeries("simulated, EXPONENTIAL_EULER, dt = 0.1 ms", current, simulated);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(SIMULATED);
-        BitmapEncoder.saveBitmap(chart, out.resolve("f-I.png").toString(), BitmapEncoder.BitmapFormat.PNG);
+        stack(out.resolve("f-I.png"), chart);
     }
 }
