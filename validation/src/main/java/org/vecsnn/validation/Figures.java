@@ -63,7 +63,7 @@ public final class Figures {
                 .title(String.format(Locale.ROOT, "%s: %s, dt = %s ms", c.name(), c.method(), figure.dt()))
                 .xAxisTitle(c.axes().x()).yAxisTitle(c.axes().y()).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // never over the data
         Comparison cmp = figure.comparison();
         XYSeries ref = chart.addSeries(overTime ? "reference" : "reference (analytic)", cmp.t(), cmp.reference());
         XYSeries sim = chart.addSeries("simulated, " + figure.kernels() + " kernels", cmp.t(), cmp.simulated());
