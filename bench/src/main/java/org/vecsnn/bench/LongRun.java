@@ -55,23 +55,24 @@ final class LongRun implements Callable<Integer> {
         StateMonitor v = coba.network().addMonitor(new StateMonitor(coba.neurons(), "V",
                 new int[] {0, 400, 800, 1200, 1600, 2000, 2400, 2800, 3200, 3600}, 10).keepLast(10_000));
         Runtime runtime = Runtime.getRuntime();
-        System.out.println("t (s)   rate in window (Hz)   heap used (MiB)   wall (s)");
+        System.out.println("   t (s)   rate in window (Hz)   heap used (MiB)   wall (s)");
         long start = System.nanoTime();
         try (SpikeStream spikes = coba.network().addMonitor(new SpikeStream(coba.neurons(),
                 folder.resolve("spikes.csv")));
              Writer csv = Files.newBufferedWriter(folder.resolve("heap-and-rate.csv"))) {
             csv.write("t_s,rate_hz,heap_mib,wall_s\n");
             long counted = 0;
-            for (double t = window; t <= seconds + 1e-9; t += window) {
+            for (long k = 1; k * window <= seconds + 1e-9; k++) { // k · window: no drift from repeated sums
+                double t = k * window;
                 coba.network().run(window * 1000, ProgressListener.SILENT);
                 double rate = (spikes.count() - counted) / 4000.0 / window;
                 counted = spikes.count();
                 double heap = (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0;
                 double wall = (System.nanoTime() - start) * 1e-9;
-                String line = String.format(Locale.ROOT, "%.0f,%.3f,%.1f,%.1f", t, rate, heap, wall);
+                String line = String.format(Locale.ROOT, "%.3f,%.3f,%.1f,%.1f", t, rate, heap, wall);
                 csv.write(line + "\n");
                 csv.flush();
-                System.out.printf(Locale.ROOT, "%6.0f   %19.3f   %15.1f   %8.1f%n", t, rate, heap, wall);
+                System.out.printf(Locale.ROOT, "%8.3f   %19.3f   %15.1f   %8.1f%n", t, rate, heap, wall);
             }
         }
         System.out.printf(Locale.ROOT, "V samples kept: the last %d (every 10 ms); spikes in %s%n", v.sampleCount(),
