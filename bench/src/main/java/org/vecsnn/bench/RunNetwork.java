@@ -104,6 +104,19 @@ public final class RunNetwork implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CommandLine line = spec.commandLine();
+        refuseOptionsForOtherNetworks(line, network);
+        Path folder = Cli.writableFolder(line, out);
+        if (network == Benchmark.MICROCIRCUIT) {
+            RunMicrocircuit.run(scale, drive, threads(), dt, durationMs,
+                    warmupMs == null ? WARMUP_MICROCIRCUIT : warmupMs, seed, folder);
+        } else {
+            run(folder);
+        }
+        return Cli.OK;
+    }
+
+    /** Refuses, rather than ignores, a size option of the other kind of network (also for {@code snn scaling}). */
+    static void refuseOptionsForOtherNetworks(CommandLine line, Benchmark network) {
         ParseResult given = line.getParseResult();
         if (network == Benchmark.MICROCIRCUIT) {
             if (given.hasMatchedOption("--n")) {
@@ -114,14 +127,6 @@ public final class RunNetwork implements Callable<Integer> {
             throw new ParameterException(line, "--scale and --drive apply only to --network microcircuit, not to "
                     + network.key());
         }
-        Path folder = Cli.writableFolder(line, out);
-        if (network == Benchmark.MICROCIRCUIT) {
-            RunMicrocircuit.run(scale, drive, threads(), dt, durationMs,
-                    warmupMs == null ? WARMUP_MICROCIRCUIT : warmupMs, seed, folder);
-        } else {
-            run(folder);
-        }
-        return Cli.OK;
     }
 
     private int threads() {

@@ -15,7 +15,9 @@ import org.vecsnn.core.networks.Microcircuit;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * How much faster a network steps on more threads, measured so that a machine's drift cancels: one JVM builds the
@@ -66,8 +68,12 @@ final class ThreadScaling implements Callable<Integer> {
 
     private record Subject(Network network, List<RateMonitor> rates) {}
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        RunNetwork.refuseOptionsForOtherNetworks(spec.commandLine(), network);
         return run(network.key(), n, scale, threads.stream().mapToInt(Integer::intValue).toArray(), rounds, roundMs,
                 warmupMs, seed) ? Cli.OK : Cli.FAILED;
     }

@@ -59,6 +59,8 @@ class CommandLineTest {
         "scaling --threads 1,0;snn scaling: --threads = 0;1 to 1024",
         "scaling --rounds 0;--rounds = 0;1 to",
         "scaling --network cuba --warmup -1;--warmup = -1;≥ 0",
+        "scaling --scale 0.1;--scale;only to --network microcircuit",
+        "scaling --network microcircuit --n 400;--n;--scale",
         "compare --repeats 0;--repeats = 0;1 to",
         "compare --networks coba,microcircuit;--networks;COBA, CUBA and COBAHH",
         "validate --steps 3;snn validate: Unknown option;snn validate --help"})
