@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * (code generation and compilation excluded); here, after a warm-up run on an identical network. Each side's
  * time is the best of its repeats.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compare",
         description = "Runs COBA, CUBA and COBAHH side by side with Brian2's C++ standalone mode (needs apt-get install"
                 + " python3-brian; exits 3 without it).")
 final class CompareWithBrian2 implements Callable<Integer> {

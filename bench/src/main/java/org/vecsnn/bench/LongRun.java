@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * ({@link SpikeStream}) and the V of 10 neurons sampled every 10 ms into a ring of the last 100 s. Every window of biological time it reports
  * the rate in that window and the heap in use, and writes them as CSV.
  */
-@Command(name = "longrun", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "longrun",
         description = "COBA 4000 for a long biological time with spikes streamed to disk: the rate and the heap in"
                 + " use per window, printed and written as CSV.")
 final class LongRun implements Callable<Integer> {

@@ -58,8 +58,9 @@ final class Plots {
     static List<XYChart> rasterCharts(String title, List<Group> groups, double fromMs, double toMs, double binMs) {
         long dots = groups.stream().mapToLong(g -> g.times().length).sum();
         double shownFraction = Math.min(1, MAX_DOTS / (double) Math.max(dots, 1));
-        XYChart raster = chart(title + (shownFraction < 1 ? String.format(Locale.ROOT,
-                " (the first %.0f %% of each group's neurons)", 100 * shownFraction) : ""), "neuron", 520, fromMs, toMs);
+        String subset = shownFraction < 1 ? String.format(Locale.ROOT, " (the first %.0f %% of each group's neurons)",
+                100 * shownFraction) : "";
+        XYChart raster = chart(title + subset, "neuron", 520, fromMs, toMs);
         raster.getStyler().setMarkerSize(2);
         XYChart rates = chart("population rates (" + new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(
                 Locale.ROOT)).format(binMs) + " ms bins)",

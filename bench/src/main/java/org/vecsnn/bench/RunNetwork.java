@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
  * the spikes (CSV), the population rate (CSV) and a raster plot with the rate (PNG). Its sub-commands are the other
  * runners; {@link Cli} gives them all the same parsing, ranges and exit codes.
  */
-@Command(name = "snn", mixinStandardHelpOptions = true, version = "vecsnn 0.1.0-SNAPSHOT",
+@Command(name = "snn", mixinStandardHelpOptions = true, versionProvider = RunNetwork.Version.class,
+        scope = CommandLine.ScopeType.INHERIT, // --help and --version for every sub-command
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Runs a benchmark network: Brette et al. 2007's COBA, CUBA or COBAHH, or the Potjans-Diesmann"
                 + " microcircuit. Relative paths are resolved against the current directory.",
@@ -40,6 +41,15 @@ public final class RunNetwork implements Callable<Integer> {
     static final double WARMUP_ONE_THREAD = 1000;
     static final double WARMUP_THREADS = 3000;
     static final double WARMUP_MICROCIRCUIT = 500;
+
+    /** The project's version, from benchmarks.jar's manifest (written by the shade plugin from the pom). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = RunNetwork.class.getPackage().getImplementationVersion();
+            return new String[] {"vecsnn " + (version == null ? "(unknown: not run from benchmarks.jar)" : version)};
+        }
+    }
 
     /** The networks {@code snn} and {@code snn scaling} run. */
     enum Benchmark { COBA, CUBA, COBAHH, MICROCIRCUIT;

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
  * postsynaptic LIF through one synapse model; s (or g) and the postsynaptic V are recorded for 100 ms at
  * dt = 0.1 ms and written as CSV and PNG. The gap-junction experiment uses the seed's set-up.
  */
-@Command(name = "examples", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "examples",
         description = "Runs the seed chapter's synapse experiments (every model, plus gap junctions with spikelets)"
                 + " and every neuron model under a constant current: CSV and PNG per experiment.")
 final class SeedExamples implements Callable<Integer> {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * closed loop that writes an external input into 100 neurons before each step and reads their spikes after it.
  * Prints p50, p90, p99, p99.9 and max and writes one {@code .hgrm} file per loop.
  */
-@Command(name = "latency", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "latency",
         description = "Per-step latency percentiles of COBA 4000 (HdrHistogram): plain stepping, a closed loop with"
                 + " input and spike read-out, and a fixed computation as long as the step (the machine's own tail).")
 final class StepLatency implements Callable<Integer> {

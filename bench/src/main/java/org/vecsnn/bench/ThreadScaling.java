@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * rounds is the figure. At the end every network has simulated the same time, and their spike counts per 1 ms bin
  * must be identical (they are the same run), else the command exits 1.
  */
-@Command(name = "scaling", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "scaling",
         description = {"Runs one network per thread count in one JVM, in alternating rounds, and prints µs per step"
                 + " and the median speed-up of the rounds against the first thread count. Exits 1 if the thread"
                 + " counts did not fire the same spikes."})

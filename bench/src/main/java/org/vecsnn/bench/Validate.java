@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code snn validate}: the validation report ({@link ValidationReport}). */
-@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "validate",
         description = "Runs the validation report: every model against closed forms or RK4 references, with bounds,"
                 + " convergence orders and PNG figures. Exits 1 if any case misses its bound.")
 final class Validate implements Callable<Integer> {

@@ -84,12 +84,13 @@ final class NeuronCases {
                             HH_FIRST_ORDER_REASON, run);
         }
         if (method == Integrator.EULER) {
-            return new ValidationCase(s.name(), method.name(), 1, Cases.CONVERGENCE, dt -> 0.5 * dt, false, "mV", MEMBRANE,
-                    IF_FIRST_ORDER_REASON, run);
+            return new ValidationCase(s.name(), method.name(), 1, Cases.CONVERGENCE, dt -> 0.5 * dt, false, "mV",
+                    MEMBRANE, IF_FIRST_ORDER_REASON, run);
         }
         if (method == Integrator.EXPONENTIAL_EULER && s.coupledAdaptation()) {
-            return new ValidationCase(s.name(), method.name(), 1, Cases.CONVERGENCE, dt -> 0.1 * dt, false, "mV", MEMBRANE,
-                    IF_FIRST_ORDER_REASON + " (0.1·dt mV here: V's step holds u, which moves as fast as V)", run);
+            return new ValidationCase(s.name(), method.name(), 1, Cases.CONVERGENCE, dt -> 0.1 * dt, false, "mV",
+                    MEMBRANE, IF_FIRST_ORDER_REASON + " (0.1·dt mV here: V's step holds u, which moves as fast as V)",
+                    run);
         }
         return new ValidationCase(s.name(), method.name(), 0, Cases.CONVERGENCE, dt -> 3e-3, false, "mV", MEMBRANE,
                 IF_FLOAT_REASON, run);

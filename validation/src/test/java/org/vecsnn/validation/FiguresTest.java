@@ -53,7 +53,8 @@ class FiguresTest {
             XYChart chart = Figures.caseChart(c, figure(c));
             assertEquals("t (ms)", chart.getXAxisTitle(), c.name());
             assertEquals("V (mV)", chart.getYAxisTitle(), c.name());
-            assertFalse(chart.getSeriesCollection().stream().map(XYSeries::getName).anyMatch(s -> s.contains("crossing")), c.name());
+            assertFalse(chart.getSeriesCollection().stream().map(XYSeries::getName)
+                    .anyMatch(s -> s.contains("crossing")), c.name());
         }
         ValidationCase hhEuler = neurons.stream().filter(c -> c.name().startsWith("HH squid")
                 && c.method().equals("EULER")).findFirst().orElseThrow();
@@ -100,7 +101,8 @@ class FiguresTest {
         assertEquals("max |error| (mV)", charts.get(1).getYAxisTitle());
         Set<String> absolute = studies.stream().filter(s -> !s.c().relative())
                 .map(s -> s.c().name() + " [" + s.c().method() + "]").collect(Collectors.toSet());
-        Set<String> inMv = charts.get(1).getSeriesCollection().stream().map(XYSeries::getName).filter(s -> !s.startsWith("slope"))
+        Set<String> inMv = charts.get(1).getSeriesCollection().stream().map(XYSeries::getName)
+                .filter(s -> !s.startsWith("slope"))
                 .collect(Collectors.toSet());
         assertEquals(absolute, inMv);
         for (XYChart chart : charts) {
