@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collection;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openjdk.jmh.results.RunResult;
@@ -20,6 +21,15 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * measurement (true, and the point here), is not printed; forking instead would start 11 JVMs and double the time.
  */
 class BenchmarkSuitesSmokeTest {
+    /**
+     * JMH's lock (/tmp/jmh.lock) keeps two measurements from running at once; this test measures nothing, and on a
+     * shared machine it failed whenever someone else's benchmark held the lock.
+     */
+    @BeforeAll
+    static void ignoreJmhLock() {
+        System.setProperty("jmh.ignoreLock", "true");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
         "CobaStepBenchmark;kernels=vector",
