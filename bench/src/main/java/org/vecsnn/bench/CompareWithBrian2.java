@@ -2,20 +2,27 @@ package org.vecsnn.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.vecsnn.bench.Cli.Range;
 import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.networks.BenchmarkNetworks;
 import org.vecsnn.core.networks.EiNetwork;
 import org.vecsnn.core.simd.KernelProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs the benchmark networks in this core and in Brian2 (C++ standalone, {@code bench/brian2/benchmark.py}) with
@@ -24,11 +31,41 @@ import org.vecsnn.core.simd.KernelProvider;
  * (code generation and compilation excluded); here, after a warm-up run on an identical network. Each side's
  * time is the best of its repeats.
  */
-public final class CompareWithBrian2 {
+@Command(name = "compare",
+        description = "Runs COBA, CUBA and COBAHH side by side with Brian2's C++ standalone mode (needs apt-get install"
+                + " python3-brian; exits 3 without it).")
+final class CompareWithBrian2 implements Callable<Integer> {
     private static final String PYTHON = "/usr/bin/python3";
-    private static final Path SCRIPT = Path.of("bench", "brian2", "benchmark.py");
+    static final int NO_BRIAN2 = 3;
 
-    private CompareWithBrian2() {}
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--n", paramLabel = "N", description = "number of neurons (default ${DEFAULT-VALUE})")
+    @Range(min = 1)
+    int n = 4000;
+
+    @Option(names = "--duration", paramLabel = "MS", description = "biological ms per run (default ${DEFAULT-VALUE})")
+    @Range(min = 0, minExclusive = true)
+    double duration = 5000;
+
+    @Option(names = "--repeats", paramLabel = "R", description = "runs per seed and simulator; the best wall time"
+            + " counts (default ${DEFAULT-VALUE})")
+    @Range(min = 1)
+    int repeats = 3;
+
+    @Option(names = "--seeds", paramLabel = "K", description = "seeds 1 … K; rates are averaged over them (default"
+            + " ${DEFAULT-VALUE})")
+    @Range(min = 1)
+    int seeds = 1;
+
+    @Option(names = "--networks", paramLabel = "NAMES", split = ",", description = "comma-separated, of COBA, CUBA"
+            + " and COBAHH (default all three)")
+    List<RunNetwork.Benchmark> networks = List.of(RunNetwork.Benchmark.COBA, RunNetwork.Benchmark.CUBA,
+            RunNetwork.Benchmark.COBAHH);
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default ${DEFAULT-VALUE})")
+    Path out = Path.of("out", "compare");
 
     record Measured(String simulator, double rateE, double rateI, double rate, double wallPerBio, long synapses) {
         /** Rates and synapse counts averaged over runs with different seeds; the best wall time of them all. */
@@ -42,36 +79,17 @@ public final class CompareWithBrian2 {
         }
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
-        int n = 4000;
-        double duration = 5000;
-        int repeats = 3;
-        int seeds = 1;
-        List<String> networks = List.of("coba", "cuba", "cobahh");
-        Path out = Path.of("out", "compare");
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--n" -> n = Integer.parseInt(args[i + 1]);
-                case "--duration" -> duration = Double.parseDouble(args[i + 1]);
-                case "--repeats" -> repeats = Integer.parseInt(args[i + 1]);
-                case "--seeds" -> seeds = Integer.parseInt(args[i + 1]);
-                case "--networks" -> networks = Arrays.asList(args[i + 1].split(","));
-                case "--out" -> out = Path.of(args[i + 1]);
-                default -> {
-                    System.err.println("snn compare: unknown option " + args[i]
-                            + " (--n, --duration MS, --repeats, --seeds, --networks coba,cuba,cobahh, --out DIR)");
-                    System.exit(2);
-                }
-            }
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (networks.contains(RunNetwork.Benchmark.MICROCIRCUIT)) {
+            throw new ParameterException(spec.commandLine(), "--networks = microcircuit: Brian2's side has COBA, CUBA"
+                    + " and COBAHH only");
         }
-        if (args.length % 2 != 0) {
-            System.err.println("snn compare: option " + args[args.length - 1] + " needs a value");
-            System.exit(2);
-        }
+        Path folder = Cli.writableFolder(spec.commandLine(), out);
         if (!brian2Available()) {
             System.err.println("snn compare: Brian2 is not installed for " + PYTHON + ". Install Debian's package:"
                     + "\n    apt-get install python3-brian\n(it installs for Debian's own Python, " + PYTHON + ").");
-            System.exit(3);
+            return NO_BRIAN2;
         }
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "Rates are means over %d seed(s) (a network and its initial state per seed);"
@@ -79,7 +97,7 @@ public final class CompareWithBrian2 {
         lines.add(String.format(Locale.ROOT, "| network | N | duration (s) | simulator | rate E (Hz) | rate I (Hz) | "
                 + "mean rate (Hz) | wall s per bio s | ratio to Brian2 |"));
         lines.add("|---|---|---|---|---|---|---|---|---|");
-        for (String network : networks) {
+        for (String network : networks.stream().map(RunNetwork.Benchmark::key).toList()) {
             System.err.printf(Locale.ROOT, "running %s N = %d for %.1f s in vecsnn and Brian2 ...%n", network, n,
                     duration / 1000);
             List<Measured> oursPerSeed = new ArrayList<>();
@@ -99,10 +117,10 @@ public final class CompareWithBrian2 {
                     network.toUpperCase(Locale.ROOT), 100 * (ours.rateE() / brian.rateE() - 1),
                     100 * (ours.rateI() / brian.rateI() - 1), 100 * (ours.rate() / brian.rate() - 1)));
         }
-        Files.createDirectories(out);
-        Files.write(out.resolve("compare.md"), lines);
+        Files.write(folder.resolve("compare.md"), lines);
         lines.forEach(System.out::println);
-        System.out.println("\nwrote " + out.resolve("compare.md"));
+        System.out.println("\nwrote " + folder.resolve("compare.md"));
+        return Cli.OK;
     }
 
     static boolean brian2Available() throws IOException, InterruptedException {
@@ -149,7 +167,7 @@ public final class CompareWithBrian2 {
 
     static Measured runBrian2(String network, int n, double duration, int repeats, long seed)
             throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(PYTHON, SCRIPT.toString(), network, Integer.toString(n),
+        Process p = new ProcessBuilder(PYTHON, script().toString(), network, Integer.toString(n),
                 Double.toString(duration), Integer.toString(repeats), Long.toString(seed))
                 .redirectErrorStream(false).start();
         String stdout;
@@ -170,6 +188,16 @@ public final class CompareWithBrian2 {
         String json = stdout.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
         return new Measured(field(json, "simulator"), number(json, "rate_e_hz"), number(json, "rate_i_hz"),
                 number(json, "rate_hz"), number(json, "wall_per_bio_s"), (long) number(json, "synapses"));
+    }
+
+    /** {@code bench/brian2/benchmark.py}, found from this class's jar or classes folder (bench/target/…). */
+    private static Path script() {
+        try {
+            Path code = Path.of(CompareWithBrian2.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code.getParent().getParent().resolve("brian2").resolve("benchmark.py");
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate bench/brian2/benchmark.py", e);
+        }
     }
 
     private static double number(String json, String key) {

@@ -21,6 +21,7 @@ import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.neuron.Qif;
 import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.validation.Figures;
 
 /**
  * V of every neuron model under a constant current (the published firing patterns of Izhikevich 2003 and
@@ -86,7 +87,7 @@ final class NeuronModelExamples {
             }
         }
         Path png = out.resolve("neuron_models.png");
-        SeedExamples.stack(png, charts);
+        Figures.stack(png, charts);
         System.out.printf(Locale.ROOT, "%-18s %s, %s%n", "neuron_models", csv, png);
     }
 }

@@ -1,17 +1,14 @@
 package org.vecsnn.bench;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
-import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -31,17 +28,29 @@ import org.vecsnn.core.synapse.KineticModel;
 import org.vecsnn.core.synapse.ShortTermPlasticity;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.validation.Figures;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The seed chapter's experiments: a presynaptic LIF driven by a constant input fires regularly onto a
  * postsynaptic LIF through one synapse model; s (or g) and the postsynaptic V are recorded for 100 ms at
  * dt = 0.1 ms and written as CSV and PNG. The gap-junction experiment uses the seed's set-up.
  */
-public final class SeedExamples {
+@Command(name = "examples",
+        description = "Runs the seed chapter's synapse experiments (every model, plus gap junctions with spikelets)"
+                + " and every neuron model under a constant current: CSV and PNG per experiment.")
+final class SeedExamples implements Callable<Integer> {
     private static final double DT = 0.1;
     private static final double DURATION = 100;
 
-    private SeedExamples() {}
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default ${DEFAULT-VALUE})")
+    Path out = Path.of("out", "examples");
 
     /** One experiment: how to add the synapse on the postsynaptic population, its weight, and STP if any. */
     record Example(String name, String title, Function<NeuronPopulation, SynapticInput> synapse, double weight,
@@ -77,22 +86,15 @@ public final class SeedExamples {
                         p -> p.addVoltageJump("s", true), 1, null));
     }
 
-    public static void main(String[] args) throws IOException {
-        Path out = Path.of("out", "examples");
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--out") && i + 1 < args.length) {
-                out = Path.of(args[++i]);
-            } else {
-                System.err.println("snn examples: unknown option " + args[i] + " (only --out DIR)");
-                System.exit(2);
-            }
-        }
-        Files.createDirectories(out);
+    @Override
+    public Integer call() throws IOException {
+        Path folder = Cli.writableFolder(spec.commandLine(), out);
         for (Example example : examples()) {
-            run(example, out);
+            run(example, folder);
         }
-        gapJunction(out);
-        NeuronModelExamples.write(out);
+        gapJunction(folder);
+        NeuronModelExamples.write(folder);
+        return Cli.OK;
     }
 
     /** LIF with physiological potentials: V_rest −65, V_reset −70, V_th −50 mV, τ 10 ms, t_ref 2 ms. */
@@ -136,7 +138,7 @@ public final class SeedExamples {
         if (!hasState) {
             markSpikes(bottom, preSpikes.times(), vPost);
         }
-        stack(out.resolve(example.name() + ".png"), top, bottom);
+        Figures.stack(out.resolve(example.name() + ".png"), top, bottom);
         System.out.printf(Locale.ROOT, "%-18s %s, %s%n", example.name(), csv, out.resolve(example.name() + ".png"));
     }
 
@@ -168,7 +170,7 @@ public final class SeedExamples {
         line(top, "V1", t, scaled(v1.trace(0), 1), new Color(20, 60, 160));
         XYChart bottom = chart("V0 (presynaptic group, input 30)", "V0 (mV)", 240);
         line(bottom, "V0", t, scaled(v0.trace(0), 1), new Color(170, 30, 30));
-        stack(out.resolve("gap_junction.png"), top, bottom);
+        Figures.stack(out.resolve("gap_junction.png"), top, bottom);
         System.out.printf(Locale.ROOT, "%-18s %s, %s%n", "gap_junction", csv, out.resolve("gap_junction.png"));
     }
 
@@ -210,21 +212,5 @@ public final class SeedExamples {
         XYSeries ticks = chart.addSeries("presynaptic spikes", spikeTimes, y);
         ticks.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         ticks.setMarker(SeriesMarkers.TRIANGLE_UP).setMarkerColor(Color.DARK_GRAY);
-    }
-
-    /** The charts one above the other in one PNG (null entries are skipped). */
-    static void stack(Path png, XYChart... charts) throws IOException {
-        List<BufferedImage> images = java.util.Arrays.stream(charts).filter(java.util.Objects::nonNull)
-                .map(BitmapEncoder::getBufferedImage).toList();
-        int height = images.stream().mapToInt(BufferedImage::getHeight).sum();
-        BufferedImage all = new BufferedImage(images.get(0).getWidth(), height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = all.createGraphics();
-        int y = 0;
-        for (BufferedImage image : images) {
-            g.drawImage(image, 0, y, null);
-            y += image.getHeight();
-        }
-        g.dispose();
-        ImageIO.write(all, "png", png.toFile());
     }
 }

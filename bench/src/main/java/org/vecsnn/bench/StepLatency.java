@@ -5,47 +5,55 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
+import org.vecsnn.bench.Cli.Range;
 import org.vecsnn.core.Network;
 import org.vecsnn.core.networks.BenchmarkNetworks;
 import org.vecsnn.core.networks.EiNetwork;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The embedding latency of one step of COBA 4000, after warm-up, as an HdrHistogram: plain stepping, and a
  * closed loop that writes an external input into 100 neurons before each step and reads their spikes after it.
  * Prints p50, p90, p99, p99.9 and max and writes one {@code .hgrm} file per loop.
  */
-public final class StepLatency {
-    private StepLatency() {}
+@Command(name = "latency",
+        description = "Per-step latency percentiles of COBA 4000 (HdrHistogram): plain stepping, a closed loop with"
+                + " input and spike read-out, and a fixed computation as long as the step (the machine's own tail).")
+final class StepLatency implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-    public static void main(String[] args) throws IOException {
-        long steps = 100_000;
-        Path out = Path.of("out", "latency");
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--steps") && i + 1 < args.length) {
-                steps = Long.parseLong(args[++i]);
-            } else if (args[i].equals("--out") && i + 1 < args.length) {
-                out = Path.of(args[++i]);
-            } else {
-                System.err.println("snn latency: unknown option " + args[i] + " (--steps N, --out DIR)");
-                System.exit(2);
-            }
-        }
-        Files.createDirectories(out);
+    @Option(names = "--steps", paramLabel = "N", description = "measured steps per loop, after 30,000 warm-up steps"
+            + " (default ${DEFAULT-VALUE})")
+    @Range(min = 1, max = 1e9)
+    long steps = 100_000;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default ${DEFAULT-VALUE})")
+    Path out = Path.of("out", "latency");
+
+    @Override
+    public Integer call() throws IOException {
+        Path folder = Cli.writableFolder(spec.commandLine(), out);
         System.out.printf(Locale.ROOT, "COBA 4000, %d measured steps after 30,000 warm-up steps, kernels %s%n",
                 steps, KernelProvider.get().name());
         System.out.println("loop          p50 µs   p90 µs   p99 µs  p99.9 µs   max µs   p99.9/p50   > 10 µs: share,"
                 + " per second");
         Histogram step = measure(steps, false);
-        report("step", step, out);
-        report("closed-loop", measure(steps, true), out);
-        report("fixed-work", fixedWork(steps, step.getValueAtPercentile(50)), out);
+        report("step", step, folder);
+        report("closed-loop", measure(steps, true), folder);
+        report("fixed-work", fixedWork(steps, step.getValueAtPercentile(50)), folder);
         System.out.println("fixed-work: the same loop timing a fixed computation as long as the step's median; its "
                 + "tail is the machine's (interrupts, scheduling), not the simulator's. Equal rates of slow iterations "
                 + "per second mean the same cause: an interrupt every few ms, which p99.9 catches once iterations last "
                 + "long enough for more than 1 in 1000 to be hit");
+        return Cli.OK;
     }
 
     /** A fixed computation of about {@code targetNanos}, timed like the steps: the platform's own latency tail. */

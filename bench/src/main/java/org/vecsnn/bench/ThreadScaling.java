@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.vecsnn.bench.Cli.Range;
 import org.vecsnn.core.Network;
 import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.monitor.RateMonitor;
@@ -12,6 +14,10 @@ import org.vecsnn.core.networks.EiNetwork;
 import org.vecsnn.core.networks.Microcircuit;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * How much faster a network steps on more threads, measured so that a machine's drift cancels: one JVM builds the
@@ -20,76 +26,56 @@ import org.vecsnn.core.simd.KernelProvider;
  * rounds is the figure. At the end every network has simulated the same time, and their spike counts per 1 ms bin
  * must be identical (they are the same run), else the command exits 1.
  */
-public final class ThreadScaling {
-    private ThreadScaling() {}
+@Command(name = "scaling",
+        description = {"Runs one network per thread count in one JVM, in alternating rounds, and prints µs per step"
+                + " and the median speed-up of the rounds against the first thread count. Exits 1 if the thread"
+                + " counts did not fire the same spikes."})
+final class ThreadScaling implements Callable<Integer> {
+    @Option(names = "--network", paramLabel = "NAME", description = "COBA (default), CUBA, COBAHH or MICROCIRCUIT")
+    RunNetwork.Benchmark network = RunNetwork.Benchmark.COBA;
 
-    static final String USAGE = """
-            Usage: snn scaling [--network coba|cuba|cobahh|microcircuit] [--n N] [--scale S] [--threads 1,2]
-                               [--rounds R] [--round MS] [--warmup MS] [--seed S]
-              runs one network per thread count in one JVM, in alternating rounds of MS biological ms (default
-              100; R = 20 rounds after MS of warm-up each, default 3000: on busy cores the JIT takes that long),
-              and prints µs per step and the median speed-up of the rounds against the first thread count.
-              Defaults: coba, N = 40000, threads 1,2.
-            """;
+    @Option(names = "--n", paramLabel = "N", description = "COBA, CUBA, COBAHH: number of neurons (default"
+            + " ${DEFAULT-VALUE})")
+    @Range(min = 1)
+    int n = 40_000;
+
+    @Option(names = "--scale", paramLabel = "S", description = "microcircuit: scale, 0.01 … 1 (default"
+            + " ${DEFAULT-VALUE})")
+    @Range(min = 0.01, max = 1)
+    double scale = 1;
+
+    @Option(names = "--threads", paramLabel = "T", split = ",", description = "thread counts, comma-separated, each"
+            + " 1 … 1024 (default 1,2); the first is the reference")
+    @Range(min = 1, max = 1024)
+    List<Integer> threads = List.of(1, 2);
+
+    @Option(names = "--rounds", paramLabel = "R", description = "rounds (default ${DEFAULT-VALUE})")
+    @Range(min = 1)
+    int rounds = 20;
+
+    @Option(names = "--round", paramLabel = "MS", description = "biological ms per network and round (default"
+            + " ${DEFAULT-VALUE})")
+    @Range(min = 0, minExclusive = true)
+    double roundMs = 100;
+
+    @Option(names = "--warmup", paramLabel = "MS", description = "warm-up per network (default ${DEFAULT-VALUE}: on"
+            + " busy cores the JIT takes that long)")
+    @Range(min = 0)
+    double warmupMs = RunNetwork.WARMUP_THREADS;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed (default ${DEFAULT-VALUE})")
+    long seed = 1;
 
     private record Subject(Network network, List<RateMonitor> rates) {}
 
-    public static void main(String[] args) {
-        String network = "coba";
-        int n = 40_000;
-        double scale = 1;
-        int[] threads = {1, 2};
-        int rounds = 20;
-        double roundMs = 100;
-        double warmupMs = RunNetwork.WARMUP_THREADS;
-        long seed = 1;
-        try {
-            for (int i = 0; i < args.length; i += 2) {
-                if (args[i].equals("--help") || args[i].equals("-h")) {
-                    System.out.print(USAGE);
-                    return;
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + args[i] + " needs a value");
-                }
-                String value = args[i + 1];
-                switch (args[i]) {
-                    case "--network" -> network = value.toLowerCase(Locale.ROOT);
-                    case "--n" -> n = Integer.parseInt(value);
-                    case "--scale" -> scale = Double.parseDouble(value);
-                    case "--threads" -> threads = Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
-                    case "--rounds" -> rounds = Integer.parseInt(value);
-                    case "--round" -> roundMs = Double.parseDouble(value);
-                    case "--warmup" -> warmupMs = Double.parseDouble(value);
-                    case "--seed" -> seed = Long.parseLong(value);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (rounds < 1) {
-                throw new IllegalArgumentException("--rounds = " + rounds + ": must be at least 1");
-            }
-            if (!(roundMs > 0) || !(warmupMs >= 0)) {
-                throw new IllegalArgumentException("--round = " + roundMs + ", --warmup = " + warmupMs
-                        + ": the round must be positive and the warm-up not negative");
-            }
-            if (!BenchmarkNetworks.NAMES.contains(network) && !network.equals("microcircuit")) {
-                throw new IllegalArgumentException("--network = " + network + ": must be one of "
-                        + BenchmarkNetworks.NAMES + " or microcircuit");
-            }
-            if (!run(network, n, scale, threads, rounds, roundMs, warmupMs, seed)) {
-                System.exit(1);
-            }
-        } catch (NumberFormatException e) {
-            fail("every option's value must be a number: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            fail(e.getMessage());
-        }
-    }
+    @Spec
+    CommandSpec spec;
 
-    private static void fail(String message) {
-        System.err.println("snn scaling: " + message);
-        System.err.print(USAGE);
-        System.exit(2);
+    @Override
+    public Integer call() {
+        RunNetwork.refuseOptionsForOtherNetworks(spec.commandLine(), network);
+        return run(network.key(), n, scale, threads.stream().mapToInt(Integer::intValue).toArray(), rounds, roundMs,
+                warmupMs, seed) ? Cli.OK : Cli.FAILED;
     }
 
     private static Subject build(String name, int n, double scale, int threads, long seed) {

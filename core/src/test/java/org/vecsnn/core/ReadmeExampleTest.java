@@ -1,50 +1,69 @@
 package org.vecsnn.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
-import org.vecsnn.core.connect.Connectors;
-import org.vecsnn.core.input.PoissonSource;
-import org.vecsnn.core.input.TimedCurrent;
-import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.core.monitor.StateMonitor;
-import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
-import org.vecsnn.core.neuron.NeuronPopulation;
-import org.vecsnn.core.synapse.ExponentialReceptor;
-import org.vecsnn.core.synapse.SynapticOutput;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The README's library example, kept compiling and running. */
+/**
+ * The README's library example, taken from README.md as it stands, compiled against this build's classes alone (a
+ * missing import or class fails here) and run: what a newcomer copies must compile and run.
+ */
 class ReadmeExampleTest {
-    @Test
-    void readmeExampleRuns() {
-        // --- README example: begin
-        Network net = new Network(0.1);                                   // dt = 0.1 ms
-        NeuronPopulation cells = net.addLif("cells", 1000,
-                new Lif(-60, -60, -50, 20, 1, 5, Integrator.EXPONENTIAL_EULER));
-        Random random = new Random(1);
-        cells.set("V", i -> -60 + 10 * random.nextDouble());
-        ExponentialReceptor ampa = cells.addExponential("ampa", 5, SynapticOutput.conductance(0));
-        PoissonSource drive = net.add(new PoissonSource("drive", 200, 10.0, 42));
-        net.connect(drive, ampa)
-                .connector(Connectors.fixedProbability(0.1, true))
-                .weight(0.3)
-                .delay(1.5)                                              // ms: 15 whole steps
-                .build();
-        net.addCurrent(TimedCurrent.constant(cells.range(0, 500), 5.0));
-        SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(cells));
-        StateMonitor v = net.addMonitor(new StateMonitor(cells, "V", new int[] {0, 1}, 0.1));
+    /** The first fenced java block of the README: the whole {@code QuickStart.java}. */
+    static String readmeExample() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertTrue(block.find(), "README.md has no ```java block");
+        return block.group(1);
+    }
 
-        net.run(500);                                                     // ms
-        for (int n = 0; n < 100; n++) {                                   // or step by step: step() allocates nothing
-            cells.input()[7] += 2.0f;                                     // external current for this step
-            net.step();
-            int count = cells.spikeCount();                               // who spiked: cells.spikes()[0..count)
+    @Test
+    void readmeExampleCompilesAndRuns(@TempDir Path dir) throws Exception {
+        String source = readmeExample();
+        assertTrue(source.contains("public class QuickStart"), "the README's file is QuickStart.java");
+        Path file = Files.writeString(dir.resolve("QuickStart.java"), source);
+        Path classes = Path.of(Network.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertNotNull(javac, "tests run on a JDK");
+        StringWriter messages = new StringWriter();
+        boolean compiled = javac.getTask(messages, null, null,
+                List.of("-classpath", classes.toString(), "-d", dir.toString(), "-Xlint:all", "-Werror"), null,
+                javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(file)).call();
+        assertTrue(compiled, messages.toString());
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        try (URLClassLoader loader = new URLClassLoader(new java.net.URL[] {dir.toUri().toURL()},
+                getClass().getClassLoader())) {
+            Method main = loader.loadClass("QuickStart").getMethod("main", String[].class);
+            System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            main.invoke(null, (Object) new String[0]);
+        } finally {
+            System.setOut(stdout);
         }
-        System.out.printf("%d spikes, %.1f Hz%n", spikes.count(), spikes.meanRate(0, 1000, net.time()));
-        // --- README example: end
-        assertTrue(spikes.count() > 0);
-        assertTrue(v.sampleCount() == 5100);
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        Matcher line = Pattern.compile("(\\d+) spikes \\((\\d+) in the last 10 ms\\), [\\d.,]+ Hz; V of 2 cells sampled"
+                + " (\\d+) times\\R").matcher(printed);
+        assertTrue(line.matches(), printed);
+        assertTrue(Integer.parseInt(line.group(1)) > 0, printed);
+        assertTrue(Integer.parseInt(line.group(2)) > 0, printed);
+        assertEquals(5100, Integer.parseInt(line.group(3)), printed);
     }
 }

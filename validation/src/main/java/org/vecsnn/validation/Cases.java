@@ -65,10 +65,16 @@ public final class Cases {
         };
     }
 
+    /** The axes of the synaptic variable's trace: s in the unit of the weight that drives it. */
+    static final ValidationCase.Axes SYNAPTIC = ValidationCase.Axes.overTime("s (units of the weight w)");
+    /** The axes of a kinetic synapse's trace: the fraction of open channels. */
+    static final ValidationCase.Axes DEVIATION_FROM_REST = ValidationCase.Axes.overTime("V − V_rest (mV)");
+    static final ValidationCase.Axes OPEN_FRACTION = ValidationCase.Axes.overTime("s (open fraction, 0 to 1)");
+
     private static ValidationCase linearKernel(String name, Function<NeuronPopulation, SynapticInput> synapse,
                                                double w, double[] spikes, double[] delays,
                                                java.util.function.DoubleUnaryOperator kernelOfW) {
-        return new ValidationCase(name, "exact", 0, SUMMARY, dt -> 1e-5, true, "", FLOAT_REASON,
+        return new ValidationCase(name, "exact", 0, SUMMARY, dt -> 1e-5, true, "", SYNAPTIC, FLOAT_REASON,
                 (dt, kernels) -> {
                     Harness.Sampled s = Harness.run(dt, kernels, passive(10, Integrator.EXPONENTIAL_EULER), synapse,
                             spikes, w, delays, 160, "s");
@@ -115,7 +121,7 @@ public final class Cases {
         for (KineticModel.Markov m : new KineticModel.Markov[] {KineticModel.ampa(), KineticModel.gabaA()}) {
             double[] restart = {1.0, 1.4, 6.0, 6.6, 30.0};
             cases.add(new ValidationCase(m.kind() + " transmitter pulse, train with restarts", "exact (pulse held)",
-                    0, SUMMARY, dt -> 1e-5, true, "", FLOAT_REASON, (dt, kernels) -> {
+                    0, SUMMARY, dt -> 1e-5, true, "", OPEN_FRACTION, FLOAT_REASON, (dt, kernels) -> {
                         Harness.Sampled s = Harness.run(dt, kernels, passive(10, Integrator.EXPONENTIAL_EULER),
                                 p -> p.addKinetic("s", m), restart, 1, oneDelay, 60, "s");
                         return s.compare(0, arrivals -> k -> Analytic.markovPulse(m.alpha(), m.beta(), m.t(),
@@ -123,7 +129,8 @@ public final class Cases {
                     }));
         }
         cases.add(new ValidationCase("voltage jumps onto a leaky membrane", "exact (exponential Euler)", 0, SUMMARY,
-                dt -> 1e-5, true, "", FLOAT_REASON, (dt, kernels) -> {
+                dt -> 1e-5, true, "", DEVIATION_FROM_REST, FLOAT_REASON,
+                (dt, kernels) -> {
                     // V − V_rest = Σ w·e^(−(t − t_a)/τ), with V_rest = 0 so that float32 keeps its precision
                     Harness.Sampled s = Harness.run(dt, kernels, new Lif(0, -5, 1e6, 10, 1, 0,
                             Integrator.EXPONENTIAL_EULER), p -> p.addVoltageJump("jump", false), TRAIN, 2, oneDelay,
@@ -136,23 +143,26 @@ public final class Cases {
             boolean exact = method != Integrator.EULER;
             cases.add(new ValidationCase("LIF under constant input from V0 = -40 mV", method.name(), exact ? 0 : 1,
                     CONVERGENCE, exact ? dt -> 1e-5 : dt -> 0.6 * dt, true, "",
+                    ValidationCase.Axes.overTime("V_inf − V: distance from the fixed point (mV)"),
                     exact ? FLOAT_REASON : FIRST_ORDER_REASON, (dt, kernels) -> lifConstant(dt, kernels, method)));
             cases.add(new ValidationCase("LIF under a step of input", method.name(), exact ? 0 : 1,
-                    CONVERGENCE, exact ? dt -> 1e-5 : dt -> 0.6 * dt, true, "",
+                    CONVERGENCE, exact ? dt -> 1e-5 : dt -> 0.6 * dt, true, "", DEVIATION_FROM_REST,
                     exact ? FLOAT_REASON : FIRST_ORDER_REASON, (dt, kernels) -> lifStep(dt, kernels, method)));
             cases.add(new ValidationCase("PSP of a current-based exponential synapse (5 ms on 20 ms)",
                     method.name(), method == Integrator.EXACT ? 0 : 1, CONVERGENCE,
-                    method == Integrator.EXACT ? dt -> 1e-5 : dt -> 0.6 * dt, true, "",
+                    method == Integrator.EXACT ? dt -> 1e-5 : dt -> 0.6 * dt, true, "", DEVIATION_FROM_REST,
                     method == Integrator.EXACT ? FLOAT_REASON
                             : FIRST_ORDER_REASON + " (the synaptic current is held over each step)",
                     (dt, kernels) -> psp(dt, kernels, method)));
         }
         cases.add(new ValidationCase("LIF f-I: spike times under constant input", "EXPONENTIAL_EULER", 0, SUMMARY,
-                dt -> dt, false, "ms", "a spike is labelled with the start of the step in which V crosses, so the "
+                dt -> dt, false, "ms", new ValidationCase.Axes("input R·I (mV)", "spike time (ms)"),
+                "a spike is labelled with the start of the step in which V crosses, so the "
                 + "label lies within one step before the analytic crossing (each interval timed from the previous "
                 + "spike's label)", Cases::fiSpikeTimes));
         cases.add(new ValidationCase("gap junction: two coupled passive cells", "EXPONENTIAL_EULER", 1, CONVERGENCE,
-                dt -> 0.6 * dt, true, "", FIRST_ORDER_REASON + " (the coupling current is held over each step)",
+                dt -> 0.6 * dt, true, "", ValidationCase.Axes.overTime("V_0 − V_1 (mV)"),
+                FIRST_ORDER_REASON + " (the coupling current is held over each step)",
                 Cases::coupledCells));
         // nonlinear kinetics against RK4
         KineticModel[] kinetic = {KineticModel.nmda(), KineticModel.bioNmda(), KineticModel.gabaB(),
@@ -162,6 +172,7 @@ public final class Cases {
             KineticModel model = kinetic[i];
             cases.add(new ValidationCase(names[i] + " vs RK4 at dt/100", "exponential Euler", 1,
                     model instanceof KineticModel.Nmda ? CONVERGENCE : PULSE_CONVERGENCE, dt -> 0.6 * dt, true, "",
+                    OPEN_FRACTION,
                     FIRST_ORDER_REASON + " (Jacobi: each variable with the others held)",
                     (dt, kernels) -> kineticAgainstRk4(dt, kernels, model)));
         }

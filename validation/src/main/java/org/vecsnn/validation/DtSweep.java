@@ -51,13 +51,13 @@ public final class DtSweep {
                     u -> Analytic.dualExponential(w / peak, rise, tau, u)));
             for (Integrator method : new Integrator[] {Integrator.EXACT, Integrator.EXPONENTIAL_EULER}) {
                 cases.add(new ValidationCase("LIF under a step of input," + t, method.name(), 0, STEPS, dt -> 1e-5,
-                        true, "", REASON, (dt, kernels) -> lifStep(dt, kernels, method, tau)));
+                        true, "", Cases.DEVIATION_FROM_REST, REASON, (dt, kernels) -> lifStep(dt, kernels, method, tau)));
             }
         }
         for (KineticModel.Markov m : new KineticModel.Markov[] {KineticModel.ampa(), KineticModel.gabaA()}) {
             double[] restarts = {1.0, 1.4, 6.0, 6.6, 30.0};
             cases.add(new ValidationCase(m.kind() + " transmitter pulses, to 120 ms", "exact (pulse held)", 0,
-                    PULSE_STEPS, dt -> 1e-5, true, "", REASON, (dt, kernels) -> {
+                    PULSE_STEPS, dt -> 1e-5, true, "", Cases.OPEN_FRACTION, REASON, (dt, kernels) -> {
                         Harness.Sampled s = Harness.run(dt, kernels, Cases.passive(10, Integrator.EXPONENTIAL_EULER),
                                 p -> p.addKinetic("s", m), restarts, 1, new double[] {0.2}, DURATION, "s");
                         return s.compare(0, arrivals -> k -> Analytic.markovPulse(m.alpha(), m.beta(), m.t(),
@@ -67,17 +67,18 @@ public final class DtSweep {
         return cases;
     }
 
-    /** One spike at 1 ms through a 0.1 ms delay onto a passive LIF; the synapse's state against its kernel. */
+    /** One spike at 1 ms through a 0.2 ms delay onto a passive LIF; the synapse's state against its kernel. */
     private static ValidationCase synapse(String name, Function<NeuronPopulation, SynapticInput> synapse, double w,
                                           java.util.function.DoubleUnaryOperator kernel) {
-        return new ValidationCase(name, "exact", 0, STEPS, dt -> 1e-5, true, "", REASON, (dt, kernels) -> {
-            Harness.Sampled s = Harness.run(dt, kernels, Cases.passive(10, Integrator.EXPONENTIAL_EULER), synapse,
-                    new double[] {1.0}, w, new double[] {0.2}, DURATION, "s");
-            return s.compare(0, arrivals -> k -> {
-                double u = s.t()[k] - arrivals[0];
-                return u > -1e-9 ? kernel.applyAsDouble(Math.max(u, 0)) : 0;
-            });
-        });
+        return new ValidationCase(name, "exact", 0, STEPS, dt -> 1e-5, true, "", Cases.SYNAPTIC, REASON,
+                (dt, kernels) -> {
+                    Harness.Sampled s = Harness.run(dt, kernels, Cases.passive(10, Integrator.EXPONENTIAL_EULER),
+                            synapse, new double[] {1.0}, w, new double[] {0.2}, DURATION, "s");
+                    return s.compare(0, arrivals -> k -> {
+                        double u = s.t()[k] - arrivals[0];
+                        return u > -1e-9 ? kernel.applyAsDouble(Math.max(u, 0)) : 0;
+                    });
+                });
     }
 
     /** V − V_rest of a LIF at rest at −65 mV under a step of R·I = 20 mV from 1 ms, against its relaxation. */
@@ -99,62 +100,51 @@ public final class DtSweep {
         return new Comparison(t, sim, ref);
     }
 
+    /** Whether {@code c} is one of the sweep's cases (they have their own figure). */
+    static boolean covers(ValidationCase c) {
+        return NAMES.contains(c.name());
+    }
+
+    private static final java.util.Set<String> NAMES = java.util.Set.copyOf(cases().stream()
+            .map(ValidationCase::name).toList());
+
     /**
      * {@code dt-sweep.png}: error / peak against dt on log-log axes, one panel per τ (and one for the transmitter
      * pulses), with the 10⁻⁵ bound; from the report's convergence studies of these cases.
      */
     static void figure(ValidationReport.Result r, java.nio.file.Path out) throws java.io.IOException {
-        java.util.Set<String> sweep = new java.util.HashSet<>(cases().stream().map(ValidationCase::name).toList());
         String[] panels = {"tau = 1 ms", "tau = 10 ms", "tau = 100 ms", "transmitter pulses"};
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1400, 1000,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = image.createGraphics();
+        org.knowm.xchart.XYChart[] charts = new org.knowm.xchart.XYChart[panels.length];
         for (int k = 0; k < panels.length; k++) {
             String panel = panels[k];
-            org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(700).height(500)
-                    .title("exact linear models, " + panel + ": error over 120 ms (" + KernelProvider.get().name() + ")")
-                    .xAxisTitle("time step dt (ms)").yAxisTitle("max |simulated - closed form| / peak").build();
-            chart.getStyler().setXAxisLogarithmic(true);
-            chart.getStyler().setYAxisLogarithmic(true);
-            chart.getStyler().setYAxisMin(1e-9);
-            chart.getStyler().setYAxisMax(1e-2);
-            chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-            chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-            chart.getStyler().setChartTitleFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+            org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(1100).height(420)
+                    .title("exact linear models, " + panel + ": error over 120 ms (" + KernelProvider.get().name()
+                            + ")")
+                    .xAxisTitle("time step dt (ms)").yAxisTitle("max |simulated − closed form| / peak").build();
+            var styler = chart.getStyler();
+            styler.setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+            styler.setYAxisMin(1e-9).setYAxisMax(1e-3);
+            styler.setChartBackgroundColor(java.awt.Color.WHITE);
+            styler.setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
             for (ValidationReport.Convergence c : r.convergence()) {
                 boolean inPanel = k < 3 ? c.c().name().endsWith(panel) : c.c().name().contains("transmitter pulses");
-                if (sweep.contains(c.c().name()) && inPanel) {
+                if (covers(c.c()) && inPanel) {
                     double[] errors = c.errors().clone();
                     for (int e = 0; e < errors.length; e++) {
                         errors[e] = Math.max(errors[e], 1e-9); // log axes: an exact zero sits at the floor
                     }
                     String label = c.c().name().replace("," + (k < 3 ? " " + panel : ""), "")
                             + (c.c().method().startsWith("exact") ? "" : " [" + c.c().method() + "]");
-                    chart.addSeries(label, sorted(c.dts(), c.dts()), sorted(c.dts(), errors));
+                    chart.addSeries(label, c.dts(), errors);
                 }
             }
             org.knowm.xchart.XYSeries bound = chart.addSeries("bound 1e-5", new double[] {0.001, 0.2},
                     new double[] {1e-5, 1e-5});
             bound.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE).setLineColor(java.awt.Color.BLACK)
                     .setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
-            g.drawImage(org.knowm.xchart.BitmapEncoder.getBufferedImage(chart), (k % 2) * 700, (k / 2) * 500, null);
+            charts[k] = chart;
         }
-        g.dispose();
-        javax.imageio.ImageIO.write(image, "png", out.resolve("dt-sweep.png").toFile());
-    }
-
-    /** {@code values} in the order of ascending {@code keys}. */
-    private static double[] sorted(double[] keys, double[] values) {
-        Integer[] order = new Integer[keys.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> keys[i]));
-        double[] result = new double[values.length];
-        for (int i = 0; i < order.length; i++) {
-            result[i] = values[order[i]];
-        }
-        return result;
+        Figures.stack(out.resolve("dt-sweep.png"), charts);
     }
 
     private static String fmt(double x) {

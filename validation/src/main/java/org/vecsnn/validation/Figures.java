@@ -1,18 +1,39 @@
 package org.vecsnn.validation;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.vecsnn.core.neuron.Lif;
 
-/** The report's PNG figures, drawn with XChart. */
-final class Figures {
+/** The report's PNG figures, drawn with XChart; also the stacking of charts into one PNG that the bench uses. */
+public final class Figures {
+    /** The reference: a wide, light line (or large circles) that stays visible under the simulated one. */
+    static final Color REFERENCE = new Color(120, 170, 230);
+    static final float REFERENCE_WIDTH = 6f;
+    /** The simulated trace: a thin dashed dark line on top, so that the reference shows through its gaps. */
+    static final Color SIMULATED = new Color(170, 20, 20);
+    static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {6f, 4f}, 0f);
+
     private Figures() {}
 
     static String fileName(int index, ValidationCase c) {
@@ -22,55 +43,113 @@ final class Figures {
     }
 
     static void write(ValidationReport.Result r, Path out) throws IOException {
-        try (var old = java.nio.file.Files.newDirectoryStream(out, "case-*.png")) { // figures of an earlier run
+        try (var old = Files.newDirectoryStream(out, "case-*.png")) { // figures of an earlier run
             for (Path file : old) {
-                java.nio.file.Files.delete(file);
+                Files.delete(file);
             }
         }
         for (int k = 0; k < r.cases().size(); k++) {
             ValidationCase c = r.cases().get(k);
-            Comparison cmp = r.figures().get(k);
-            boolean spikes = !c.relative();
-            XYChart chart = new XYChartBuilder().width(900).height(420).title(c.name() + " (" + c.method()
-                    + ", dt = 0.1 ms)").xAxisTitle(spikes ? "input R·I (mV)" : "t (ms)")
-                    .yAxisTitle(spikes ? "spike time (ms)" : "value").build();
-            chart.getStyler().setChartBackgroundColor(Color.WHITE);
-            XYSeries ref = chart.addSeries(spikes ? "analytic crossing" : "reference", cmp.t(), cmp.reference());
-            ref.setMarker(spikes ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE).setLineColor(new Color(150, 150, 150));
-            ref.setLineWidth(4f);
-            XYSeries sim = chart.addSeries(spikes ? "simulated label" : "simulated", cmp.t(), cmp.simulated());
-            sim.setMarker(spikes ? SeriesMarkers.CROSS : SeriesMarkers.NONE).setLineColor(new Color(200, 30, 30));
-            if (spikes) {
-                ref.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                sim.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            }
-            BitmapEncoder.saveBitmap(chart, out.resolve(fileName(k, c)).toString(), BitmapEncoder.BitmapFormat.PNG);
+            stack(out.resolve(fileName(k, c)), caseChart(c, r.figures().get(k)));
         }
-        convergence(r, out);
+        stack(out.resolve("convergence.png"), convergenceCharts(r).toArray(XYChart[]::new));
         fiCurve(out);
     }
 
-    private static void convergence(ValidationReport.Result r, Path out) throws IOException {
-        XYChart chart = new XYChartBuilder().width(1000).height(650).title("error against dt (log-log)")
-                .xAxisTitle("dt (ms)").yAxisTitle("max error / peak").build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
+    /** A case's simulated series over its reference, titled with the method and the step it ran at. */
+    static XYChart caseChart(ValidationCase c, ValidationReport.Figure figure) {
+        boolean overTime = c.axes().isOverTime();
+        XYChart chart = new XYChartBuilder().width(900).height(420)
+                .title(String.format(Locale.ROOT, "%s: %s, dt = %s ms", c.name(), c.method(), figure.dt()))
+                .xAxisTitle(c.axes().x()).yAxisTitle(c.axes().y()).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // never over the data
+        Comparison cmp = figure.comparison();
+        XYSeries ref = chart.addSeries(overTime ? "reference" : "reference (analytic)", cmp.t(), cmp.reference());
+        XYSeries sim = chart.addSeries("simulated, " + figure.kernels() + " kernels", cmp.t(), cmp.simulated());
+        if (overTime) {
+            // the axis spans the whole run: on the samples' own span XChart puts a tick on every k-th sample
+            // (0, 0.8, 1.6, … ms at dt = 0.04, labels running into each other)
+            chart.getStyler().setXAxisMin(cmp.t()[0]).setXAxisMax(cmp.t()[cmp.t().length - 1] + figure.dt());
+            ref.setMarker(SeriesMarkers.NONE).setLineColor(REFERENCE).setLineWidth(REFERENCE_WIDTH);
+            sim.setMarker(SeriesMarkers.NONE).setLineColor(SIMULATED).setLineStyle(DASHED);
+        } else { // points, not a curve: large circles under crosses
+            ref.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            sim.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            ref.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(REFERENCE);
+            sim.setMarker(SeriesMarkers.CROSS).setMarkerColor(SIMULATED);
+            chart.getStyler().setMarkerSize(9);
+        }
+        return chart;
+    }
+
+    /**
+     * Error against dt on log-log axes, one chart per error measure (relative to the peak, or absolute in a unit):
+     * errors of different measures on one axis could not be compared. Legends sit beside the plot.
+     */
+    static List<XYChart> convergenceCharts(ValidationReport.Result r) {
+        Map<String, List<ValidationReport.Convergence>> byMeasure = new LinkedHashMap<>();
         for (ValidationReport.Convergence c : r.convergence()) {
-            double[] errors = c.errors().clone();
-            for (int k = 0; k < errors.length; k++) {
-                errors[k] = Math.max(errors[k], 1e-9); // log axes: an exact zero sits at the floor
+            if (DtSweep.covers(c.c())) { // in dt-sweep.png
+                continue;
             }
-            chart.addSeries(c.c().name() + " [" + c.c().method() + "]", c.dts(), errors);
+            String measure = c.c().relative() ? "max |error| / peak of the reference (1)"
+                    : "max |error| (" + c.c().unit() + ")";
+            byMeasure.computeIfAbsent(measure, m -> new ArrayList<>()).add(c);
         }
-        double[] dts = Cases.CONVERGENCE;
-        double[] first = new double[dts.length];
-        for (int k = 0; k < dts.length; k++) {
-            first[k] = 0.05 * dts[k];
+        List<XYChart> charts = new ArrayList<>();
+        for (Map.Entry<String, List<ValidationReport.Convergence>> group : byMeasure.entrySet()) {
+            boolean relative = group.getValue().get(0).c().relative();
+            XYChart chart = new XYChartBuilder().width(1500).height(200 + 26 * group.getValue().size())
+                    .title("error against dt (log-log): cases measured " + (relative ? "relative to their peak"
+                            : "in " + group.getValue().get(0).c().unit()))
+                    .xAxisTitle("dt (ms)").yAxisTitle(group.getKey()).build();
+            XYStyler styler = chart.getStyler();
+            styler.setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+            styler.setChartBackgroundColor(Color.WHITE);
+            styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+            styler.setLegendFont(styler.getLegendFont().deriveFont(11f));
+            double[] perDt = new double[group.getValue().size()]; // anchors the slope-1 guide among the curves
+            for (int i = 0; i < perDt.length; i++) {
+                ValidationReport.Convergence c = group.getValue().get(i);
+                double[] errors = c.errors().clone();
+                for (int k = 0; k < errors.length; k++) {
+                    errors[k] = Math.max(errors[k], 1e-9); // log axes: an exact zero sits at the floor
+                }
+                chart.addSeries(c.c().name() + " [" + c.c().method() + "]", c.dts(), errors);
+                perDt[i] = errors[0] / c.dts()[0];
+            }
+            Arrays.sort(perDt);
+            // whole decades, so that the dt axis carries at least two labels (0.0125 … 0.2 ms has one inside)
+            double smallest = group.getValue().stream().mapToDouble(c -> Arrays.stream(c.dts()).min().orElseThrow())
+                    .min().orElseThrow();
+            styler.setXAxisMin(Math.pow(10, Math.floor(Math.log10(smallest)))).setXAxisMax(1.0);
+            double[] dts = Cases.CONVERGENCE;
+            double[] guide = Arrays.stream(dts).map(dt -> perDt[perDt.length / 2] * dt).toArray();
+            XYSeries slope = chart.addSeries("slope 1 (first order)", dts, guide);
+            slope.setMarker(SeriesMarkers.NONE).setLineColor(Color.BLACK).setLineStyle(DASHED);
+            charts.add(chart);
         }
-        XYSeries slope = chart.addSeries("slope 1", dts, first);
-        slope.setMarker(SeriesMarkers.NONE).setLineColor(Color.BLACK);
-        BitmapEncoder.saveBitmap(chart, out.resolve("convergence.png").toString(), BitmapEncoder.BitmapFormat.PNG);
+        return charts;
+    }
+
+    /** The charts one above the other in one PNG (null entries are skipped), as wide as the widest; or one chart. */
+    public static void stack(Path png, XYChart... charts) throws IOException {
+        List<BufferedImage> images = Arrays.stream(charts).filter(Objects::nonNull)
+                .map(BitmapEncoder::getBufferedImage).toList();
+        int width = images.stream().mapToInt(BufferedImage::getWidth).max().orElseThrow();
+        int height = images.stream().mapToInt(BufferedImage::getHeight).sum();
+        BufferedImage all = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = all.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        int y = 0;
+        for (BufferedImage image : images) {
+            g.drawImage(image, 0, y, null);
+            y += image.getHeight();
+        }
+        g.dispose();
+        ImageIO.write(all, "png", png.toFile());
     }
 
     /** The LIF f-I curve, simulated (exponential Euler, dt = 0.1 ms) against the analytic rate. */
@@ -87,14 +166,13 @@ final class Figures {
                     org.vecsnn.core.neuron.Integrator.EXPONENTIAL_EULER), current[k], 0.1);
         }
         XYChart chart = new XYChartBuilder().width(900).height(500).title("LIF f-I curve (t_ref 2 ms, tau 10 ms)")
-                .xAxisTitle("R·I (mV)").yAxisTitle("rate (Hz)").build();
+                .xAxisTitle("input R·I (mV)").yAxisTitle("firing rate (Hz)").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         XYSeries a = chart.addSeries("analytic 1/(t_ref + tau ln(...))", current, analytic);
-        a.setMarker(SeriesMarkers.NONE).setLineColor(new Color(150, 150, 150));
-        a.setLineWidth(4f);
-        XYSeries s = chart.addSeries("simulated, dt = 0.1 ms", current, simulated);
+        a.setMarker(SeriesMarkers.NONE).setLineColor(REFERENCE).setLineWidth(REFERENCE_WIDTH);
+        XYSeries s = chart.addSeries("simulated, EXPONENTIAL_EULER, dt = 0.1 ms", current, simulated);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(new Color(200, 30, 30));
-        BitmapEncoder.saveBitmap(chart, out.resolve("f-I.png").toString(), BitmapEncoder.BitmapFormat.PNG);
+        s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(SIMULATED);
+        stack(out.resolve("f-I.png"), chart);
     }
 }

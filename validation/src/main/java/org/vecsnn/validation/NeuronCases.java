@@ -72,24 +72,27 @@ final class NeuronCases {
         return cases;
     }
 
+    private static final ValidationCase.Axes MEMBRANE = ValidationCase.Axes.overTime("V (mV)");
+
     private static ValidationCase study(Setup s, Integrator method) {
         ValidationCase.Simulation run = (dt, kernels) -> run(s, method, dt, kernels);
         if (s.hh()) {
             return method == Integrator.RK4
                     ? new ValidationCase(s.name(), method.name(), 4, HH_RK4_STEPS,
-                            dt -> 5 * Math.pow(dt / 0.04, 4) + 0.02, false, "mV", HH_RK4_REASON, run)
-                    : new ValidationCase(s.name(), method.name(), 1, HH_STEPS, dt -> 6000 * dt, false, "mV",
+                            dt -> 5 * Math.pow(dt / 0.04, 4) + 0.02, false, "mV", MEMBRANE, HH_RK4_REASON, run)
+                    : new ValidationCase(s.name(), method.name(), 1, HH_STEPS, dt -> 6000 * dt, false, "mV", MEMBRANE,
                             HH_FIRST_ORDER_REASON, run);
         }
         if (method == Integrator.EULER) {
             return new ValidationCase(s.name(), method.name(), 1, Cases.CONVERGENCE, dt -> 0.5 * dt, false, "mV",
-                    IF_FIRST_ORDER_REASON, run);
+                    MEMBRANE, IF_FIRST_ORDER_REASON, run);
         }
         if (method == Integrator.EXPONENTIAL_EULER && s.coupledAdaptation()) {
             return new ValidationCase(s.name(), method.name(), 1, Cases.CONVERGENCE, dt -> 0.1 * dt, false, "mV",
-                    IF_FIRST_ORDER_REASON + " (0.1·dt mV here: V's step holds u, which moves as fast as V)", run);
+                    MEMBRANE, IF_FIRST_ORDER_REASON + " (0.1·dt mV here: V's step holds u, which moves as fast as V)",
+                    run);
         }
-        return new ValidationCase(s.name(), method.name(), 0, Cases.CONVERGENCE, dt -> 3e-3, false, "mV",
+        return new ValidationCase(s.name(), method.name(), 0, Cases.CONVERGENCE, dt -> 3e-3, false, "mV", MEMBRANE,
                 IF_FLOAT_REASON, run);
     }
 

@@ -1,0 +1,119 @@
+package org.vecsnn.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/**
+ * The command line of every {@code snn} command: bad values are refused before anything runs, with exit code 2 and
+ * one line naming the option, the value and what is allowed; no stack traces for user errors.
+ */
+class CommandLineTest {
+    private record Outcome(int exitCode, String out, String err) {}
+
+    private static Outcome execute(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine line = Cli.commandLine(new RunNetwork());
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        int code = line.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    /** Each row: the arguments (space-separated), then words the one-line message must contain. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "--threads 0;--threads = 0;1 to 1024",
+        "--threads -3;--threads = -3;1 to 1024",
+        "--warmup -100;--warmup = -100;≥ 0",
+        "--warmup NaN;--warmup = NaN;finite",
+        "--duration 0;--duration = 0;> 0",
+        "--dt Infinity;--dt = Infinity;0 (excluded) to 10",
+        "--n 3000000000;--n = 3000000000;1 to 2147483647",
+        "--n 0;--n = 0;1 to 2147483647",
+        "--n abc;--n = abc;whole number",
+        "--scale 0.5;--scale;only to --network microcircuit",
+        "--drive poisson;--drive;only to --network microcircuit",
+        "--network microcircuit --n 400;--n;--scale",
+        "--network microcircuit --scale 2;--scale = 2;0.01 to 1",
+        "--network lif;--network;COBA, CUBA, COBAHH, MICROCIRCUIT",
+        "--frobnicate 3;--frobnicate;snn --help",
+        "latency --steps -5;snn latency: --steps = -5;1 to 1000000000",
+        "longrun --seconds -1;snn longrun: --seconds = -1;> 0",
+        "longrun --seconds abc;--seconds = abc;> 0",
+        "longrun --seconds 10 --window 20;--window = 20.0;at most --seconds",
+        "scaling --threads 1,0;snn scaling: --threads = 0;1 to 1024",
+        "scaling --rounds 0;--rounds = 0;1 to",
+        "scaling --network cuba --warmup -1;--warmup = -1;≥ 0",
+        "scaling --scale 0.1;--scale;only to --network microcircuit",
+        "scaling --network microcircuit --n 400;--n;--scale",
+        "compare --repeats 0;--repeats = 0;1 to",
+        "compare --networks coba,microcircuit;--networks;COBA, CUBA and COBAHH",
+        "validate --steps 3;snn validate: Unknown option;snn validate --help"})
+    void refusesWithOneLineAndExitCode2(String args, String names, String allowed) {
+        Outcome o = execute(args.split(" "));
+        assertEquals(Cli.USAGE, o.exitCode(), o.err());
+        assertEquals(1, o.err().lines().count(), "one line: " + o.err());
+        assertTrue(o.err().contains(names), o.err());
+        assertTrue(o.err().contains(allowed), o.err());
+        assertFalse(o.err().contains("Exception"), "no stack trace: " + o.err());
+        assertTrue(o.out().isEmpty(), "nothing ran: " + o.out());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"", "examples", "validate", "latency", "longrun", "compare"})
+    void anUnwritableOutIsFoundBeforeAnythingRuns(String command, @TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "in the way");
+        List<String> args = new java.util.ArrayList<>(command.isEmpty() ? List.of() : List.of(command));
+        args.addAll(List.of("--out", file.resolve("sub").toString()));
+        long start = System.nanoTime();
+        Outcome o = execute(args.toArray(String[]::new));
+        assertEquals(Cli.USAGE, o.exitCode(), o.err());
+        assertTrue(o.err().contains("--out = " + file.resolve("sub") + ": cannot write there"), o.err());
+        assertEquals(1, o.err().lines().count(), o.err());
+        assertTrue(o.out().isEmpty(), "nothing ran: " + o.out());
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "refused at once");
+    }
+
+    @Test
+    void aRelativeOutIsResolvedAgainstTheWorkingDirectory() {
+        CommandLine line = Cli.commandLine(new RunNetwork());
+        Path folder = Cli.writableFolder(line, Path.of("target", "relative-out-check"));
+        assertEquals(Path.of("").toAbsolutePath().resolve("target/relative-out-check"), folder);
+        assertTrue(Files.isDirectory(folder));
+    }
+
+    @Test
+    void optionsTakeTheirValueAfterAnEqualsSign() {
+        RunNetwork run = new RunNetwork();
+        CommandLine line = Cli.commandLine(run);
+        line.parseArgs("--network=cuba", "--n=800", "--threads=2", "--warmup=0");
+        assertEquals(RunNetwork.Benchmark.CUBA, run.network);
+        assertEquals(800, run.n);
+        assertEquals(2, run.threads);
+        assertEquals(0.0, run.warmupMs);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"", "examples", "validate", "latency", "longrun", "scaling", "compare"})
+    void everyCommandHasHelp(String command) {
+        Outcome o = execute(command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"});
+        assertEquals(Cli.OK, o.exitCode(), o.err());
+        assertTrue(o.out().startsWith("Usage: snn" + (command.isEmpty() ? "" : " " + command)), o.out());
+        assertTrue(o.err().isEmpty(), o.err());
+    }
+}
