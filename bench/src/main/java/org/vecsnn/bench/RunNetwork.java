@@ -23,6 +23,9 @@ public final class RunNetwork {
             Usage: snn [options]            run a benchmark network
                    snn examples [--out DIR]  run the seed chapter's synapse experiments (default out/examples)
                    snn validate [--out DIR]  run the validation report (default out/validation); exits 1 on a failure
+                   snn verify-microcircuit [--seeds 1,2] [--out DIR]  the full-scale microcircuit's rate, ISI CV and
+                                            correlation distributions against NEST 3.10's (minutes per seed; needs
+                                            SNN_JAVA_OPTS=-Xmx5g; default out/microcircuit); exits 1 on a miss
                    snn latency [--steps N] [--out DIR]  per-step latency percentiles of COBA 4000 (HdrHistogram)
                    snn longrun [--seconds S] [--window S] [--out DIR]  COBA 4000 for S s (default 1000) with
                                             streamed spikes: rate and heap per window
@@ -127,6 +130,10 @@ public final class RunNetwork {
         }
         if (args.length > 0 && args[0].equals("validate")) {
             org.vecsnn.validation.ValidationReport.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("verify-microcircuit")) {
+            org.vecsnn.validation.MicrocircuitVerification.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         Options options;
