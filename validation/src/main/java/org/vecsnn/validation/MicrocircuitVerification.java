@@ -26,8 +26,9 @@ import org.vecsnn.core.simd.KernelProvider;
  * Poisson drive for 500 ms, discarded, and 3000 ms recorded, computes per population the distributions of rates,
  * ISI CVs and pairwise spike-count correlations as the NEST reference's README describes, and compares each with
  * NEST's three seeds by Kolmogorov–Smirnov distance against the largest distance between NEST's own seeds.
- * Writes {@code microcircuit.md}, {@code microcircuit-ks.csv} and one PNG per statistic; exits 1 if any distance
- * exceeds {@value #TOLERANCE} × NEST's spread or a mean correlation lies outside NEST's range.
+ * Writes {@code microcircuit.md}, {@code microcircuit-ks.csv}, the runs' percentiles in the reference's format
+ * ({@code microcircuit-statistics.csv}) and one PNG per statistic; exits 1 if any distance exceeds
+ * {@value #TOLERANCE} × NEST's spread or a mean correlation lies outside NEST's range.
  */
 public final class MicrocircuitVerification {
     static final double DT = 0.1;
@@ -91,10 +92,11 @@ public final class MicrocircuitVerification {
         String report = report(runs, distances, nest, scale);
         Files.writeString(out.resolve("microcircuit.md"), report);
         Files.writeString(out.resolve("microcircuit-ks.csv"), csv(runs, distances));
+        Files.writeString(out.resolve("microcircuit-statistics.csv"), statistics(runs));
         figures(runs, nest, out);
         System.out.print(report);
-        System.out.printf(Locale.ROOT, "%nwrote %s, %s and %d figures%n", out.resolve("microcircuit.md"),
-                out.resolve("microcircuit-ks.csv"), STATISTICS.size());
+        System.out.printf(Locale.ROOT, "%nwrote %s, %s, %s and %d figures%n", out.resolve("microcircuit.md"),
+                out.resolve("microcircuit-ks.csv"), out.resolve("microcircuit-statistics.csv"), STATISTICS.size());
         if (!passed(runs, distances)) {
             System.err.println("verify-microcircuit: some distances or mean correlations miss NEST's (see the table)");
             System.exit(1);
@@ -173,7 +175,7 @@ public final class MicrocircuitVerification {
                 }
                 double[] ours = new double[runs.size()];
                 for (int r = 0; r < runs.size(); r++) {
-                    double[] q = SpikeStatistics.percentiles(runs.get(r).values()[p][s]);
+                    double[] q = NestReference.asWritten(SpikeStatistics.percentiles(runs.get(r).values()[p][s]));
                     ours[r] = rows.stream().mapToDouble(row -> SpikeStatistics.ks(q, row.percentiles())).max()
                             .orElseThrow();
                 }
@@ -243,6 +245,24 @@ public final class MicrocircuitVerification {
             for (int r = 0; r < runs.size(); r++) {
                 w.append(String.format(Locale.ROOT, "%s,%s,%.5f,%d,%.5f%n", d.population(), d.statistic(),
                         d.nestSpread(), runs.get(r).seed(), d.ours()[r]));
+            }
+        }
+        return w.toString();
+    }
+
+    /** The runs' distributions in the reference's format (its header, this simulator's seeds). */
+    static String statistics(List<Run> runs) {
+        StringBuilder w = new StringBuilder(NestReference.HEADER);
+        for (int k = 2; k <= 99; k++) {
+            w.append(String.format(Locale.ROOT, ",p%02d", k));
+        }
+        w.append('\n');
+        for (int s = 0; s < STATISTICS.size(); s++) {
+            for (int p = 0; p < Microcircuit.NAMES.size(); p++) {
+                for (Run r : runs) {
+                    w.append(NestReference.format(STATISTICS.get(s), Microcircuit.NAMES.get(p), r.seed(),
+                            r.values()[p][s]));
+                }
             }
         }
         return w.toString();

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,6 +18,7 @@ record NestReference(Map<String, List<Row>> rows) {
     /** One statistic of one population in one NEST run. */
     record Row(long seed, int n, double mean, double[] percentiles) {}
 
+    static final String HEADER = "statistic,population,nest_seed,n,mean,p01";
     static final Path DEFAULT = Path.of("..", "shared", "reference", "microcircuit-nest",
             "nest310-pd14-statistics.csv");
 
@@ -29,11 +32,29 @@ record NestReference(Map<String, List<Row>> rows) {
         return r;
     }
 
+    /**
+     * Values as the reference writes them, to 6 significant digits: ties survive the comparison (a rate of 1/3 Hz is
+     * 0.333333 there; unrounded, every NEST percentile at 1/3 Hz would fall below this simulator's).
+     */
+    static double[] asWritten(double[] values) {
+        java.math.MathContext six = new java.math.MathContext(6);
+        return Arrays.stream(values).map(v -> new java.math.BigDecimal(v).round(six).doubleValue()).toArray();
+    }
+
+    /** Rows in the reference's format, for this simulator's runs. */
+    static String format(String statistic, String population, long seed, double[] values) {
+        StringBuilder w = new StringBuilder(String.format(Locale.ROOT, "%s,%s,%d,%d,%.6g", statistic, population, seed,
+                values.length, Arrays.stream(values).average().orElse(Double.NaN)));
+        for (double p : asWritten(SpikeStatistics.percentiles(values))) {
+            w.append(',').append(p);
+        }
+        return w.append('\n').toString();
+    }
+
     static NestReference read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file);
-        String header = "statistic,population,nest_seed,n,mean,p01";
-        if (lines.isEmpty() || !lines.get(0).startsWith(header)) {
-            throw new IllegalArgumentException("NEST reference " + file + ": header must start with " + header);
+        if (lines.isEmpty() || !lines.get(0).startsWith(HEADER)) {
+            throw new IllegalArgumentException("NEST reference " + file + ": header must start with " + HEADER);
         }
         Map<String, List<Row>> rows = new LinkedHashMap<>();
         for (int k = 1; k < lines.size(); k++) {
