@@ -123,7 +123,7 @@ class NestTimingTest {
     void mappedDelaysAndRefractorinessActInNestsSteps(int delaySteps) {
         Trace reference = nest(delaySteps);
         Trace here = simulated(delaySteps, true);
-        // A: 14 ms to θ (τ·ln 4 = 13.86 ms: step 138), then every 138 + t_ref/dt steps
+        // A reaches θ after τ·ln 4 = 13.86 ms, in its 139th step (step 138), then every 139 + t_ref/dt steps
         assertEquals(List.of(138, 297, 456), reference.spikes());
         assertEquals(reference.spikes(), here.spikes());
         assertEquals(138 + delaySteps + 1, firstEffect(reference));
@@ -139,7 +139,7 @@ class NestTimingTest {
         Trace reference = nest(delaySteps);
         Trace here = simulated(delaySteps, false);
         assertEquals(firstEffect(reference) - 1, firstEffect(here));
-        assertEquals(List.of(138, 296, 454), here.spikes());
+        assertEquals(List.of(138, 296, 454), here.spikes()); // held t_ref/dt − 1 steps: every 158
     }
 
     @Test
