@@ -52,7 +52,8 @@ public final class MicrocircuitVerification {
     /** One population's statistic: NEST's largest distance between its seeds, and each run's to NEST. */
     record Distance(String population, String statistic, double nestSpread, double[] ours) {
         boolean pass() {
-            return Arrays.stream(ours).allMatch(d -> d <= TOLERANCE * nestSpread);
+            // distances are multiples of 1/99: 1.5 × 2/99 must admit 3/99 whatever the rounding
+            return Arrays.stream(ours).allMatch(d -> d <= TOLERANCE * nestSpread + 1e-9);
         }
     }
 
