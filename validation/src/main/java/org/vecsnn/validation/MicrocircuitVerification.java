@@ -122,7 +122,7 @@ public final class MicrocircuitVerification {
         }
         List<SpikeMonitor> monitors = built.populations().stream().map(p -> net.addMonitor(new SpikeMonitor(p)))
                 .toList();
-        System.err.printf(Locale.ROOT, "seed %d: built in %.1f s; %.0f ms simulated%n", seed,
+        System.err.printf(Locale.ROOT, "seed %d: built in %.1f s; simulating %.0f ms%n", seed,
                 (System.nanoTime() - start) * 1e-9, WARMUP_MS + RECORD_MS);
         net.run(WARMUP_MS + RECORD_MS, ProgressListener.stderr(30.0));
         net.close();

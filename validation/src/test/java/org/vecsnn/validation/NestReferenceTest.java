@@ -2,8 +2,6 @@ package org.vecsnn.validation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,15 +24,6 @@ class NestReferenceTest {
         java.util.Arrays.fill(written, 40, 99, 0.333333);
         assertEquals(0, SpikeStatistics.ks(NestReference.asWritten(SpikeStatistics.percentiles(rates)), written));
         assertEquals(59 / 99.0, SpikeStatistics.ks(SpikeStatistics.percentiles(rates), written), 1e-12);
-    }
-
-    @Test
-    void aDistanceOfOneAndAHalfTimesNestsSpreadPasses() {
-        // 1.5·(3/99 − 1/99) rounds below 3/99
-        assertTrue(new MicrocircuitVerification.Distance("L6I", "rate", 3 / 99.0 - 1 / 99.0,
-                new double[] {3 / 99.0}).pass());
-        assertFalse(new MicrocircuitVerification.Distance("L6I", "rate", 2 / 99.0, new double[] {4 / 99.0})
-                .pass());
     }
 
     @Test
