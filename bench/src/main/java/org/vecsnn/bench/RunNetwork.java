@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Runs a benchmark network: Brette et al. 2007's COBA, CUBA or COBAHH, or the Potjans-Diesmann"
                 + " microcircuit. Relative paths are resolved against the current directory.",
-        subcommands = {SeedExamples.class, Validate.class, StepLatency.class, LongRun.class, ThreadScaling.class,
+        subcommands = {SeedExamples.class, Validate.class, VerifyMicrocircuit.class, StepLatency.class, LongRun.class, ThreadScaling.class,
             CompareWithBrian2.class},
         footer = {"JVM options go in SNN_JAVA_OPTS, e.g. SNN_JAVA_OPTS=\"-Dvecsnn.kernels=plain\" or"
                 + " \"-Dvecsnn.vectorBits=256\".",
