@@ -140,7 +140,10 @@ public record HodgkinHuxley(double c, double gNa, double eNa, double gK, double 
         HhCoefficients k = new HhCoefficients(method, (float) dt, (float) (1 / c), (float) gNa, (float) eNa,
                 (float) gK, (float) eK, (float) gL, (float) eL, (float) vTh, refractorySteps, alphaM.kernelForm(),
                 betaM.kernelForm(), alphaH.kernelForm(), betaH.kernelForm(), alphaN.kernelForm(), betaN.kernelForm());
+        float[] scratch = new float[paddedSize];
+        float[] scratch2 = new float[paddedSize];
         return (kernels, v, x, input, conductance, refractory, from, to, size, spikes, count) ->
-                kernels.hodgkinHuxley(v, x[0], x[1], x[2], input, conductance, refractory, from, to, size, k, spikes, count);
+                kernels.hodgkinHuxley(v, x[0], x[1], x[2], input, conductance, refractory, from, to, size, k, spikes,
+                        count, scratch, scratch2);
     }
 }

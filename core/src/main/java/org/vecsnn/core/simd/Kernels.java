@@ -53,10 +53,12 @@ public interface Kernels {
      * variable's equation linear in itself and the others held, or RK4), with the synaptic conductance G and the
      * input I (which holds the conductances' G·E) held over the step: {@code C·dV/dt = … + I − G·V}. A neuron
      * spikes when V crosses {@code vTh} upwards while its refractory counter is zero; the counter then holds further
-     * spikes (not V) for {@code refractorySteps − 1} steps. Input and conductance are cleared.
+     * spikes (not V) for {@code refractorySteps − 1} steps. Input and conductance are cleared. {@code scratch} and
+     * {@code scratch2} (the population's padded size) are the kernel's to overwrite.
      */
     int hodgkinHuxley(float[] v, float[] m, float[] h, float[] n, float[] input, float[] conductance,
-                      int[] refractory, int from, int to, int size, HhCoefficients c, int[] spikes, int count);
+                      int[] refractory, int from, int to, int size, HhCoefficients c, int[] spikes, int count,
+                      float[] scratch, float[] scratch2);
 
     /**
      * One step of an integrate-and-fire model with a nonlinearity and an adaptation variable w (exponential IF,

@@ -131,40 +131,95 @@ public final class VectorKernels implements Kernels {
     @Override
     public int hodgkinHuxley(float[] v, float[] m, float[] h, float[] n, float[] input, float[] conductance,
                              int[] refractory, int from, int to, int size, HhCoefficients c, int[] spikes,
-                             int count) {
+                             int count, float[] scratch, float[] scratch2) {
         // one loop per method, so that no vector merges across branches (C2 would box it)
         return switch (c.method()) {
             case EXPONENTIAL_EULER -> hhExponentialEuler(v, m, h, n, input, conductance, refractory, from, to, size, c,
-                    spikes, count);
+                    spikes, count, scratch, scratch2);
             case EULER -> hhEuler(v, m, h, n, input, conductance, refractory, from, to, size, c, spikes, count);
             default -> hhRungeKutta(v, m, h, n, input, conductance, refractory, from, to, size, c, spikes,
                     count);
         };
     }
 
+    // The exponential-Euler and Euler steps of HH run in passes over the population (V into the input array, which
+    // it no longer needs; then each gate with V at the step's start; then V stored, spikes, clears), and exp in
+    // passes of its own over scratch arrays: one loop holding all ten exps exceeded C2's inlining budget, its
+    // helpers were compiled on their own and called, and every vector crossing a call was boxed (600 kB allocated
+    // per COBAHH step). Each neuron still sees the same operations in the same order as in the plain kernel.
+
     private static int hhExponentialEuler(float[] v, float[] m, float[] h, float[] n, float[] input,
                                           float[] conductance, int[] refractory, int from, int to, int size,
-                                          HhCoefficients c, int[] spikes, int count) {
+                                          HhCoefficients c, int[] spikes, int count, float[] arg, float[] vInf) {
         final float dt = c.dt();
         final float gL = c.gL(), leak = c.gL() * c.eL(), eNa = c.eNa(), eK = c.eK(), invC = c.invC();
         for (int i = from; i < to; i += LANES) {
-            FloatVector v0 = FloatVector.fromArray(FLOATS, v, i);
             FloatVector m0 = FloatVector.fromArray(FLOATS, m, i);
             FloatVector h0 = FloatVector.fromArray(FLOATS, h, i);
             FloatVector n0 = FloatVector.fromArray(FLOATS, n, i);
-            gateExact(c.alphaM(), c.betaM(), v0, m0, dt).intoArray(m, i);
-            gateExact(c.alphaH(), c.betaH(), v0, h0, dt).intoArray(h, i);
-            gateExact(c.alphaN(), c.betaN(), v0, n0, dt).intoArray(n, i);
             FloatVector gNa = m0.mul(m0).mul(m0).mul(h0).mul(c.gNa());
             FloatVector n2 = n0.mul(n0);
             FloatVector gK = n2.mul(n2).mul(c.gK());
             FloatVector g = gNa.add(gK).add(gL).add(FloatVector.fromArray(FLOATS, conductance, i));
-            FloatVector vInf = gNa.mul(eNa).add(gK.mul(eK)).add(leak).add(FloatVector.fromArray(FLOATS, input, i))
-                    .div(g);
-            FloatVector vn = v0.sub(vInf).mul(exp(g.mul(invC).mul(dt).neg())).add(vInf);
-            count = storeHh(v0, vn, v, input, conductance, refractory, i, size, c, spikes, count);
+            gNa.mul(eNa).add(gK.mul(eK)).add(leak).add(FloatVector.fromArray(FLOATS, input, i)).div(g)
+                    .intoArray(vInf, i);
+            g.mul(invC).mul(dt).neg().intoArray(arg, i);
         }
-        return count;
+        expLanes(arg, arg, from, to);
+        for (int i = from; i < to; i += LANES) {
+            FloatVector x = FloatVector.fromArray(FLOATS, vInf, i);
+            FloatVector.fromArray(FLOATS, v, i).sub(x).mul(FloatVector.fromArray(FLOATS, arg, i)).add(x)
+                    .intoArray(input, i);
+        }
+        gateExactPasses(c.alphaM(), c.betaM(), v, m, dt, from, to, arg, vInf);
+        gateExactPasses(c.alphaH(), c.betaH(), v, h, dt, from, to, arg, vInf);
+        gateExactPasses(c.alphaN(), c.betaN(), v, n, dt, from, to, arg, vInf);
+        return storeHh(v, input, conductance, refractory, from, to, size, c, spikes, count);
+    }
+
+    /** {@code x∞ + (x − x∞)·e^(−(α+β)·dt)} with V held (as the plain kernel), in passes: α into a, β into b. */
+    private static void gateExactPasses(GateRate alpha, GateRate beta, float[] v, float[] x, float dt, int from,
+                                        int to, float[] a, float[] b) {
+        ratePasses(alpha, v, a, from, to);
+        ratePasses(beta, v, b, from, to);
+        for (int i = from; i < to; i += LANES) {
+            FloatVector ai = FloatVector.fromArray(FLOATS, a, i);
+            FloatVector k = ai.add(FloatVector.fromArray(FLOATS, b, i));
+            ai.div(k).intoArray(a, i);
+            k.mul(dt).neg().intoArray(b, i);
+        }
+        expLanes(b, b, from, to);
+        for (int i = from; i < to; i += LANES) {
+            FloatVector xInf = FloatVector.fromArray(FLOATS, a, i);
+            FloatVector.fromArray(FLOATS, x, i).sub(xInf).mul(FloatVector.fromArray(FLOATS, b, i)).add(xInf)
+                    .intoArray(x, i);
+        }
+    }
+
+    /** A rate function at V into {@code out}, as {@link #rate}: its argument, then exp or expm1, then the form. */
+    private static void ratePasses(GateRate r, float[] v, float[] out, int from, int to) {
+        for (int i = from; i < to; i += LANES) {
+            FloatVector.fromArray(FLOATS, v, i).sub(r.theta()).mul(r.invS()).neg().intoArray(out, i);
+        }
+        if (r.shape() == GateRate.LINEAR) {
+            expm1Lanes(out, out, from, to);
+        } else {
+            expLanes(out, out, from, to);
+        }
+        final FloatVector k = FloatVector.broadcast(FLOATS, r.k());
+        for (int i = from; i < to; i += LANES) {
+            FloatVector e = FloatVector.fromArray(FLOATS, out, i);
+            FloatVector rate = switch (r.shape()) {
+                case GateRate.EXPONENTIAL -> e.mul(r.k());
+                case GateRate.LINEAR -> {
+                    FloatVector z = FloatVector.fromArray(FLOATS, v, i).sub(r.theta()).mul(r.invS()).neg();
+                    FloatVector series = z.mul(1f / 6f).add(0.5f).mul(z).add(1f);
+                    yield k.div(e.div(z).blend(series, z.abs().compare(VectorOperators.LT, PlainKernels.PHI_SERIES)));
+                }
+                default -> k.div(e.add(1f));
+            };
+            rate.intoArray(out, i);
+        }
     }
 
     private static int hhEuler(float[] v, float[] m, float[] h, float[] n, float[] input, float[] conductance,
@@ -173,16 +228,30 @@ public final class VectorKernels implements Kernels {
         final float dt = c.dt();
         for (int i = from; i < to; i += LANES) {
             FloatVector v0 = FloatVector.fromArray(FLOATS, v, i);
-            FloatVector m0 = FloatVector.fromArray(FLOATS, m, i);
-            FloatVector h0 = FloatVector.fromArray(FLOATS, h, i);
-            FloatVector n0 = FloatVector.fromArray(FLOATS, n, i);
             FloatVector in = FloatVector.fromArray(FLOATS, input, i);
             FloatVector gs = FloatVector.fromArray(FLOATS, conductance, i);
-            gate(c.alphaM(), c.betaM(), v0, m0).mul(dt).add(m0).intoArray(m, i);
-            gate(c.alphaH(), c.betaH(), v0, h0).mul(dt).add(h0).intoArray(h, i);
-            gate(c.alphaN(), c.betaN(), v0, n0).mul(dt).add(n0).intoArray(n, i);
-            FloatVector vn = hhDv(c, v0, m0, h0, n0, in, gs).mul(dt).add(v0);
-            count = storeHh(v0, vn, v, input, conductance, refractory, i, size, c, spikes, count);
+            hhDv(c, v0, FloatVector.fromArray(FLOATS, m, i), FloatVector.fromArray(FLOATS, h, i),
+                    FloatVector.fromArray(FLOATS, n, i), in, gs).mul(dt).add(v0).intoArray(input, i);
+        }
+        gatesEuler(c.alphaM(), c.betaM(), v, m, dt, from, to);
+        gatesEuler(c.alphaH(), c.betaH(), v, h, dt, from, to);
+        gatesEuler(c.alphaN(), c.betaN(), v, n, dt, from, to);
+        return storeHh(v, input, conductance, refractory, from, to, size, c, spikes, count);
+    }
+
+    private static void gatesEuler(GateRate alpha, GateRate beta, float[] v, float[] x, float dt, int from, int to) {
+        for (int i = from; i < to; i += LANES) {
+            FloatVector x0 = FloatVector.fromArray(FLOATS, x, i);
+            gate(alpha, beta, FloatVector.fromArray(FLOATS, v, i), x0).mul(dt).add(x0).intoArray(x, i);
+        }
+    }
+
+    /** Pass 3 of the split steps: V from the input array, where the first pass left it. */
+    private static int storeHh(float[] v, float[] input, float[] conductance, int[] refractory, int from, int to,
+                               int size, HhCoefficients c, int[] spikes, int count) {
+        for (int i = from; i < to; i += LANES) {
+            count = storeHh(FloatVector.fromArray(FLOATS, v, i), FloatVector.fromArray(FLOATS, input, i), v, input,
+                    conductance, refractory, i, size, c, spikes, count);
         }
         return count;
     }
@@ -273,13 +342,6 @@ public final class VectorKernels implements Kernels {
         return rate(alpha, v).mul(x.neg().add(1f)).sub(rate(beta, v).mul(x));
     }
 
-    private static FloatVector gateExact(GateRate alpha, GateRate beta, FloatVector v, FloatVector x, float dt) {
-        FloatVector a = rate(alpha, v);
-        FloatVector k = a.add(rate(beta, v));
-        FloatVector xInf = a.div(k);
-        return x.sub(xInf).mul(exp(k.mul(dt).neg())).add(xInf);
-    }
-
     private static FloatVector rate(GateRate r, FloatVector v) {
         FloatVector x = v.sub(r.theta()).mul(r.invS());
         return switch (r.shape()) {
@@ -291,10 +353,13 @@ public final class VectorKernels implements Kernels {
 
     /** {@link Exp#exp}, lane by lane: the same operations in the same order. */
     private static FloatVector exp(FloatVector x) {
+        // written out in one method: C2 inlines it whole where a chain of helpers exceeded its limits
         FloatVector xc = x.min(Exp.EXP_MAX).max(Exp.EXP_MIN);
         FloatVector t = xc.fma(Exp.LOG2E, Exp.ROUNDER);
+        FloatVector negK = t.sub(Exp.ROUNDER).neg();
+        FloatVector r = negK.fma(LN2_LO, negK.fma(LN2_HI, xc));
+        FloatVector q = r.mul(r).fma(r.fma(Exp.C7, Exp.C6).fma(r, C5).fma(r, C4).fma(r, C3).fma(r, C2), r);
         IntVector k = t.reinterpretAsInts().sub(Exp.ROUNDER_BITS);
-        FloatVector q = expm1Reduced(reduce(xc, t.sub(Exp.ROUNDER)));
         IntVector k1 = k.lanewise(VectorOperators.ASHR, 1);
         FloatVector s1 = k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
         FloatVector s2 = k.sub(k1).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
@@ -305,23 +370,20 @@ public final class VectorKernels implements Kernels {
     private static FloatVector expm1(FloatVector x) {
         FloatVector xc = x.min(Exp.EXPM1_LIMIT).max(-Exp.EXPM1_LIMIT);
         FloatVector t = xc.fma(Exp.LOG2E, Exp.ROUNDER);
-        IntVector k = t.reinterpretAsInts().sub(Exp.ROUNDER_BITS);
-        FloatVector q = expm1Reduced(reduce(xc, t.sub(Exp.ROUNDER)));
-        FloatVector s = k.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector negK = t.sub(Exp.ROUNDER).neg();
+        FloatVector r = negK.fma(LN2_LO, negK.fma(LN2_HI, xc));
+        FloatVector q = r.mul(r).fma(r.fma(Exp.C7, Exp.C6).fma(r, C5).fma(r, C4).fma(r, C3).fma(r, C2), r);
+        FloatVector s = t.reinterpretAsInts().sub(Exp.ROUNDER_BITS).add(127).lanewise(VectorOperators.LSHL, 23)
+                .reinterpretAsFloats();
         return s.fma(q, s.sub(1f));
     }
 
-    private static FloatVector reduce(FloatVector x, FloatVector k) {
-        FloatVector negK = k.neg();
-        return negK.fma(FloatVector.broadcast(FLOATS, Exp.LN2_LO), negK.fma(FloatVector.broadcast(FLOATS, Exp.LN2_HI), x));
-    }
-
-    private static FloatVector expm1Reduced(FloatVector r) {
-        FloatVector p = r.fma(Exp.C7, Exp.C6).fma(r, FloatVector.broadcast(FLOATS, Exp.C5))
-                .fma(r, FloatVector.broadcast(FLOATS, Exp.C4)).fma(r, FloatVector.broadcast(FLOATS, Exp.C3))
-                .fma(r, FloatVector.broadcast(FLOATS, Exp.C2));
-        return r.mul(r).fma(p, r);
-    }
+    private static final FloatVector LN2_HI = FloatVector.broadcast(FLOATS, Exp.LN2_HI);
+    private static final FloatVector LN2_LO = FloatVector.broadcast(FLOATS, Exp.LN2_LO);
+    private static final FloatVector C5 = FloatVector.broadcast(FLOATS, Exp.C5);
+    private static final FloatVector C4 = FloatVector.broadcast(FLOATS, Exp.C4);
+    private static final FloatVector C3 = FloatVector.broadcast(FLOATS, Exp.C3);
+    private static final FloatVector C2 = FloatVector.broadcast(FLOATS, Exp.C2);
 
     /** {@code φ(z) = (e^z − 1)/z}, with the Taylor polynomial near 0 (as {@link PlainKernels#phi}). */
     private static FloatVector phi(FloatVector z) {
@@ -639,15 +701,41 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void exp(float[] x, float[] y, int from, int to) {
-        for (int i = from; i < to; i += LANES) {
-            exp(FloatVector.fromArray(FLOATS, x, i)).intoArray(y, i);
-        }
+        expLanes(x, y, from, to);
     }
 
     @Override
     public void expm1(float[] x, float[] y, int from, int to) {
+        expm1Lanes(x, y, from, to);
+    }
+
+    /** {@link Exp#exp} over an array, the operations written out in the loop so that nothing in it is a call. */
+    private static void expLanes(float[] x, float[] y, int from, int to) {
         for (int i = from; i < to; i += LANES) {
-            expm1(FloatVector.fromArray(FLOATS, x, i)).intoArray(y, i);
+            FloatVector xc = FloatVector.fromArray(FLOATS, x, i).min(Exp.EXP_MAX).max(Exp.EXP_MIN);
+            FloatVector t = xc.fma(Exp.LOG2E, Exp.ROUNDER);
+            FloatVector negK = t.sub(Exp.ROUNDER).neg();
+            FloatVector r = negK.fma(LN2_LO, negK.fma(LN2_HI, xc));
+            FloatVector q = r.mul(r).fma(r.fma(Exp.C7, Exp.C6).fma(r, C5).fma(r, C4).fma(r, C3).fma(r, C2), r);
+            IntVector k = t.reinterpretAsInts().sub(Exp.ROUNDER_BITS);
+            IntVector k1 = k.lanewise(VectorOperators.ASHR, 1);
+            FloatVector s1 = k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector s2 = k.sub(k1).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            s1.fma(q, s1).mul(s2).intoArray(y, i);
+        }
+    }
+
+    /** {@link Exp#expm1} over an array, written out as {@link #expLanes}. */
+    private static void expm1Lanes(float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i += LANES) {
+            FloatVector xc = FloatVector.fromArray(FLOATS, x, i).min(Exp.EXPM1_LIMIT).max(-Exp.EXPM1_LIMIT);
+            FloatVector t = xc.fma(Exp.LOG2E, Exp.ROUNDER);
+            FloatVector negK = t.sub(Exp.ROUNDER).neg();
+            FloatVector r = negK.fma(LN2_LO, negK.fma(LN2_HI, xc));
+            FloatVector q = r.mul(r).fma(r.fma(Exp.C7, Exp.C6).fma(r, C5).fma(r, C4).fma(r, C3).fma(r, C2), r);
+            FloatVector s = t.reinterpretAsInts().sub(Exp.ROUNDER_BITS).add(127).lanewise(VectorOperators.LSHL, 23)
+                    .reinterpretAsFloats();
+            s.fma(q, s.sub(1f)).intoArray(y, i);
         }
     }
 
