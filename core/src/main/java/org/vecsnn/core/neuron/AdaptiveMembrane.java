@@ -19,13 +19,15 @@ final class AdaptiveMembrane {
                 (float) e, (float) vT, (float) (e == 0 ? 0 : 1 / deltaT), (float) q, (float) r, (float) a, (float) vW,
                 (float) invTauW, (float) b, (float) vTh, (float) vReset, refractorySteps, (float) StrictMath.exp(-dt * invTauW),
                 (float) (e == 0 ? 0 : (vTh - vT) / deltaT));
+        float[] scratch = new float[paddedSize];
+        float[] scratch2 = new float[paddedSize];
         if (Double.isInfinite(tauW)) {
             float[] zeros = new float[paddedSize];
             return (kernels, v, x, input, conductance, refractory, from, to, size, spikes, count) ->
-                    kernels.adaptive(v, zeros, input, refractory, from, to, size, k, spikes, count);
+                    kernels.adaptive(v, zeros, input, refractory, from, to, size, k, spikes, count, scratch, scratch2);
         }
         return (kernels, v, x, input, conductance, refractory, from, to, size, spikes, count) ->
-                kernels.adaptive(v, x[0], input, refractory, from, to, size, k, spikes, count);
+                kernels.adaptive(v, x[0], input, refractory, from, to, size, k, spikes, count, scratch, scratch2);
     }
 
     /**

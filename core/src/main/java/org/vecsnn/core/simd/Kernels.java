@@ -65,10 +65,11 @@ public interface Kernels {
      * AdEx, Izhikevich, quadratic IF; see {@link AdaptiveCoefficients}), with the method of {@code c}: Euler,
      * exponential Euler (V linearised about its start-of-step value, BrainPy's exp_auto; w exact with V held) or RK4,
      * the input I held over the step. Refractoriness and spikes as in {@link #lif}; on a spike w += b. A held
-     * neuron's w keeps integrating. The input is cleared.
+     * neuron's w keeps integrating. The input is cleared. {@code scratch} and {@code scratch2} (the population's
+     * padded size) are the kernel's to overwrite.
      */
     int adaptive(float[] v, float[] w, float[] input, int[] refractory, int from, int to, int size,
-                 AdaptiveCoefficients c, int[] spikes, int count);
+                 AdaptiveCoefficients c, int[] spikes, int count, float[] scratch, float[] scratch2);
 
     /**
      * Exponential synapse with current-based output: {@code I += scale·g}, then {@code g} decays as in

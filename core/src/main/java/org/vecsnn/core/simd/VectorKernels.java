@@ -23,7 +23,7 @@ public final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> FLOATS = VectorSpecies.of(float.class, VectorShape.forBitSize(BITS));
     private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, VectorShape.forBitSize(BITS));
     private static final int LANES = FLOATS.length();
-    /** One lane group of zeros, never written: the input of a population that takes none. */
+    /** One lane group of zeros, never written: the input of a population that takes none, a missing spike term. */
     private static final float[] ZEROS = new float[LANES];
 
     public VectorKernels() {
@@ -136,7 +136,8 @@ public final class VectorKernels implements Kernels {
         return switch (c.method()) {
             case EXPONENTIAL_EULER -> hhExponentialEuler(v, m, h, n, input, conductance, refractory, from, to, size, c,
                     spikes, count, scratch, scratch2);
-            case EULER -> hhEuler(v, m, h, n, input, conductance, refractory, from, to, size, c, spikes, count);
+            case EULER -> hhEuler(v, m, h, n, input, conductance, refractory, from, to, size, c, spikes, count,
+                    scratch, scratch2);
             default -> hhRungeKutta(v, m, h, n, input, conductance, refractory, from, to, size, c, spikes,
                     count);
         };
@@ -224,7 +225,7 @@ public final class VectorKernels implements Kernels {
 
     private static int hhEuler(float[] v, float[] m, float[] h, float[] n, float[] input, float[] conductance,
                                int[] refractory, int from, int to, int size, HhCoefficients c, int[] spikes,
-                               int count) {
+                               int count, float[] a, float[] b) {
         final float dt = c.dt();
         for (int i = from; i < to; i += LANES) {
             FloatVector v0 = FloatVector.fromArray(FLOATS, v, i);
@@ -233,16 +234,21 @@ public final class VectorKernels implements Kernels {
             hhDv(c, v0, FloatVector.fromArray(FLOATS, m, i), FloatVector.fromArray(FLOATS, h, i),
                     FloatVector.fromArray(FLOATS, n, i), in, gs).mul(dt).add(v0).intoArray(input, i);
         }
-        gatesEuler(c.alphaM(), c.betaM(), v, m, dt, from, to);
-        gatesEuler(c.alphaH(), c.betaH(), v, h, dt, from, to);
-        gatesEuler(c.alphaN(), c.betaN(), v, n, dt, from, to);
+        gateEulerPasses(c.alphaM(), c.betaM(), v, m, dt, from, to, a, b);
+        gateEulerPasses(c.alphaH(), c.betaH(), v, h, dt, from, to, a, b);
+        gateEulerPasses(c.alphaN(), c.betaN(), v, n, dt, from, to, a, b);
         return storeHh(v, input, conductance, refractory, from, to, size, c, spikes, count);
     }
 
-    private static void gatesEuler(GateRate alpha, GateRate beta, float[] v, float[] x, float dt, int from, int to) {
+    /** {@code x += dt·(α(1 − x) − β·x)} with V at the step's start, in passes: α into a, β into b. */
+    private static void gateEulerPasses(GateRate alpha, GateRate beta, float[] v, float[] x, float dt, int from,
+                                        int to, float[] a, float[] b) {
+        ratePasses(alpha, v, a, from, to);
+        ratePasses(beta, v, b, from, to);
         for (int i = from; i < to; i += LANES) {
             FloatVector x0 = FloatVector.fromArray(FLOATS, x, i);
-            gate(alpha, beta, FloatVector.fromArray(FLOATS, v, i), x0).mul(dt).add(x0).intoArray(x, i);
+            FloatVector.fromArray(FLOATS, a, i).mul(x0.neg().add(1f)).sub(FloatVector.fromArray(FLOATS, b, i).mul(x0))
+                    .mul(dt).add(x0).intoArray(x, i);
         }
     }
 
@@ -394,27 +400,55 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public int adaptive(float[] v, float[] w, float[] input, int[] refractory, int from, int to, int size,
-                        AdaptiveCoefficients c, int[] spikes, int count) {
+                        AdaptiveCoefficients c, int[] spikes, int count, float[] scratch, float[] scratch2) {
         return switch (c.method()) {
             case EXPONENTIAL_EULER -> adaptiveExponentialEuler(v, w, input, refractory, from, to, size, c, spikes,
-                    count);
-            case EULER -> adaptiveEuler(v, w, input, refractory, from, to, size, c, spikes, count);
+                    count, scratch, scratch2);
+            case EULER -> adaptiveEuler(v, w, input, refractory, from, to, size, c, spikes, count, scratch);
             default -> adaptiveRungeKutta(v, w, input, refractory, from, to, size, c, spikes, count);
         };
     }
 
+    // Exponential Euler and Euler of the adaptive models in passes, as HH's: the spike term's exp (and φ's expm1)
+    // over scratch arrays, then the update; the terms are recomputed from V where a pass needs them again, with the
+    // same operations, so each neuron sees what the plain kernel computes.
+
+    /** The spike term {@code e^min((V − V_T)/Δ_T, cap)} into {@code x}; false for the models without it. */
+    private static boolean spikeTerms(AdaptiveCoefficients c, float[] v, float[] x, int from, int to) {
+        if (c.e() == 0f) {
+            return false;
+        }
+        for (int i = from; i < to; i += LANES) {
+            FloatVector.fromArray(FLOATS, v, i).sub(c.vT()).mul(c.invDeltaT()).min(c.maxExponent()).intoArray(x, i);
+        }
+        expLanes(x, x, from, to);
+        return true;
+    }
+
     private static int adaptiveExponentialEuler(float[] v, float[] w, float[] input, int[] refractory, int from,
                                                 int to, int size, AdaptiveCoefficients c, int[] spikes,
-                                                int count) {
+                                                int count, float[] terms, float[] phis) {
         final float dt = c.dt(), twoP2 = 2f * c.p2(), eSlope = c.e() * c.invDeltaT();
+        final boolean spiking = spikeTerms(c, v, terms, from, to);
+        final float[] x = spiking ? terms : ZEROS;
+        final int mask = spiking ? -1 : 0;
+        for (int i = from; i < to; i += LANES) {
+            FloatVector jacobian = FloatVector.fromArray(FLOATS, v, i).mul(twoP2).add(c.p1())
+                    .add(FloatVector.fromArray(FLOATS, x, i & mask).mul(eSlope));
+            jacobian.mul(dt).intoArray(phis, i);
+        }
+        expm1Lanes(phis, phis, from, to);
         for (int i = from; i < to; i += LANES) {
             FloatVector v0 = FloatVector.fromArray(FLOATS, v, i);
             FloatVector w0 = FloatVector.fromArray(FLOATS, w, i);
-            FloatVector in = FloatVector.fromArray(FLOATS, input, i);
-            FloatVector x = spikeTerm(c, v0);
-            FloatVector f = quadratic(c, v0).add(x.mul(c.e())).sub(w0.mul(c.q())).add(in.mul(c.r()));
-            FloatVector jacobian = v0.mul(twoP2).add(c.p1()).add(x.mul(eSlope));
-            FloatVector vn = phi(jacobian.mul(dt)).mul(dt).mul(f).add(v0);
+            FloatVector xi = FloatVector.fromArray(FLOATS, x, i & mask);
+            FloatVector f = quadratic(c, v0).add(xi.mul(c.e())).sub(w0.mul(c.q()))
+                    .add(FloatVector.fromArray(FLOATS, input, i).mul(c.r()));
+            FloatVector z = v0.mul(twoP2).add(c.p1()).add(xi.mul(eSlope)).mul(dt);
+            FloatVector series = z.mul(1f / 6f).add(0.5f).mul(z).add(1f);
+            FloatVector phi = FloatVector.fromArray(FLOATS, phis, i).div(z)
+                    .blend(series, z.abs().compare(VectorOperators.LT, PlainKernels.PHI_SERIES));
+            FloatVector vn = phi.mul(dt).mul(f).add(v0);
             FloatVector wInf = v0.sub(c.vW()).mul(c.a());
             FloatVector wn = w0.sub(wInf).mul(c.wDecay()).add(wInf);
             count = storeAdaptive(v0, vn, wn, v, w, input, refractory, i, size, c, spikes, count);
@@ -423,13 +457,17 @@ public final class VectorKernels implements Kernels {
     }
 
     private static int adaptiveEuler(float[] v, float[] w, float[] input, int[] refractory, int from, int to,
-                                     int size, AdaptiveCoefficients c, int[] spikes, int count) {
+                                     int size, AdaptiveCoefficients c, int[] spikes, int count, float[] terms) {
         final float dt = c.dt();
+        final boolean spiking = spikeTerms(c, v, terms, from, to);
+        final float[] x = spiking ? terms : ZEROS;
+        final int mask = spiking ? -1 : 0;
         for (int i = from; i < to; i += LANES) {
             FloatVector v0 = FloatVector.fromArray(FLOATS, v, i);
             FloatVector w0 = FloatVector.fromArray(FLOATS, w, i);
-            FloatVector in = FloatVector.fromArray(FLOATS, input, i);
-            FloatVector vn = adaptiveDv(c, v0, w0, in).mul(dt).add(v0);
+            FloatVector dv = quadratic(c, v0).add(FloatVector.fromArray(FLOATS, x, i & mask).mul(c.e()))
+                    .sub(w0.mul(c.q())).add(FloatVector.fromArray(FLOATS, input, i).mul(c.r()));
+            FloatVector vn = dv.mul(dt).add(v0);
             FloatVector wn = adaptiveDw(c, v0, w0).mul(dt).add(w0);
             count = storeAdaptive(v0, vn, wn, v, w, input, refractory, i, size, c, spikes, count);
         }
