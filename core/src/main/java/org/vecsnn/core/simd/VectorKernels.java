@@ -404,7 +404,7 @@ public final class VectorKernels implements Kernels {
         return switch (c.method()) {
             case EXPONENTIAL_EULER -> adaptiveExponentialEuler(v, w, input, refractory, from, to, size, c, spikes,
                     count, scratch, scratch2);
-            case EULER -> adaptiveEuler(v, w, input, refractory, from, to, size, c, spikes, count, scratch);
+            case EULER -> adaptiveEuler(v, w, input, refractory, from, to, size, c, spikes, count, scratch, scratch2);
             default -> adaptiveRungeKutta(v, w, input, refractory, from, to, size, c, spikes, count);
         };
     }
@@ -448,16 +448,26 @@ public final class VectorKernels implements Kernels {
             FloatVector series = z.mul(1f / 6f).add(0.5f).mul(z).add(1f);
             FloatVector phi = FloatVector.fromArray(FLOATS, phis, i).div(z)
                     .blend(series, z.abs().compare(VectorOperators.LT, PlainKernels.PHI_SERIES));
-            FloatVector vn = phi.mul(dt).mul(f).add(v0);
+            phi.mul(dt).mul(f).add(v0).intoArray(phis, i); // V and w of the step, stored in a pass of their own
             FloatVector wInf = v0.sub(c.vW()).mul(c.a());
-            FloatVector wn = w0.sub(wInf).mul(c.wDecay()).add(wInf);
-            count = storeAdaptive(v0, vn, wn, v, w, input, refractory, i, size, c, spikes, count);
+            w0.sub(wInf).mul(c.wDecay()).add(wInf).intoArray(terms, i);
+        }
+        return storeAdaptive(v, w, phis, terms, input, refractory, from, to, size, c, spikes, count);
+    }
+
+    /** The last pass of the split steps: V from {@code vn}, w from {@code wn}, as {@link #storeAdaptive}. */
+    private static int storeAdaptive(float[] v, float[] w, float[] vn, float[] wn, float[] input, int[] refractory,
+                                     int from, int to, int size, AdaptiveCoefficients c, int[] spikes, int count) {
+        for (int i = from; i < to; i += LANES) {
+            count = storeAdaptive(FloatVector.fromArray(FLOATS, v, i), FloatVector.fromArray(FLOATS, vn, i),
+                    FloatVector.fromArray(FLOATS, wn, i), v, w, input, refractory, i, size, c, spikes, count);
         }
         return count;
     }
 
     private static int adaptiveEuler(float[] v, float[] w, float[] input, int[] refractory, int from, int to,
-                                     int size, AdaptiveCoefficients c, int[] spikes, int count, float[] terms) {
+                                     int size, AdaptiveCoefficients c, int[] spikes, int count, float[] terms,
+                                     float[] vn) {
         final float dt = c.dt();
         final boolean spiking = spikeTerms(c, v, terms, from, to);
         final float[] x = spiking ? terms : ZEROS;
@@ -467,11 +477,10 @@ public final class VectorKernels implements Kernels {
             FloatVector w0 = FloatVector.fromArray(FLOATS, w, i);
             FloatVector dv = quadratic(c, v0).add(FloatVector.fromArray(FLOATS, x, i & mask).mul(c.e()))
                     .sub(w0.mul(c.q())).add(FloatVector.fromArray(FLOATS, input, i).mul(c.r()));
-            FloatVector vn = dv.mul(dt).add(v0);
-            FloatVector wn = adaptiveDw(c, v0, w0).mul(dt).add(w0);
-            count = storeAdaptive(v0, vn, wn, v, w, input, refractory, i, size, c, spikes, count);
+            dv.mul(dt).add(v0).intoArray(vn, i);
+            adaptiveDw(c, v0, w0).mul(dt).add(w0).intoArray(terms, i);
         }
-        return count;
+        return storeAdaptive(v, w, vn, terms, input, refractory, from, to, size, c, spikes, count);
     }
 
     private static int adaptiveRungeKutta(float[] v, float[] w, float[] input, int[] refractory, int from, int to,
