@@ -20,7 +20,10 @@ import org.vecsnn.core.synapse.SynapticOutput;
 
 /**
  * Point-neuron {@code model_template}s and their {@code dynamics_params} mapped onto the core's models, with NEST's
- * parameter names, units (mV, ms, pF, nS, pA) and defaults. {@code vecsnn:lif} is this project's own template: the
+ * parameter names, units (mV, ms, pF, nS, pA) and defaults: {@code iaf_psc_exp} (LIF, R = τ_m/C_m, integrated
+ * exactly), {@code iaf_psc_alpha} (alpha currents peaking at w), {@code iaf_cond_exp} (τ = C_m/g_L, weights in units
+ * of g_L), the latter two by exponential Euler as the core requires for them, {@code izhikevich} (Euler, weights
+ * jump V). The weight's sign chooses NEST's ex or in receptor. {@code vecsnn:lif} is this project's own template: the
  * core's LIF and exponential receptors with every parameter as the core holds it, so a written network reads back
  * identical.
  */
@@ -67,8 +70,10 @@ final class CellModels {
                 double tau = p.get("tau_m", 10);
                 double eL = p.get("E_L", -70);
                 Kind kind = template.endsWith("alpha") ? Kind.ALPHA : Kind.EXPONENTIAL;
+                // the core integrates exactly only with exponential current synapses
+                Integrator method = kind == Kind.EXPONENTIAL ? Integrator.EXACT : Integrator.EXPONENTIAL_EULER;
                 yield new CellType(template, new Lif(eL, p.get("V_reset", -70), p.get("V_th", -55), tau, tau / c,
-                        p.get("t_ref", 2), Integrator.EXACT), p.get("I_e", 0),
+                        p.get("t_ref", 2), method), p.get("I_e", 0),
                         List.of(new Receptor("ex", kind, p.get("tau_syn_ex", 2), SynapticOutput.current()),
                                 new Receptor("in", kind, p.get("tau_syn_in", 2), SynapticOutput.current())),
                         Delivery.BY_SIGN, 1);
@@ -76,7 +81,8 @@ final class CellModels {
             case "nest:iaf_cond_exp" -> {
                 double gL = p.get("g_L", 16.6667);
                 yield new CellType(template, new Lif(p.get("E_L", -70), p.get("V_reset", -60), p.get("V_th", -55),
-                        p.get("C_m", 250) / gL, 1, p.get("t_ref", 2), Integrator.EXACT), p.get("I_e", 0) / gL,
+                        p.get("C_m", 250) / gL, 1, p.get("t_ref", 2), Integrator.EXPONENTIAL_EULER),
+                        p.get("I_e", 0) / gL,
                         List.of(new Receptor("ex", Kind.EXPONENTIAL, p.get("tau_syn_ex", 0.2),
                                         SynapticOutput.conductance(p.get("E_ex", 0))),
                                 new Receptor("in", Kind.EXPONENTIAL, p.get("tau_syn_in", 2),

@@ -74,12 +74,26 @@ final class H5 implements AutoCloseable {
 
     /** Integers [from, from + count) of a one-dimensional dataset of any integer type. */
     long[] longs(String path, long from, int count) throws SonataFormatException {
-        Object data = slice(path, from, count, "integers");
+        return integers(path, from, slice(path, from, count, "integers"));
+    }
+
+    /** Integers as jHDF returns them (any width, signed or not), from row {@code from} of {@code path}. */
+    long[] integers(String path, long from, Object data) throws SonataFormatException {
         return switch (data) {
             case long[] a -> a;
             case int[] a -> java.util.Arrays.stream(a).asLongStream().toArray();
             case short[] a -> widen(a.length, i -> a[i]);
             case byte[] a -> widen(a.length, i -> a[i]);
+            case java.math.BigInteger[] a -> { // uint64, as the spec declares node ids
+                long[] out = new long[a.length];
+                for (int i = 0; i < a.length; i++) {
+                    if (a[i].bitLength() > 63) {
+                        throw new SonataFormatException(file, path, from + i, a[i] + " exceeds 2^63 - 1");
+                    }
+                    out[i] = a[i].longValue();
+                }
+                yield out;
+            }
             default -> throw wrongType(path, "integers", data);
         };
     }
@@ -152,7 +166,7 @@ final class H5 implements AutoCloseable {
         long n = length(path);
         Class<?> type = d.getJavaType();
         if (!(type == long.class || type == int.class || type == short.class || type == byte.class
-                || type == double.class || type == float.class)) {
+                || type == java.math.BigInteger.class || type == double.class || type == float.class)) {
             throw new SonataFormatException(file, path, "must hold " + expected + ", holds " + type.getSimpleName());
         }
         if (count == 0) {

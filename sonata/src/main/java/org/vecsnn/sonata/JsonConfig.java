@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * A SONATA JSON configuration with its {@code manifest}: {@code $NAME} and {@code ${NAME}} in any string are
- * replaced by the manifest's value (which may use other entries; a cycle is refused), and relative paths are taken
- * relative to the file's folder.
+ * replaced by the manifest's value (which may use other entries; a cycle is refused; {@code configdir} is the file's
+ * folder, as in BMTK), and relative paths are taken relative to the file's folder.
  */
 final class JsonConfig {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,6 +28,7 @@ final class JsonConfig {
     JsonConfig(Path file) throws IOException {
         this.file = file;
         this.root = parse(file);
+        manifest.put("configdir", file.toAbsolutePath().getParent().toString()); // BMTK's built-in entry
         JsonNode m = root.path("manifest");
         if (!m.isMissingNode() && !m.isObject()) {
             throw new SonataFormatException(file, "manifest", "must be an object of names and paths");

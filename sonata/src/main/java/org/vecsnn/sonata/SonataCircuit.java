@@ -100,9 +100,15 @@ public final class SonataCircuit {
                     continue;
                 }
                 CellModels.CellType type = cellType(table, first, models);
-                NeuronPopulation cells = network.addNeurons(name, n, type.model());
-                for (CellModels.Receptor receptor : type.receptors()) {
-                    receptor.addTo(cells);
+                NeuronPopulation cells;
+                try {
+                    cells = network.addNeurons(name, n, type.model());
+                    for (CellModels.Receptor receptor : type.receptors()) {
+                        receptor.addTo(cells);
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new SonataFormatException(table.file, "node_type_id " + first.get("node_type_id"),
+                            first.getRecordNumber(), e.getMessage());
                 }
                 double[] v = groupColumn(h, base, "V_m", group, index);
                 if (v != null) {
@@ -510,13 +516,7 @@ public final class SonataCircuit {
                 throw new SonataFormatException(h.file, path, "has shape " + Arrays.toString(dims) + ": must be "
                         + (rows >= 0 ? "[" + rows + ", 2]" : "[n, 2]"));
             }
-            Object flat = d.getDataFlat();
-            return switch (flat) {
-                case long[] a -> a;
-                case int[] a -> Arrays.stream(a).asLongStream().toArray();
-                default -> throw new SonataFormatException(h.file, path, "must hold integers, holds "
-                        + flat.getClass().getComponentType());
-            };
+            return h.integers(path, 0, d.getDataFlat());
         }
     }
 

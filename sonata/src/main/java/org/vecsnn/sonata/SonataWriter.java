@@ -111,9 +111,9 @@ public final class SonataWriter {
     }
 
     private static void writeEdges(Path file, Projection p, int typeId, double dt) throws IOException {
-        if (p.plasticity() != null || p.name().contains("/") || p.name().equals(".")) {
-            throw new IllegalArgumentException("projection '" + p.name() + "': the writer takes projections without"
-                    + " short-term plasticity, named without '/'");
+        if (p.plasticity() != null || p.name().contains("/") || p.name().equals(".") || p.synapseCount() == 0) {
+            throw new IllegalArgumentException("projection '" + p.name() + "': the writer takes projections with"
+                    + " synapses (jHDF writes no empty dataset), without short-term plasticity, named without '/'");
         }
         Csr csr = p.csr();
         int n = csr.synapseCount();

@@ -11,7 +11,8 @@ import org.vecsnn.core.monitor.SpikeMonitor;
 /**
  * SONATA spike reports: {@code /spikes/<population>/timestamps} (ms, float64) and {@code node_ids} (int64), the
  * group's {@code sorting} attribute saying their order. Written from spike monitors, which record step by step, so
- * the order is {@code by_time}; read back for virtual inputs in any order.
+ * the order is {@code by_time}; a population that fired no spike has no group (jHDF writes no empty dataset). Read
+ * back for virtual inputs in any order.
  */
 public final class SpikeReport {
     /** One population's spikes: spike s is node {@code nodeIds[s]} at {@code timesMs[s]}. */
@@ -23,6 +24,9 @@ public final class SpikeReport {
         try (WritableHdfFile h = HdfFile.write(file)) {
             WritableGroup spikes = h.putGroup("spikes");
             for (SpikeMonitor m : monitors) {
+                if (m.count() == 0) {
+                    continue; // jHDF 0.13 writes no empty dataset: a silent population has no group
+                }
                 WritableGroup g = spikes.putGroup(m.population().name());
                 g.putAttribute("sorting", "by_time");
                 g.putDataset("timestamps", m.times()).putAttribute("units", "ms");
