@@ -5,6 +5,7 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
+import io.jhdf.exceptions.HdfInvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -30,39 +31,68 @@ final class H5 implements AutoCloseable {
         }
     }
 
-    boolean has(String path) {
+    /** What jHDF reads lazily, from a file that may be truncated or corrupt anywhere. */
+    @FunctionalInterface
+    interface Read<T> {
+        T get();
+    }
+
+    /** Runs a jHDF read of {@code path}, refusing a missing path, and anything jHDF cannot read, by name. */
+    <T> T read(String path, Read<T> read) throws SonataFormatException {
         try {
-            hdf.getByPath(path);
+            return read.get();
+        } catch (HdfInvalidPathException e) {
+            throw new SonataFormatException(file, path, "missing");
+        } catch (HdfException | IllegalArgumentException | IndexOutOfBoundsException | IllegalStateException
+                 | java.nio.BufferUnderflowException | java.io.UncheckedIOException e) {
+            throw new SonataFormatException(file, path, "cannot be read, the file may be truncated or corrupt ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    boolean has(String path) throws SonataFormatException {
+        try {
+            node(path);
             return true;
-        } catch (HdfException e) {
-            return false;
+        } catch (SonataFormatException e) {
+            if (e.getMessage().endsWith(": missing")) {
+                return false;
+            }
+            throw e;
         }
     }
 
     Node node(String path) throws SonataFormatException {
-        try {
-            return hdf.getByPath(path);
-        } catch (HdfException e) {
-            throw new SonataFormatException(file, path, "missing");
-        }
+        return read(path, () -> hdf.getByPath(path));
     }
 
     /** The names under a group, in the file's order. */
     java.util.Set<String> children(String group) throws SonataFormatException {
         if (node(group) instanceof io.jhdf.api.Group g) {
-            return g.getChildren().keySet();
+            return read(group, () -> java.util.Set.copyOf(g.getChildren().keySet()));
         }
         throw new SonataFormatException(file, group, "must be a group");
     }
 
     /** A one-dimensional dataset's length, refusing a dataset of another shape. */
     long length(String path) throws SonataFormatException {
-        int[] dims = dataset(path).getDimensions();
+        int[] dims = dimensions(path);
         if (dims.length != 1) {
             throw new SonataFormatException(file, path, "must be one-dimensional, has shape "
                     + java.util.Arrays.toString(dims));
         }
         return dims[0];
+    }
+
+    int[] dimensions(String path) throws SonataFormatException {
+        Dataset d = dataset(path);
+        return read(path, d::getDimensions);
+    }
+
+    /** A whole dataset, flattened. */
+    Object flat(String path) throws SonataFormatException {
+        Dataset d = dataset(path);
+        return read(path, d::getDataFlat);
     }
 
     Dataset dataset(String path) throws SonataFormatException {
@@ -132,11 +162,12 @@ final class H5 implements AutoCloseable {
 
     /** An integer array attribute of a node, or null when it has none. */
     long[] longAttribute(String path, String name) throws SonataFormatException {
-        Attribute attribute = node(path).getAttribute(name);
+        Node node = node(path);
+        Attribute attribute = read(path + "@" + name, () -> node.getAttribute(name));
         if (attribute == null) {
             return null;
         }
-        return switch (attribute.getData()) {
+        return switch (read(path + "@" + name, attribute::getData)) {
             case long[] a -> a;
             case int[] a -> java.util.Arrays.stream(a).asLongStream().toArray();
             default -> throw new SonataFormatException(file, path, "attribute '" + name + "' must be integers, is "
@@ -146,11 +177,12 @@ final class H5 implements AutoCloseable {
 
     /** A string attribute of a node. */
     String stringAttribute(String path, String name) throws SonataFormatException {
-        Attribute attribute = node(path).getAttribute(name);
+        Node node = node(path);
+        Attribute attribute = read(path + "@" + name, () -> node.getAttribute(name));
         if (attribute == null) {
             throw new SonataFormatException(file, path, "attribute '" + name + "' missing");
         }
-        Object value = attribute.getData();
+        Object value = read(path + "@" + name, attribute::getData);
         if (value instanceof String[] a && a.length == 1) {
             value = a[0];
         }
@@ -164,7 +196,7 @@ final class H5 implements AutoCloseable {
     private Object slice(String path, long from, int count, String expected) throws SonataFormatException {
         Dataset d = dataset(path);
         long n = length(path);
-        Class<?> type = d.getJavaType();
+        Class<?> type = read(path, d::getJavaType);
         if (!(type == long.class || type == int.class || type == short.class || type == byte.class
                 || type == java.math.BigInteger.class || type == double.class || type == float.class)) {
             throw new SonataFormatException(file, path, "must hold " + expected + ", holds " + type.getSimpleName());
@@ -172,12 +204,7 @@ final class H5 implements AutoCloseable {
         if (count == 0) {
             return type == double.class || type == float.class ? new double[0] : new long[0];
         }
-        try {
-            return d.getData(new long[] {from}, new int[] {(int) Math.min(count, n - from)});
-        } catch (HdfException | IllegalArgumentException | IndexOutOfBoundsException
-                 | java.nio.BufferUnderflowException e) {
-            throw new SonataFormatException(file, path, from, "cannot be read (" + e + ")");
-        }
+        return read(path, () -> d.getData(new long[] {from}, new int[] {(int) Math.min(count, n - from)}));
     }
 
     private SonataFormatException wrongType(String path, String expected, Object data) {

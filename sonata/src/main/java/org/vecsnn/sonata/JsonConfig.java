@@ -46,8 +46,8 @@ final class JsonConfig {
         try {
             return JSON.readTree(file.toFile());
         } catch (JacksonException e) {
-            throw new SonataFormatException(file, "JSON", e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
-                    "not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new SonataFormatException(file, "JSON" + (e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ")"), "not valid JSON (" + e.getOriginalMessage() + ")");
         }
     }
 

@@ -510,13 +510,12 @@ public final class SonataCircuit {
         }
 
         private long[] pairs(String path, int rows) throws SonataFormatException {
-            var d = h.dataset(path);
-            int[] dims = d.getDimensions();
+            int[] dims = h.dimensions(path);
             if (dims.length != 2 || dims[1] != 2 || rows >= 0 && dims[0] != rows) {
                 throw new SonataFormatException(h.file, path, "has shape " + Arrays.toString(dims) + ": must be "
                         + (rows >= 0 ? "[" + rows + ", 2]" : "[n, 2]"));
             }
-            return h.integers(path, 0, d.getDataFlat());
+            return h.integers(path, 0, h.flat(path));
         }
     }
 
