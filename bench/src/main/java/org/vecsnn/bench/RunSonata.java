@@ -35,10 +35,11 @@ final class RunSonata implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Path folder = out == null ? null : Cli.writableFolder(spec.commandLine(), out); // before the long load
         long start = System.nanoTime();
         SonataSimulation simulation = SonataSimulation.load(config.toAbsolutePath(), KernelProvider.get());
-        simulation.reportInto(Cli.writableFolder(spec.commandLine(), out != null ? out
-                : simulation.report().getParent()));
+        simulation.reportInto(folder != null ? folder
+                : Cli.writableFolder(spec.commandLine(), simulation.report().getParent()));
         Network network = simulation.network().threads(threads);
         double load = (System.nanoTime() - start) * 1e-9;
         System.out.printf(Locale.ROOT, "network      %d populations, %d synapses, dt = %s ms%n",
