@@ -97,6 +97,20 @@ public final class SonataWriter {
         return circuit;
     }
 
+    /**
+     * Writes {@code simulation_config.json} beside the circuit: {@code tstop} and {@code dt} (ms), the circuit, and
+     * the spike report as {@code output/spikes.h5}; returns its path.
+     */
+    public static Path writeSimulation(Path folder, double dt, double tstopMs) throws IOException {
+        ObjectNode config = JsonNodeFactory.instance.objectNode();
+        config.putObject("run").put("tstop", tstopMs).put("dt", dt);
+        config.put("network", CIRCUIT);
+        config.putObject("output").put("output_dir", "output").put("spikes_file", "spikes.h5");
+        Path file = folder.resolve("simulation_config.json");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), config);
+        return file;
+    }
+
     /** The one constant current into each whole population, in the core's units; other currents are refused. */
     private static Map<Population, Double> biases(Network network) {
         Map<Population, Double> bias = new HashMap<>();
