@@ -4,7 +4,6 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
-import io.jhdf.exceptions.HdfException;
 import io.jhdf.exceptions.HdfInvalidPathException;
 import java.nio.file.Path;
 
@@ -26,7 +25,7 @@ final class H5 implements AutoCloseable {
     static H5 open(Path file) throws SonataFormatException {
         try {
             return new H5(file, new HdfFile(file));
-        } catch (HdfException | IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (RuntimeException e) {
             throw new SonataFormatException(file, "/", "not a readable HDF5 file (" + e.getMessage() + ")");
         }
     }
@@ -43,10 +42,9 @@ final class H5 implements AutoCloseable {
             return read.get();
         } catch (HdfInvalidPathException e) {
             throw new SonataFormatException(file, path, "missing");
-        } catch (HdfException | IllegalArgumentException | IndexOutOfBoundsException | IllegalStateException
-                 | java.nio.BufferUnderflowException | java.io.UncheckedIOException e) {
+        } catch (RuntimeException e) { // whatever jHDF trips over in a corrupt file (HdfException, buffer bounds, …)
             throw new SonataFormatException(file, path, "cannot be read, the file may be truncated or corrupt ("
-                    + e.getMessage() + ")");
+                    + e + ")");
         }
     }
 

@@ -43,11 +43,23 @@ final class JsonConfig {
     }
 
     static JsonNode parse(Path file) throws IOException {
+        byte[] bytes;
         try {
-            return JSON.readTree(file.toFile());
+            bytes = java.nio.file.Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SonataFormatException(file, "JSON", "file missing");
+        }
+        try {
+            JsonNode root = JSON.readTree(bytes);
+            if (root == null || !root.isObject()) {
+                throw new SonataFormatException(file, "JSON", "must be a JSON object, is " + root);
+            }
+            return root;
         } catch (JacksonException e) {
             throw new SonataFormatException(file, "JSON" + (e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ")"), "not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (java.io.CharConversionException e) { // bytes in no encoding JSON allows
+            throw new SonataFormatException(file, "JSON", "not valid JSON (" + e.getMessage() + ")");
         }
     }
 

@@ -30,7 +30,8 @@ import org.vecsnn.core.neuron.NeuronPopulation;
  * {@link CellModels#OWN}, its parameters in {@code components/point_neuron_dynamics/<population>.json}, the initial
  * V per node as {@code V_m}), and one edges file per projection ({@code network/edges_<k>.h5}: one edge population
  * named as the projection, one edge type naming its receptor in {@code edge_types.csv}, per-edge {@code syn_weight}
- * and {@code delay} in ms in group 0, in CSR order; the projection's source and target ranges as the attributes
+ * and {@code delay} in ms in group 0, in CSR order; ids and indices int64, type and group ids int32 (44 bytes per
+ * edge); the projection's source and target ranges as the attributes
  * {@code vecsnn_source_range}, {@code vecsnn_target_range}, which other readers ignore). One file per projection keeps only one projection's columns in
  * memory while writing. Takes LIF populations with exponential receptors and constant currents into whole
  * populations; anything else is refused by name.
@@ -72,10 +73,10 @@ public final class SonataWriter {
                 try (WritableHdfFile h = HdfFile.write(net.resolve(file))) {
                     WritableGroup g = h.putGroup("nodes").putGroup(cells.name());
                     int n = cells.size();
-                    long[] type = new long[n];
+                    int[] type = new int[n];
                     Arrays.fill(type, typeId++);
                     g.putDataset("node_type_id", type);
-                    g.putDataset("node_group_id", new long[n]);
+                    g.putDataset("node_group_id", new int[n]);
                     g.putDataset("node_group_index", ascending(n));
                     g.putGroup("0").putDataset("V_m", Arrays.copyOf(cells.v(), n));
                 }
@@ -151,10 +152,10 @@ public final class SonataWriter {
                     p.targetFrom() + csr.columns()});
             g.putDataset("source_node_id", source).putAttribute("node_population", p.source().population().name());
             g.putDataset("target_node_id", target).putAttribute("node_population", p.target().target().name());
-            long[] type = new long[n];
+            int[] type = new int[n];
             Arrays.fill(type, typeId);
             g.putDataset("edge_type_id", type);
-            g.putDataset("edge_group_id", new long[n]);
+            g.putDataset("edge_group_id", new int[n]);
             g.putDataset("edge_group_index", ascending(n));
             WritableGroup values = g.putGroup("0");
             values.putDataset("syn_weight", weight);

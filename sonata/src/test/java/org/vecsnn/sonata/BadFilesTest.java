@@ -75,6 +75,8 @@ class BadFilesTest {
                 bad("reset above threshold", c -> c.edit("net/a.json", "\"V_reset\": -60", "\"V_reset\": -40"),
                         "a.json", "vReset", -1),
                 bad("dynamics_params not JSON", c -> c.edit("net/b.json", "}", ""), "b.json", "JSON", -1),
+                bad("dynamics_params file missing", c -> c.text.remove("net/b.json"), "b.json", "file missing", -1),
+                bad("dynamics_params a list", c -> c.text.put("net/b.json", "[1, 2]"), "b.json", "JSON object", -1),
                 bad("node_types.csv without node_type_id", c -> c.edit("net/node_types.csv", "node_type_id ",
                         "type_id "), "node_types.csv", "node_type_id", 0),
                 bad("node type id not an integer", c -> c.edit("net/node_types.csv", "\n2 point", "\nx point"),
