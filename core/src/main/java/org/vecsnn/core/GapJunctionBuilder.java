@@ -49,7 +49,11 @@ public final class GapJunctionBuilder {
         return this;
     }
 
-    /** Both cells receive opposite currents (true), or only the postsynaptic one as in the seed (false). */
+    /**
+     * Both cells receive opposite currents (true), or only the postsynaptic one as in the seed (false). A
+     * symmetric junction couples its pair once, so a connector that lists a pair in both directions (the default
+     * all-to-all within one population does) is refused: it would couple the pair twice, with 2w.
+     */
     public GapJunctionBuilder symmetric(boolean value) {
         this.symmetric = value;
         return this;
@@ -100,6 +104,9 @@ public final class GapJunctionBuilder {
                 Check.nonNegative("gap junction weight", w);
             }
         }
+        if (symmetric) {
+            refuseBothDirections(csr);
+        }
         Projection spikelets = null;
         if (!Double.isNaN(spikelet)) {
             NeuronPopulation target = (NeuronPopulation) post.population();
@@ -121,5 +128,32 @@ public final class GapJunctionBuilder {
         GapJunction junction = new GapJunction(pre, post, csr, (float) weight, symmetric, spikelets);
         network.addCurrent(junction);
         return junction;
+    }
+
+    /** A symmetric junction listed as i → j and as j → i couples the pair twice: refused, naming the first pair. */
+    private void refuseBothDirections(Csr csr) {
+        if (pre.population() != post.population()) {
+            return;
+        }
+        long[] pairs = new long[csr.synapseCount()];
+        int[] rowStart = csr.rowStart();
+        for (int i = 0; i < csr.rows(); i++) {
+            for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
+                pairs[e] = (long) (pre.from() + i) << 32 | (post.from() + csr.targets()[e]);
+            }
+        }
+        long[] sorted = pairs.clone();
+        java.util.Arrays.sort(sorted);
+        for (long pair : pairs) {
+            int a = (int) (pair >>> 32);
+            int b = (int) pair;
+            if (a != b && java.util.Arrays.binarySearch(sorted, (long) b << 32 | a) >= 0) {
+                throw new IllegalArgumentException("symmetric gap junctions on population '"
+                        + pre.population().name() + "' list the pair " + a + " - " + b + " in both directions "
+                        + "(as the default all-to-all connector does): a symmetric junction already couples both "
+                        + "ways, so the pair would be coupled twice (2w); list each pair once (for example "
+                        + "Connectors.fromList with i < j), or use symmetric(false) with both directions");
+            }
+        }
     }
 }

@@ -198,7 +198,7 @@ class BadInputTest {
         // 1.5e9 synapses fit the int CSR but not the test JVM's 2 GiB heap (about 28 GiB to build)
         refused("must fit the", () -> net.connect(big, g).connector(Connectors.fixedInDegree(15_000, true, false))
                 .build());
-        refused("population 'huge' of 1500000000 units needs about 22888 MiB: must fit the",
+        refused("population 'huge' of 1500000000 units needs about 28610 MiB: must fit the",
                 () -> net.addLif("huge", 1_500_000_000, Lif.defaults()));
         refused("size of population 'max' = 2147483647: must be at most",
                 () -> net.addLif("max", Integer.MAX_VALUE, Lif.defaults()));

@@ -49,7 +49,7 @@ class MicrocircuitTest {
             double delayMean = 0;
             for (int j = 0; j < w.length; j++) {
                 assertTrue(excitatory ? w[j] >= 0 : w[j] <= 0, p.name() + ": weight sign");
-                assertTrue(d[j] >= 1, p.name() + ": delay at least one step");
+                assertTrue(d[j] >= 2, p.name() + ": delay at least NEST's one step, plus one");
                 mean += w[j];
                 delayMean += d[j];
             }
@@ -59,9 +59,10 @@ class MicrocircuitTest {
             double se = Math.abs(expected) * 0.1 / Math.sqrt(w.length);
             assertEquals(expected, mean, 6 * se + 0.01, p.name() + ": mean weight");
             // delays: normal(1.5 or 0.75 ms, sd 50 %) redrawn below dt = 0.1 ms, so their mean is the truncated
-            // normal's, μ + σ·φ(z)/(1 − Φ(z)) at z = (0.1 − μ)/σ: 1.5527 and 0.7848 ms, i.e. 15.53 and 7.85 steps
+            // normal's, μ + σ·φ(z)/(1 − Φ(z)) at z = (0.1 − μ)/σ: 1.5527 and 0.7848 ms, i.e. 15.53 and 7.85 NEST
+            // steps, one more here
             double delaySe = (excitatory ? 7.5 : 3.75) / Math.sqrt(d.length);
-            assertEquals(excitatory ? 15.527 : 7.848, delayMean, 6 * delaySe + 0.05, p.name() + ": mean delay (steps)");
+            assertEquals(excitatory ? 16.527 : 8.848, delayMean, 6 * delaySe + 0.05, p.name() + ": mean delay (steps)");
             for (int r = 0; r < csr.rows(); r++) {
                 for (int j = csr.rowStart()[r] + 1; j < csr.rowStart()[r + 1]; j++) {
                     assertTrue(csr.targets()[j - 1] <= csr.targets()[j], "targets ascend within a row");

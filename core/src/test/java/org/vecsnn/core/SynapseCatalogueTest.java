@@ -123,6 +123,26 @@ class SynapseCatalogueTest {
         assertEquals(-55, (v0[5] + v1[5]) / 2, 5 * Math.exp(-0.5) + 1e-3, "the mean relaxes to rest with τ");
     }
 
+    /**
+     * The same two cells as one population all-to-all: each pair is listed both ways, so a symmetric junction would
+     * couple it twice; refused, and the pair listed once relaxes with τ/(1 + 2Rw) as above (Δ after 2 ms checked).
+     */
+    @Test
+    void aSymmetricJunctionListingAPairBothWaysIsRefused() {
+        Network net = new Network(0.01, KernelProvider.get());
+        NeuronPopulation cells = net.addLif("cells", 2, new Lif(-60, -70, 1e6, 10, 1.5, 0,
+                Integrator.EXPONENTIAL_EULER));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> net.connectGap(cells.all(), cells.all()).weight(0.5).symmetric(true).build());
+        assertTrue(e.getMessage().contains("the pair 0 - 1 in both directions"), e.getMessage());
+        cells.set("V", i -> i == 0 ? -50 : -60);
+        net.connectGap(cells.all(), cells.all()).connector(Connectors.fromList(new int[] {0}, new int[] {1}, null,
+                null)).weight(0.5).symmetric(true).build();
+        StateMonitor v = net.addMonitor(new StateMonitor(cells, "V", new int[] {0, 1}, 1.0));
+        net.run(3, ProgressListener.SILENT);
+        assertEquals(10 * Math.exp(-(1 + 2 * 1.5 * 0.5) * 2 / 10.0), v.trace(0)[2] - v.trace(1)[2], 0.02);
+    }
+
     /** A post neuron made to spike at step 0, so it holds V in steps 1 … 49 (t_ref 5 ms). */
     private static NeuronPopulation refractoryTarget(Network net) {
         NeuronPopulation post = net.addLif("post", 1, new Lif(0, -5, 20, 10, 1, 5, Integrator.EXPONENTIAL_EULER));

@@ -24,7 +24,8 @@ import org.vecsnn.core.synapse.SynapticOutput;
  * probability table, with normal weights (mean 87.8 pA for a 0.15 mV PSP, standard deviation 10 %, doubled from
  * L4E to L2/3E, g = −4 for inhibitory sources; redrawn to keep their sign) and normal delays (E 1.5 ms, I 0.75 ms,
  * standard deviation 50 %, redrawn below dt, rounded to whole steps). External input: the DC equivalent of
- * K_ext synapses at 8 Hz ({@code 8 Hz · K_ext · 87.8 pA · 0.5 ms}), or Poisson trains of that rate.
+ * K_ext synapses at 8 Hz ({@code 8 Hz · K_ext · 87.8 pA · 0.5 ms}), or Poisson trains of that rate. Delays and
+ * t_ref mean what they mean in NEST ({@link Nest}: here one step longer).
  *
  * <p>{@code scale} multiplies every population size and every synapse count, so in-degrees stay as in the full
  * model (NEST's N_scaling with K_scaling = 1) and so do the rates.
@@ -111,7 +112,7 @@ public final class Microcircuit {
             throw Check.fail("microcircuit drive", null, "DC or POISSON");
         }
         Network network = new Network(dt, kernels).seed(seed);
-        Lif lif = new Lif(-65, -65, -50, TAU_M, TAU_M / C_M, 2, Integrator.EXACT);
+        Lif lif = new Lif(-65, -65, -50, TAU_M, TAU_M / C_M, Nest.refractory(2, dt), Integrator.EXACT);
         int[] n = sizes(scale);
         List<NeuronPopulation> populations = new ArrayList<>();
         List<ExponentialReceptor> receptors = new ArrayList<>();
@@ -138,7 +139,8 @@ public final class Microcircuit {
                 double delay = excitatory ? 1.5 : 0.75;
                 network.connect(populations.get(s), receptors.get(t)).name(NAMES.get(s) + "->" + NAMES.get(t))
                         .connector(Connectors.fixedTotalNumber(count, true)).weights(weights)
-                        .delays(Distribution.normal(delay, 0.5 * delay, dt, Double.POSITIVE_INFINITY)).build();
+                        .delays(Nest.delays(Distribution.normal(delay, 0.5 * delay, dt, Double.POSITIVE_INFINITY),
+                                dt)).build();
             }
         }
         for (int i = 0; i < n.length; i++) {
