@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vecsnn.core.networks.Nest;
 import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.core.neuron.Izhikevich;
 import org.vecsnn.core.neuron.Lif;
@@ -23,7 +24,8 @@ import org.vecsnn.core.synapse.SynapticOutput;
  * parameter names, units (mV, ms, pF, nS, pA) and defaults: {@code iaf_psc_exp} (LIF, R = τ_m/C_m, integrated
  * exactly), {@code iaf_psc_alpha} (alpha currents peaking at w), {@code iaf_cond_exp} (τ = C_m/g_L, weights in units
  * of g_L), the latter two by exponential Euler as the core requires for them, {@code izhikevich} (Euler, weights
- * jump V). The weight's sign chooses NEST's ex or in receptor. {@code vecsnn:lif} is this project's own template: the
+ * jump V). The weight's sign chooses NEST's ex or in receptor; t_ref and delays are NEST's, one step longer here
+ * ({@link Nest}). {@code vecsnn:lif} is this project's own template: the
  * core's LIF and exponential receptors with every parameter as the core holds it, so a written network reads back
  * identical.
  */
@@ -61,7 +63,9 @@ final class CellModels {
 
     private CellModels() {}
 
-    static CellType of(String template, JsonNode params, Path file, String where) throws SonataFormatException {
+    /** The model of {@code template} with {@code params}; NEST's t_ref is mapped onto the grid of {@code dt}. */
+    static CellType of(String template, JsonNode params, Path file, String where, double dt)
+            throws SonataFormatException {
         Params p = new Params(params, file, where + " (" + template + ")");
         CellType type = switch (template) {
             case OWN -> own(p);
@@ -73,7 +77,7 @@ final class CellModels {
                 // the core integrates exactly only with exponential current synapses
                 Integrator method = kind == Kind.EXPONENTIAL ? Integrator.EXACT : Integrator.EXPONENTIAL_EULER;
                 yield new CellType(template, new Lif(eL, p.get("V_reset", -70), p.get("V_th", -55), tau, tau / c,
-                        p.get("t_ref", 2), method), p.get("I_e", 0),
+                        Nest.refractory(p.get("t_ref", 2), dt), method), p.get("I_e", 0),
                         List.of(new Receptor("ex", kind, p.get("tau_syn_ex", 2), SynapticOutput.current()),
                                 new Receptor("in", kind, p.get("tau_syn_in", 2), SynapticOutput.current())),
                         Delivery.BY_SIGN, 1);
@@ -81,7 +85,8 @@ final class CellModels {
             case "nest:iaf_cond_exp" -> {
                 double gL = p.get("g_L", 16.6667);
                 yield new CellType(template, new Lif(p.get("E_L", -70), p.get("V_reset", -60), p.get("V_th", -55),
-                        p.get("C_m", 250) / gL, 1, p.get("t_ref", 2), Integrator.EXPONENTIAL_EULER),
+                        p.get("C_m", 250) / gL, 1, Nest.refractory(p.get("t_ref", 2), dt),
+                        Integrator.EXPONENTIAL_EULER),
                         p.get("I_e", 0) / gL,
                         List.of(new Receptor("ex", Kind.EXPONENTIAL, p.get("tau_syn_ex", 0.2),
                                         SynapticOutput.conductance(p.get("E_ex", 0))),

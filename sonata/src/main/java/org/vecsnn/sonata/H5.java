@@ -49,15 +49,14 @@ final class H5 implements AutoCloseable {
     }
 
     boolean has(String path) throws SonataFormatException {
-        try {
-            node(path);
-            return true;
-        } catch (SonataFormatException e) {
-            if (e.getMessage().endsWith(": missing")) {
+        return read(path, () -> {
+            try {
+                hdf.getByPath(path);
+                return true;
+            } catch (HdfInvalidPathException e) {
                 return false;
             }
-            throw e;
-        }
+        });
     }
 
     Node node(String path) throws SonataFormatException {

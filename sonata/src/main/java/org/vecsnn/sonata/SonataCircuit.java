@@ -67,7 +67,7 @@ public final class SonataCircuit {
         if (circuit.populations.isEmpty()) {
             throw new SonataFormatException(circuitConfig, "networks.nodes", "must list at least one nodes file");
         }
-        return Map.copyOf(circuit.populations);
+        return java.util.Collections.unmodifiableMap(circuit.populations);
     }
 
     private void readNodes(Path file, TypeTable table, Path models, Virtual virtual) throws IOException {
@@ -99,7 +99,7 @@ public final class SonataCircuit {
                     populations.put(name, network.add(virtual.create(name, n)));
                     continue;
                 }
-                CellModels.CellType type = cellType(table, first, models);
+                CellModels.CellType type = cellType(table, first, models, network.dt());
                 NeuronPopulation cells;
                 try {
                     cells = network.addNeurons(name, n, type.model());
@@ -132,7 +132,8 @@ public final class SonataCircuit {
         return true;
     }
 
-    private static CellModels.CellType cellType(TypeTable table, CSVRecord r, Path models) throws IOException {
+    private static CellModels.CellType cellType(TypeTable table, CSVRecord r, Path models, double dt)
+            throws IOException {
         String where = "node_type_id " + r.get("node_type_id");
         String template = TypeTable.cell(r, "model_template");
         String params = TypeTable.cell(r, "dynamics_params");
@@ -144,7 +145,7 @@ public final class SonataCircuit {
         JsonNode json = paramsFile == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                 : JsonConfig.parse(paramsFile);
         try {
-            return CellModels.of(template, json, paramsFile != null ? paramsFile : table.file, where);
+            return CellModels.of(template, json, paramsFile != null ? paramsFile : table.file, where, dt);
         } catch (IllegalArgumentException e) {
             throw new SonataFormatException(paramsFile != null ? paramsFile : table.file, where, e.getMessage());
         }

@@ -40,8 +40,8 @@ public final class SonataSimulation {
     public static SonataSimulation load(Path simulationConfig, Kernels kernels) throws IOException {
         JsonConfig config = new JsonConfig(simulationConfig);
         JsonNode run = config.root.path("run");
-        double tstop = positive(config, run, "tstop");
-        double dt = positive(config, run, "dt");
+        double tstop = positive(config, run, "run.tstop");
+        double dt = positive(config, run, "run.dt");
         Network network;
         try {
             network = new Network(dt, kernels);
@@ -92,15 +92,21 @@ public final class SonataSimulation {
                 SpikeReport.Spikes s = SpikeReport.read(config.path(input, "input_file", where), name, size);
                 yield new SpikeTimesSource(name, size, s.nodeIds(), s.timesMs());
             }
-            case "poisson" -> new PoissonSource(name, size, positive(config, input, "rate"),
-                    input.path("seed").asLong(0));
+            case "poisson" -> {
+                JsonNode seed = input.path("seed");
+                if (!seed.isMissingNode() && !seed.canConvertToExactIntegral()) {
+                    throw new SonataFormatException(config.file, where + ".seed", seed + " must be an integer");
+                }
+                yield new PoissonSource(name, size, positive(config, input, where + ".rate"), seed.asLong(0));
+            }
             default -> throw new SonataFormatException(config.file, where + ".module", "'" + module
                     + "' is not supported: sonata, h5 (a spike file) or poisson");
         };
     }
 
+    /** The positive number at the last part of the dotted {@code key} of {@code node}. */
     private static double positive(JsonConfig config, JsonNode node, String key) throws SonataFormatException {
-        JsonNode v = node.get(key);
+        JsonNode v = node.get(key.substring(key.lastIndexOf('.') + 1));
         if (v == null || !v.isNumber() || !(v.asDouble() > 0) || Double.isInfinite(v.asDouble())) {
             throw new SonataFormatException(config.file, key, v + " must be a positive number");
         }

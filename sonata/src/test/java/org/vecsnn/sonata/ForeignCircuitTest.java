@@ -30,7 +30,7 @@ import org.vecsnn.core.synapse.SynapticOutput;
  * A circuit written by h5py (src/test/resources/foreign_circuit.py, independently of this project): every node,
  * model parameter, edge, weight and delay loaded is checked against the numbers the script wrote, mapped by NEST's
  * rules computed here (iaf_psc_alpha: R = τ_m/C_m, weights in pA; iaf_cond_exp: τ = C_m/g_L, weights |w|/g_L; the
- * weight's sign picks ex or in; NEST's delay d is d/dt + 1 steps on this core).
+ * weight's sign picks ex or in; NEST's delay d is d/dt + 1 steps and its t_ref is t_ref + dt on this core).
  */
 class ForeignCircuitTest {
     private static final double DT = 0.1;
@@ -63,11 +63,11 @@ class ForeignCircuitTest {
 
         JsonNode cortex = expected.at("/populations/cortex/params");
         NeuronPopulation c = (NeuronPopulation) byName.get("cortex");
-        assertEquals(new Lif(-70, -70, -55, 10, 10.0 / 250, 2, Integrator.EXPONENTIAL_EULER), c.model());
+        assertEquals(new Lif(-70, -70, -55, 10, 10.0 / 250, 2 + DT, Integrator.EXPONENTIAL_EULER), c.model());
         assertEquals(0.5, ((DualExponentialReceptor) c.synapticInputs().get(0)).tauDecay());
         assertEquals(cortex.get("tau_syn_in").asDouble(), ((DualExponentialReceptor) c.synapticInputs().get(1)).tauDecay());
         NeuronPopulation in = (NeuronPopulation) byName.get("interneurons");
-        assertEquals(new Lif(-65, -65, -50, 200.0 / 10, 1, 1, Integrator.EXPONENTIAL_EULER), in.model());
+        assertEquals(new Lif(-65, -65, -50, 200.0 / 10, 1, 1 + DT, Integrator.EXPONENTIAL_EULER), in.model());
         ExponentialReceptor inEx = (ExponentialReceptor) in.synapticInputs().get(0);
         ExponentialReceptor inIn = (ExponentialReceptor) in.synapticInputs().get(1);
         assertEquals(List.of(1.0, 5.0), List.of(inEx.tau(), inIn.tau()));
