@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vecsnn.core.networks.Nest;
+import org.vecsnn.core.neuron.AdEx;
 import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.core.neuron.Izhikevich;
 import org.vecsnn.core.neuron.Lif;
@@ -23,8 +24,8 @@ import org.vecsnn.core.synapse.SynapticOutput;
  * Point-neuron {@code model_template}s and their {@code dynamics_params} mapped onto the core's models, with NEST's
  * parameter names, units (mV, ms, pF, nS, pA) and defaults: {@code iaf_psc_exp} (LIF, R = τ_m/C_m, integrated
  * exactly), {@code iaf_psc_alpha} (alpha currents peaking at w), {@code iaf_cond_exp} (τ = C_m/g_L, weights in units
- * of g_L), the latter two by exponential Euler as the core requires for them, {@code izhikevich} (Euler, weights
- * jump V). The weight's sign chooses NEST's ex or in receptor; t_ref and delays are NEST's, one step longer here
+ * of g_L), the latter two by exponential Euler as the core requires for them, {@code aeif_cond_alpha} (AdEx with
+ * R = 1/g_L and alpha conductances in nS, exponential Euler), {@code izhikevich} (Euler, weights jump V). The weight's sign chooses NEST's ex or in receptor; t_ref and delays are NEST's, one step longer here
  * ({@link Nest}). {@code vecsnn:lif} is this project's own template: the
  * core's LIF and exponential receptors with every parameter as the core holds it, so a written network reads back
  * identical.
@@ -32,7 +33,7 @@ import org.vecsnn.core.synapse.SynapticOutput;
 final class CellModels {
     static final String OWN = "vecsnn:lif";
     static final List<String> SUPPORTED = List.of(OWN, "nest:iaf_psc_exp", "nest:iaf_psc_alpha", "nest:iaf_cond_exp",
-            "nest:izhikevich");
+            "nest:aeif_cond_alpha", "nest:izhikevich");
 
     /** How an edge chooses its receptor: by the edge type's {@code receptor} column, or by the weight's sign (NEST). */
     enum Delivery { BY_NAME, BY_SIGN }
@@ -93,6 +94,19 @@ final class CellModels {
                                 new Receptor("in", Kind.EXPONENTIAL, p.get("tau_syn_in", 2),
                                         SynapticOutput.conductance(p.get("E_in", -85)))),
                         Delivery.BY_SIGN, 1 / gL);
+            }
+            case "nest:aeif_cond_alpha" -> {
+                double gL = p.get("g_L", 30);
+                // NEST's V_th is the exponential's V_T; its V_peak is the spike threshold; w and I in pA, R = 1/g_L
+                yield new CellType(template, new AdEx(p.get("E_L", -70.6), p.get("V_reset", -60), p.get("V_peak", 0),
+                        p.get("V_th", -50.4), p.get("Delta_T", 2), p.get("a", 4), p.get("b", 80.5),
+                        p.get("C_m", 281) / gL, p.get("tau_w", 144), 1 / gL, Nest.refractory(p.get("t_ref", 0), dt),
+                        Integrator.EXPONENTIAL_EULER), p.get("I_e", 0),
+                        List.of(new Receptor("ex", Kind.ALPHA, p.get("tau_syn_ex", 0.2),
+                                        SynapticOutput.conductance(p.get("E_ex", 0))),
+                                new Receptor("in", Kind.ALPHA, p.get("tau_syn_in", 2),
+                                        SynapticOutput.conductance(p.get("E_in", -85)))),
+                        Delivery.BY_SIGN, 1);
             }
             case "nest:izhikevich" -> new CellType(template, new Izhikevich(p.get("a", 0.02), p.get("b", 0.2),
                     p.get("c", -65), p.get("d", 8), p.get("V_th", 30), 0, p.get("V_m", -65), Integrator.EULER),
