@@ -60,7 +60,7 @@ public final class SonataSimulation {
             }
             inputNames.put(set, e.getKey());
         }
-        Map<String, Population> populations = SonataCircuit.read(config.path(config.root, "network", "simulation"),
+        SonataCircuit.read(config.path(config.root, "network", "simulation"),
                 network, (name, size) -> {
                     JsonNode input = inputs.remove(name);
                     return input == null ? SonataCircuit.SILENT.create(name, size)
