@@ -1,6 +1,7 @@
 package org.vecsnn.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,8 @@ import org.vecsnn.core.networks.BenchmarkNetworks;
 import org.vecsnn.core.networks.EiNetwork;
 import org.vecsnn.core.networks.Microcircuit;
 import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.sonata.SonataWriter;
+import org.vecsnn.sonata.SpikeReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +34,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Runs a benchmark network: Brette et al. 2007's COBA, CUBA or COBAHH, or the Potjans-Diesmann"
                 + " microcircuit. Relative paths are resolved against the current directory.",
-        subcommands = {SeedExamples.class, Validate.class, VerifyMicrocircuit.class, StepLatency.class, LongRun.class, ThreadScaling.class,
-            CompareWithBrian2.class},
+        subcommands = {SeedExamples.class, Validate.class, VerifyMicrocircuit.class, StepLatency.class, LongRun.class,
+            ThreadScaling.class, CompareWithBrian2.class, RunSonata.class},
         footer = {"JVM options go in SNN_JAVA_OPTS, e.g. SNN_JAVA_OPTS=\"-Dvecsnn.kernels=plain\" or"
                 + " \"-Dvecsnn.vectorBits=256\".",
             "Exit codes: 0 done, 1 failed (validate: a case missed its bound), 2 usage error."})
@@ -107,6 +110,11 @@ public final class RunNetwork implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default ${DEFAULT-VALUE})")
     Path out = Path.of("out");
 
+    @Option(names = "--sonata", description = "COBA, CUBA: also write the network as a SONATA circuit with its"
+            + " simulation_config.json into OUT/sonata, and the run's spikes as a SONATA report,"
+            + " OUT/sonata/output/spikes.h5 (snn run OUT/sonata/simulation_config.json reproduces it)")
+    boolean sonata;
+
     public static void main(String[] args) {
         System.exit(Cli.commandLine(new RunNetwork()).execute(args));
     }
@@ -115,6 +123,10 @@ public final class RunNetwork implements Callable<Integer> {
     public Integer call() throws IOException {
         CommandLine line = spec.commandLine();
         refuseOptionsForOtherNetworks(line, network);
+        if (sonata && (network == Benchmark.MICROCIRCUIT || network == Benchmark.COBAHH)) {
+            throw new ParameterException(line, "--sonata applies to COBA and CUBA (the writer takes LIF"
+                    + " populations; the microcircuit's circuit is written by SonataWriter from Java)");
+        }
         Path folder = Cli.writableFolder(line, out);
         if (network == Benchmark.MICROCIRCUIT) {
             RunMicrocircuit.run(scale, drive, threads(), dt, durationMs,
@@ -181,6 +193,11 @@ public final class RunNetwork implements Callable<Integer> {
         SpikeMonitor spikes = monitors.spikes();
         RateMonitor rate = monitors.rate();
         long steps = net.network().grid().steps("duration", durationMs, 1);
+        Path sonataFolder = folder.resolve("sonata");
+        if (sonata) { // before prepare(): the writer reads the network as built
+            SonataWriter.write(net.network(), sonataFolder);
+            SonataWriter.writeSimulation(sonataFolder, dt, durationMs);
+        }
         net.network().prepare();
         double buildSeconds = (System.nanoTime() - buildStart) * 1e-9;
 
@@ -214,5 +231,11 @@ public final class RunNetwork implements Callable<Integer> {
                 0, durationMs, 1, png);
         System.out.printf(Locale.ROOT, "wrote        %s, %s, %s%n", folder.resolve("spikes.csv"),
                 folder.resolve("rate.csv"), png);
+        if (sonata) {
+            Path report = Files.createDirectories(sonataFolder.resolve("output")).resolve("spikes.h5");
+            SpikeReport.write(report, List.of(spikes));
+            System.out.printf(Locale.ROOT, "wrote        %s, %s%n", sonataFolder.resolve("simulation_config.json"),
+                    report);
+        }
     }
 }

@@ -63,7 +63,9 @@ class CommandLineTest {
         "scaling --network microcircuit --n 400;--n;--scale",
         "compare --repeats 0;--repeats = 0;1 to",
         "compare --networks coba,microcircuit;--networks;COBA, CUBA and COBAHH",
-        "validate --steps 3;snn validate: Unknown option;snn validate --help"})
+        "validate --steps 3;snn validate: Unknown option;snn validate --help",
+        "run simulation_config.json --threads 0;snn run: --threads = 0;1 to 1024",
+        "run;snn run: Missing required parameter;CONFIG"})
     void refusesWithOneLineAndExitCode2(String args, String names, String allowed) {
         Outcome o = execute(args.split(" "));
         assertEquals(Cli.USAGE, o.exitCode(), o.err());
@@ -90,6 +92,29 @@ class CommandLineTest {
     }
 
     @Test
+    void runRefusesAnUnwritableOutBeforeLoadingTheCircuit(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "in the way");
+        Outcome o = execute("run", dir.resolve("no-such-config.json").toString(), "--out",
+                file.resolve("sub").toString());
+        assertEquals(Cli.USAGE, o.exitCode(), o.err());
+        assertTrue(o.err().contains("--out = " + file.resolve("sub") + ": cannot write there"), o.err());
+    }
+
+    @Test
+    void runWritesTheSpikeReportOfAWrittenCircuit(@TempDir Path dir) throws IOException {
+        var coba = org.vecsnn.core.networks.BenchmarkNetworks.coba(400, 0.1, 1,
+                org.vecsnn.core.simd.KernelProvider.get());
+        org.vecsnn.sonata.SonataWriter.write(coba.network(), dir);
+        Files.writeString(dir.resolve("simulation_config.json"), """
+                {"run": {"tstop": 100, "dt": 0.1}, "network": "circuit_config.json", "output": {"output_dir": "out"}}
+                """);
+        Outcome o = execute("run", dir.resolve("simulation_config.json").toString());
+        assertEquals(Cli.OK, o.exitCode(), o.err());
+        var spikes = org.vecsnn.sonata.SpikeReport.read(dir.resolve("out/spikes.h5"), "coba", 400);
+        assertTrue(spikes.nodeIds().length > 100, "spikes in the report: " + spikes.nodeIds().length);
+    }
+
+    @Test
     void aRelativeOutIsResolvedAgainstTheWorkingDirectory() {
         CommandLine line = Cli.commandLine(new RunNetwork());
         Path folder = Cli.writableFolder(line, Path.of("target", "relative-out-check"));
@@ -109,7 +134,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"", "examples", "validate", "latency", "longrun", "scaling", "compare"})
+    @ValueSource(strings = {"", "examples", "validate", "latency", "longrun", "scaling", "compare", "run"})
     void everyCommandHasHelp(String command) {
         Outcome o = execute(command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"});
         assertEquals(Cli.OK, o.exitCode(), o.err());
