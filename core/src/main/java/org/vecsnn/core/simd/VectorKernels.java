@@ -172,28 +172,47 @@ public final class VectorKernels implements Kernels {
             FloatVector.fromArray(FLOATS, v, i).sub(x).mul(FloatVector.fromArray(FLOATS, arg, i)).add(x)
                     .intoArray(input, i);
         }
-        gateExactPasses(c.alphaM(), c.betaM(), v, m, dt, from, to, arg, vInf);
-        gateExactPasses(c.alphaH(), c.betaH(), v, h, dt, from, to, arg, vInf);
-        gateExactPasses(c.alphaN(), c.betaN(), v, n, dt, from, to, arg, vInf);
+        return gatesAndStore(true, v, m, h, n, input, conductance, refractory, from, to, size, c, spikes, count,
+                arg, vInf);
+    }
+
+    /** The gates' passes with V at the step's start (exactly, or by Euler), then V stored, spikes, clears. */
+    private static int gatesAndStore(boolean exact, float[] v, float[] m, float[] h, float[] n, float[] input,
+                                     float[] conductance, int[] refractory, int from, int to, int size,
+                                     HhCoefficients c, int[] spikes, int count, float[] a, float[] b) {
+        gatePasses(exact, c.alphaM(), c.betaM(), v, m, c.dt(), from, to, a, b);
+        gatePasses(exact, c.alphaH(), c.betaH(), v, h, c.dt(), from, to, a, b);
+        gatePasses(exact, c.alphaN(), c.betaN(), v, n, c.dt(), from, to, a, b);
         return storeHh(v, input, conductance, refractory, from, to, size, c, spikes, count);
     }
 
-    /** {@code x∞ + (x − x∞)·e^(−(α+β)·dt)} with V held (as the plain kernel), in passes: α into a, β into b. */
-    private static void gateExactPasses(GateRate alpha, GateRate beta, float[] v, float[] x, float dt, int from,
-                                        int to, float[] a, float[] b) {
+    /**
+     * One gate in passes, α into a and β into b: exactly, {@code x∞ + (x − x∞)·e^(−(α+β)·dt)} with V held, or by
+     * Euler, {@code x += dt·(α(1 − x) − β·x)} (each as the plain kernel computes it).
+     */
+    private static void gatePasses(boolean exact, GateRate alpha, GateRate beta, float[] v, float[] x, float dt,
+                                   int from, int to, float[] a, float[] b) {
         ratePasses(alpha, v, a, from, to);
         ratePasses(beta, v, b, from, to);
-        for (int i = from; i < to; i += LANES) {
-            FloatVector ai = FloatVector.fromArray(FLOATS, a, i);
-            FloatVector k = ai.add(FloatVector.fromArray(FLOATS, b, i));
-            ai.div(k).intoArray(a, i);
-            k.mul(dt).neg().intoArray(b, i);
-        }
-        expLanes(b, b, from, to);
-        for (int i = from; i < to; i += LANES) {
-            FloatVector xInf = FloatVector.fromArray(FLOATS, a, i);
-            FloatVector.fromArray(FLOATS, x, i).sub(xInf).mul(FloatVector.fromArray(FLOATS, b, i)).add(xInf)
-                    .intoArray(x, i);
+        if (exact) {
+            for (int i = from; i < to; i += LANES) {
+                FloatVector ai = FloatVector.fromArray(FLOATS, a, i);
+                FloatVector k = ai.add(FloatVector.fromArray(FLOATS, b, i));
+                ai.div(k).intoArray(a, i);
+                k.mul(dt).neg().intoArray(b, i);
+            }
+            expLanes(b, b, from, to);
+            for (int i = from; i < to; i += LANES) {
+                FloatVector xInf = FloatVector.fromArray(FLOATS, a, i);
+                FloatVector.fromArray(FLOATS, x, i).sub(xInf).mul(FloatVector.fromArray(FLOATS, b, i)).add(xInf)
+                        .intoArray(x, i);
+            }
+        } else {
+            for (int i = from; i < to; i += LANES) {
+                FloatVector x0 = FloatVector.fromArray(FLOATS, x, i);
+                FloatVector.fromArray(FLOATS, a, i).mul(x0.neg().add(1f))
+                        .sub(FloatVector.fromArray(FLOATS, b, i).mul(x0)).mul(dt).add(x0).intoArray(x, i);
+            }
         }
     }
 
@@ -234,22 +253,8 @@ public final class VectorKernels implements Kernels {
             hhDv(c, v0, FloatVector.fromArray(FLOATS, m, i), FloatVector.fromArray(FLOATS, h, i),
                     FloatVector.fromArray(FLOATS, n, i), in, gs).mul(dt).add(v0).intoArray(input, i);
         }
-        gateEulerPasses(c.alphaM(), c.betaM(), v, m, dt, from, to, a, b);
-        gateEulerPasses(c.alphaH(), c.betaH(), v, h, dt, from, to, a, b);
-        gateEulerPasses(c.alphaN(), c.betaN(), v, n, dt, from, to, a, b);
-        return storeHh(v, input, conductance, refractory, from, to, size, c, spikes, count);
-    }
-
-    /** {@code x += dt·(α(1 − x) − β·x)} with V at the step's start, in passes: α into a, β into b. */
-    private static void gateEulerPasses(GateRate alpha, GateRate beta, float[] v, float[] x, float dt, int from,
-                                        int to, float[] a, float[] b) {
-        ratePasses(alpha, v, a, from, to);
-        ratePasses(beta, v, b, from, to);
-        for (int i = from; i < to; i += LANES) {
-            FloatVector x0 = FloatVector.fromArray(FLOATS, x, i);
-            FloatVector.fromArray(FLOATS, a, i).mul(x0.neg().add(1f)).sub(FloatVector.fromArray(FLOATS, b, i).mul(x0))
-                    .mul(dt).add(x0).intoArray(x, i);
-        }
+        return gatesAndStore(false, v, m, h, n, input, conductance, refractory, from, to, size, c, spikes, count, a,
+                b);
     }
 
     /** Pass 3 of the split steps: V from the input array, where the first pass left it. */
@@ -756,7 +761,11 @@ public final class VectorKernels implements Kernels {
         expm1Lanes(x, y, from, to);
     }
 
-    /** {@link Exp#exp} over an array, the operations written out in the loop so that nothing in it is a call. */
+    /**
+     * {@link Exp#exp} over an array. The operations of {@link #exp(FloatVector)} are written out again here, not
+     * called: a loop that calls the helper boxes its vectors whenever C2 has compiled the helper on its own first
+     * (it then refuses to inline "a big method"), and the passes of the kernels rely on this loop never boxing.
+     */
     private static void expLanes(float[] x, float[] y, int from, int to) {
         for (int i = from; i < to; i += LANES) {
             FloatVector xc = FloatVector.fromArray(FLOATS, x, i).min(Exp.EXP_MAX).max(Exp.EXP_MIN);
