@@ -416,7 +416,8 @@ public final class VectorKernels implements Kernels {
 
     // Exponential Euler and Euler of the adaptive models in passes, as HH's: the spike term's exp (and φ's expm1)
     // over scratch arrays, then the update; the terms are recomputed from V where a pass needs them again, with the
-    // same operations, so each neuron sees what the plain kernel computes.
+    // same operations, so each neuron sees what the plain kernel computes. The update loops call no helper taking
+    // vectors (quadratic and dw/dt written out): a helper C2 had compiled on its own was not inlined, and boxed.
 
     /** The spike term {@code e^min((V − V_T)/Δ_T, cap)} into {@code x}; false for the models without it. */
     private static boolean spikeTerms(AdaptiveCoefficients c, float[] v, float[] x, int from, int to) {
@@ -447,8 +448,8 @@ public final class VectorKernels implements Kernels {
             FloatVector v0 = FloatVector.fromArray(FLOATS, v, i);
             FloatVector w0 = FloatVector.fromArray(FLOATS, w, i);
             FloatVector xi = FloatVector.fromArray(FLOATS, x, i & mask);
-            FloatVector f = quadratic(c, v0).add(xi.mul(c.e())).sub(w0.mul(c.q()))
-                    .add(FloatVector.fromArray(FLOATS, input, i).mul(c.r()));
+            FloatVector f = v0.mul(c.p2()).mul(v0).add(v0.mul(c.p1())).add(c.p0()).add(xi.mul(c.e()))
+                    .sub(w0.mul(c.q())).add(FloatVector.fromArray(FLOATS, input, i).mul(c.r()));
             FloatVector z = v0.mul(twoP2).add(c.p1()).add(xi.mul(eSlope)).mul(dt);
             FloatVector series = z.mul(1f / 6f).add(0.5f).mul(z).add(1f);
             FloatVector phi = FloatVector.fromArray(FLOATS, phis, i).div(z)
@@ -480,10 +481,11 @@ public final class VectorKernels implements Kernels {
         for (int i = from; i < to; i += LANES) {
             FloatVector v0 = FloatVector.fromArray(FLOATS, v, i);
             FloatVector w0 = FloatVector.fromArray(FLOATS, w, i);
-            FloatVector dv = quadratic(c, v0).add(FloatVector.fromArray(FLOATS, x, i & mask).mul(c.e()))
+            FloatVector dv = v0.mul(c.p2()).mul(v0).add(v0.mul(c.p1())).add(c.p0())
+                    .add(FloatVector.fromArray(FLOATS, x, i & mask).mul(c.e()))
                     .sub(w0.mul(c.q())).add(FloatVector.fromArray(FLOATS, input, i).mul(c.r()));
             dv.mul(dt).add(v0).intoArray(vn, i);
-            adaptiveDw(c, v0, w0).mul(dt).add(w0).intoArray(terms, i);
+            v0.sub(c.vW()).mul(c.a()).sub(w0).mul(c.invTauW()).mul(dt).add(w0).intoArray(terms, i);
         }
         return storeAdaptive(v, w, vn, terms, input, refractory, from, to, size, c, spikes, count);
     }
