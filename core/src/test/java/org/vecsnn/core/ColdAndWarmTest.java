@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -36,15 +35,7 @@ class ColdAndWarmTest {
     static String fingerprint(String name) {
         Network net = build(name);
         SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(net.populations().get(net.populations().size() - 1)));
-        net.runSteps(300, ProgressListener.SILENT);
-        long state = 17;
-        for (Population p : net.populations()) {
-            for (StateArray a : p.stateArrays()) {
-                state = 31 * state + Arrays.hashCode(Arrays.copyOf(a.values(), a.length()));
-            }
-        }
-        return name + ": " + spikes.count() + " spikes, spikes " + Arrays.hashCode(spikes.steps()) + "/"
-                + Arrays.hashCode(spikes.units()) + ", state " + Long.toHexString(state);
+        return name + ": " + GoldenRunsTest.fingerprint(net, spikes, 300);
     }
 
     static Network build(String name) {

@@ -117,6 +117,9 @@ class KernelTwinsTest {
         AffineStep on = new AffineStep(0.9f, 0.01f, 0.05f);
         AffineStep off = new AffineStep(0.98f, 0.002f, 0f);
         compare((k, s) -> k.pulsedAffine(s.g, s.v, s.refractory, on, off, 0, N));
+        compare((k, s) -> k.relax(s.g, s.low, s.g2, 0.002f, 0.3f, 0, N));
+        compare((k, s) -> k.relax(s.g2, s.low, s.g2, 0.0007f, 0f, 16, N));
+        compare((k, s) -> k.pulsedRelax(s.g, s.low, s.refractory, on, off, 0, N));
     }
 
     /** The kernels with exp, bit for bit: one exp (Exp) written out in both twins. */

@@ -67,17 +67,26 @@ public final class Cases {
 
     /** The axes of the synaptic variable's trace: s in the unit of the weight that drives it. */
     static final ValidationCase.Axes SYNAPTIC = ValidationCase.Axes.overTime("s (units of the weight w)");
-    /** The axes of a kinetic synapse's trace: the fraction of open channels. */
+    /** The axes of a membrane's response: V's deviation from rest. */
     static final ValidationCase.Axes DEVIATION_FROM_REST = ValidationCase.Axes.overTime("V − V_rest (mV)");
+    /** The axes of a kinetic synapse's trace: the fraction of open channels. */
     static final ValidationCase.Axes OPEN_FRACTION = ValidationCase.Axes.overTime("s (open fraction, 0 to 1)");
 
     private static ValidationCase linearKernel(String name, Function<NeuronPopulation, SynapticInput> synapse,
                                                double w, double[] spikes, double[] delays,
                                                java.util.function.DoubleUnaryOperator kernelOfW) {
-        return new ValidationCase(name, "exact", 0, SUMMARY, dt -> 1e-5, true, "", SYNAPTIC, FLOAT_REASON,
+        return linearKernel(name, synapse, w, spikes, delays, kernelOfW, SUMMARY, 160, FLOAT_REASON);
+    }
+
+    /** Spikes through a linear synapse onto passive LIFs, one per delay; the synapse's state against its kernel. */
+    static ValidationCase linearKernel(String name, Function<NeuronPopulation, SynapticInput> synapse, double w,
+                                       double[] spikes, double[] delays,
+                                       java.util.function.DoubleUnaryOperator kernelOfW, double[] steps,
+                                       double durationMs, String reason) {
+        return new ValidationCase(name, "exact", 0, steps, dt -> 1e-5, true, "", SYNAPTIC, reason,
                 (dt, kernels) -> {
                     Harness.Sampled s = Harness.run(dt, kernels, passive(10, Integrator.EXPONENTIAL_EULER), synapse,
-                            spikes, w, delays, 160, "s");
+                            spikes, w, delays, durationMs, "s");
                     Comparison[] parts = new Comparison[delays.length];
                     for (int j = 0; j < delays.length; j++) {
                         // from the arrival on (u = 0 included: a single exponential holds w at its step's
@@ -119,14 +128,8 @@ public final class Cases {
                 u -> w * Math.exp(-u / 5)));
         cases.addAll(DtSweep.cases());
         for (KineticModel.Markov m : new KineticModel.Markov[] {KineticModel.ampa(), KineticModel.gabaA()}) {
-            double[] restart = {1.0, 1.4, 6.0, 6.6, 30.0};
-            cases.add(new ValidationCase(m.kind() + " transmitter pulse, train with restarts", "exact (pulse held)",
-                    0, SUMMARY, dt -> 1e-5, true, "", OPEN_FRACTION, FLOAT_REASON, (dt, kernels) -> {
-                        Harness.Sampled s = Harness.run(dt, kernels, passive(10, Integrator.EXPONENTIAL_EULER),
-                                p -> p.addKinetic("s", m), restart, 1, oneDelay, 60, "s");
-                        return s.compare(0, arrivals -> k -> Analytic.markovPulse(m.alpha(), m.beta(), m.t(),
-                                m.tDur(), arrivals, s.t()[k]));
-                    }));
+            cases.add(markovPulses(m, m.kind() + " transmitter pulse, train with restarts", SUMMARY, 0.1, 60,
+                    FLOAT_REASON));
         }
         cases.add(new ValidationCase("voltage jumps onto a leaky membrane", "exact (exponential Euler)", 0, SUMMARY,
                 dt -> 1e-5, true, "", DEVIATION_FROM_REST, FLOAT_REASON,
@@ -198,21 +201,44 @@ public final class Cases {
         return new Comparison(t, sim, ref);
     }
 
+    /**
+     * Transmitter pulses of a Markov synapse (AMPA, GABA_A) started at 1 ms and restarted while on and after, through
+     * one delay; its open fraction against the closed form.
+     */
+    static ValidationCase markovPulses(KineticModel.Markov m, String name, double[] steps, double delayMs,
+                                       double durationMs, String reason) {
+        double[] restarts = {1.0, 1.4, 6.0, 6.6, 30.0};
+        return new ValidationCase(name, "exact (pulse held)", 0, steps, dt -> 1e-5, true, "", OPEN_FRACTION, reason,
+                (dt, kernels) -> {
+                    Harness.Sampled s = Harness.run(dt, kernels, passive(10, Integrator.EXPONENTIAL_EULER),
+                            p -> p.addKinetic("s", m), restarts, 1, new double[] {delayMs}, durationMs, "s");
+                    return s.compare(0, arrivals -> k -> Analytic.markovPulse(m.alpha(), m.beta(), m.t(), m.tDur(),
+                            arrivals, s.t()[k]));
+                });
+    }
+
     static Comparison lifStep(double dt, Kernels kernels, Integrator method) {
-        double tau = 8;
-        double onset = 3;
+        return lifStep(dt, kernels, method, 8, 3, 30, 40);
+    }
+
+    /**
+     * V − V_rest of a LIF (R = 2) at rest at −65 mV under a step of input of {@code rI} mV from {@code onset}, for
+     * {@code durationMs}, against its relaxation.
+     */
+    static Comparison lifStep(double dt, Kernels kernels, Integrator method, double tau, double onset, double rI,
+                              double durationMs) {
         Network net = new Network(dt, kernels);
         NeuronPopulation p = net.addLif("lif", 1, new Lif(-65, -70, 0, tau, 2, 0, method));
-        net.addCurrent(TimedCurrent.of(p.all(), t -> t >= onset - 1e-9 ? 15 : 0));
+        net.addCurrent(TimedCurrent.of(p.all(), t -> t >= onset - 1e-9 ? rI / 2 : 0));
         StateMonitor v = net.addMonitor(new StateMonitor(p, "V", new int[] {0}, dt));
-        net.run(40, ProgressListener.SILENT);
+        net.run(durationMs, ProgressListener.SILENT);
         double[] t = v.times();
         float[] trace = v.trace(0);
         double[] sim = new double[t.length];
         double[] ref = new double[t.length];
         for (int k = 0; k < t.length; k++) {
             sim[k] = trace[k] + 65; // the deviation from rest, so that the peak is the response
-            ref[k] = t[k] <= onset ? 0 : Analytic.lifRelaxation(-65, -35, tau, t[k] - onset) + 65;
+            ref[k] = t[k] <= onset ? 0 : Analytic.lifRelaxation(-65, -65 + rI, tau, t[k] - onset) + 65;
         }
         return new Comparison(t, sim, ref);
     }

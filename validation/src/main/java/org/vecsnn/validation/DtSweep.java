@@ -4,12 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import org.vecsnn.core.Network;
-import org.vecsnn.core.ProgressListener;
-import org.vecsnn.core.input.TimedCurrent;
-import org.vecsnn.core.monitor.StateMonitor;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.Kernels;
@@ -40,8 +35,8 @@ public final class DtSweep {
         double w = 0.8;
         for (double tau : TAUS) {
             String t = " tau = " + fmt(tau) + " ms";
-            cases.add(synapse("single exponential," + t, p -> p.addExponential("s", tau, SynapticOutput.current()), w,
-                    u -> w * Math.exp(-u / tau)));
+            cases.add(synapse("single exponential," + t, p -> p.addExponential("s", tau, SynapticOutput.current()),
+                    w, u -> w * Math.exp(-u / tau)));
             cases.add(synapse("alpha (peak 1)," + t, p -> p.addAlpha("s", tau, Normalisation.PEAK,
                     SynapticOutput.current()), w, u -> w * Math.E / tau * u * Math.exp(-u / tau)));
             double rise = tau / 4;
@@ -51,18 +46,13 @@ public final class DtSweep {
                     u -> Analytic.dualExponential(w / peak, rise, tau, u)));
             for (Integrator method : new Integrator[] {Integrator.EXACT, Integrator.EXPONENTIAL_EULER}) {
                 cases.add(new ValidationCase("LIF under a step of input," + t, method.name(), 0, STEPS, dt -> 1e-5,
-                        true, "", Cases.DEVIATION_FROM_REST, REASON, (dt, kernels) -> lifStep(dt, kernels, method, tau)));
+                        true, "", Cases.DEVIATION_FROM_REST, REASON,
+                        (dt, kernels) -> Cases.lifStep(dt, kernels, method, tau, 1, 20, DURATION)));
             }
         }
         for (KineticModel.Markov m : new KineticModel.Markov[] {KineticModel.ampa(), KineticModel.gabaA()}) {
-            double[] restarts = {1.0, 1.4, 6.0, 6.6, 30.0};
-            cases.add(new ValidationCase(m.kind() + " transmitter pulses, to 120 ms", "exact (pulse held)", 0,
-                    PULSE_STEPS, dt -> 1e-5, true, "", Cases.OPEN_FRACTION, REASON, (dt, kernels) -> {
-                        Harness.Sampled s = Harness.run(dt, kernels, Cases.passive(10, Integrator.EXPONENTIAL_EULER),
-                                p -> p.addKinetic("s", m), restarts, 1, new double[] {0.2}, DURATION, "s");
-                        return s.compare(0, arrivals -> k -> Analytic.markovPulse(m.alpha(), m.beta(), m.t(),
-                                m.tDur(), arrivals, s.t()[k]));
-                    }));
+            cases.add(Cases.markovPulses(m, m.kind() + " transmitter pulses, to 120 ms", PULSE_STEPS, 0.2, DURATION,
+                    REASON));
         }
         return cases;
     }
@@ -70,34 +60,8 @@ public final class DtSweep {
     /** One spike at 1 ms through a 0.2 ms delay onto a passive LIF; the synapse's state against its kernel. */
     private static ValidationCase synapse(String name, Function<NeuronPopulation, SynapticInput> synapse, double w,
                                           java.util.function.DoubleUnaryOperator kernel) {
-        return new ValidationCase(name, "exact", 0, STEPS, dt -> 1e-5, true, "", Cases.SYNAPTIC, REASON,
-                (dt, kernels) -> {
-                    Harness.Sampled s = Harness.run(dt, kernels, Cases.passive(10, Integrator.EXPONENTIAL_EULER),
-                            synapse, new double[] {1.0}, w, new double[] {0.2}, DURATION, "s");
-                    return s.compare(0, arrivals -> k -> {
-                        double u = s.t()[k] - arrivals[0];
-                        return u > -1e-9 ? kernel.applyAsDouble(Math.max(u, 0)) : 0;
-                    });
-                });
-    }
-
-    /** V − V_rest of a LIF at rest at −65 mV under a step of R·I = 20 mV from 1 ms, against its relaxation. */
-    static Comparison lifStep(double dt, Kernels kernels, Integrator method, double tau) {
-        double onset = 1;
-        Network net = new Network(dt, kernels);
-        NeuronPopulation p = net.addLif("lif", 1, new Lif(-65, -70, 0, tau, 2, 0, method));
-        net.addCurrent(TimedCurrent.of(p.all(), t -> t >= onset - 1e-9 ? 10 : 0));
-        StateMonitor v = net.addMonitor(new StateMonitor(p, "V", new int[] {0}, dt));
-        net.run(DURATION, ProgressListener.SILENT);
-        double[] t = v.times();
-        float[] trace = v.trace(0);
-        double[] sim = new double[t.length];
-        double[] ref = new double[t.length];
-        for (int k = 0; k < t.length; k++) {
-            sim[k] = trace[k] + 65;
-            ref[k] = t[k] <= onset ? 0 : 20 * -Math.expm1(-(t[k] - onset) / tau);
-        }
-        return new Comparison(t, sim, ref);
+        return Cases.linearKernel(name, synapse, w, new double[] {1.0}, new double[] {0.2}, kernel, STEPS, DURATION,
+                REASON);
     }
 
     /** Whether {@code c} is one of the sweep's cases (they have their own figure). */
