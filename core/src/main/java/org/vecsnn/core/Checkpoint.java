@@ -40,10 +40,10 @@ import org.vecsnn.core.synapse.SynapticInput;
 public final class Checkpoint {
     static final byte[] MAGIC = "VSNNCKPT".getBytes(StandardCharsets.US_ASCII);
     /**
-     * 4: the structure is stored entry by entry (3 kept a hash of fewer parameters, without per-synapse weights), and
-     * LIF, dual-exponential and AMPA/GABA_A state carries its compensation (V_low, g_low, s_low).
+     * 5: every part's state is its declared variables in declaration order (4 wrote each class's arrays by hand);
+     * 4: the structure stored entry by entry, and LIF, dual-exponential and AMPA/GABA_A compensation.
      */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     private static final int HEADER = MAGIC.length + 4 + 8;
     /** Elements digested per chunk, so that digesting 10^8 synapses needs no array of their bytes. */
     private static final int CHUNK = 1 << 13;

@@ -439,7 +439,7 @@ public final class Network {
         List<CurrentInput> stepped = new ArrayList<>();
         java.util.Map<NeuronPopulation, Double> biases = new java.util.HashMap<>();
         for (CurrentInput c : currents) {
-            double bias = c instanceof org.vecsnn.core.input.TimedCurrent t ? t.wholePopulationConstant() : Double.NaN;
+            double bias = c.wholePopulationConstant();
             if (!Double.isNaN(bias) && c.target().takesBias()) {
                 biases.merge(c.target(), bias, Double::sum);
             } else {

@@ -6,7 +6,7 @@ import org.vecsnn.core.simd.Kernels;
  * A group of spiking units (neurons or spike sources) with state in flat arrays padded to {@link Kernels#PAD}.
  * Each step the population lists the units that spiked, in ascending order; projections read that list.
  */
-public abstract class Population implements Checkpointed {
+public abstract class Population implements Checkpointed, org.vecsnn.core.monitor.Recordable {
     private final String name;
     private final int size;
     private final int paddedSize;
@@ -122,6 +122,23 @@ public abstract class Population implements Checkpointed {
             System.arraycopy(staged, 0, spikes, 0, staged.length);
             spikeCount = count;
         };
+    }
+
+    @Override
+    public String label() {
+        return "population '" + name + "'";
+    }
+
+    @Override
+    public Population population() {
+        return this;
+    }
+
+    /** A variable for a state monitor; spike sources keep none. */
+    @Override
+    public org.vecsnn.core.monitor.Probe probe(String variable) {
+        throw new IllegalArgumentException("variable = " + variable + ": " + label() + " (" + description()
+                + ") keeps no state to record; record its spikes");
     }
 
     /** The state variables to watch for non-finite values (none for spike sources). */

@@ -11,7 +11,7 @@ import org.vecsnn.core.synapse.SynapticInput;
  * Propagation is event-driven: each spike of the step walks its row and adds its weight to the arrival slot of its
  * delay. A spike emitted in step m with a delay of k ≥ 1 steps acts in step m + k.
  */
-public final class Projection implements Checkpointed {
+public final class Projection implements Checkpointed, org.vecsnn.core.monitor.Recordable {
     /** Spiking rows read ahead at once (their bounds, then their lines: a few kB for typical rows). */
     private static final int BATCH = 32;
     /** 4-byte elements per 64-byte cache line. */
@@ -123,7 +123,8 @@ public final class Projection implements Checkpointed {
     void prepare(TimeGrid grid) {
         dt = grid.dt();
         if (plasticity != null) {
-            plasticityState = plasticity.newState(source.size());
+            plasticityState = plasticity.newState("short-term plasticity of projection '" + name + "'",
+                    source.size());
         }
         if (target instanceof KineticReceptor kinetic) {
             if (channels == null) { // bound once: a refused checkpoint load may prepare the network twice
@@ -337,13 +338,61 @@ public final class Projection implements Checkpointed {
     @Override
     public void save(java.io.DataOutputStream out) throws java.io.IOException {
         if (plasticityState != null) {
-            plasticityState.save(out);
+            plasticityState.store().save(out);
         }
     }
 
     @Override
     public Runnable load(java.io.DataInputStream in) throws java.io.IOException {
-        return plasticityState == null ? () -> { } : plasticityState.load(in);
+        return plasticityState == null ? () -> { } : plasticityState.store().load(in);
+    }
+
+    @Override
+    public String label() {
+        return "projection '" + name + "'";
+    }
+
+    /** The target population (a monitor of this projection belongs to its network). */
+    @Override
+    public Population population() {
+        return target.target();
+    }
+
+    /**
+     * A variable of this projection's synapses, once the network is prepared: a kinetic target's channel variables
+     * (NMDA x and g, GABA_B R, G and s, AMPA s; one per presynaptic neuron or per synapse), or short-term
+     * plasticity's u and x (per presynaptic neuron).
+     */
+    @Override
+    public org.vecsnn.core.monitor.Probe probe(String variable) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (org.vecsnn.core.state.StateStore store : stores()) {
+            org.vecsnn.core.state.StateVariable v = store.spec().find(variable);
+            if (v != null && v.type() != org.vecsnn.core.state.StateVariable.Type.LONG) {
+                return v.type() == org.vecsnn.core.state.StateVariable.Type.FLOAT
+                        ? org.vecsnn.core.monitor.Probe.of(store.floats(variable), store.units())
+                        : org.vecsnn.core.monitor.Probe.of(store.ints(variable), store.units());
+            }
+            for (org.vecsnn.core.state.StateVariable known : store.spec().variables()) {
+                if (known.type() != org.vecsnn.core.state.StateVariable.Type.LONG) {
+                    names.add(known.name());
+                }
+            }
+        }
+        throw new IllegalArgumentException("variable = " + variable + ": must be one of " + names + " of " + label()
+                + (channels == null && plasticityState == null && dt == 0 ? " (known once the network is prepared)"
+                : ""));
+    }
+
+    private java.util.List<org.vecsnn.core.state.StateStore> stores() {
+        java.util.List<org.vecsnn.core.state.StateStore> stores = new java.util.ArrayList<>();
+        if (channels != null) {
+            stores.add(channels.store());
+        }
+        if (plasticityState != null) {
+            stores.add(plasticityState.store());
+        }
+        return stores;
     }
 
     @Override

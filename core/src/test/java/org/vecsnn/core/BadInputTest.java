@@ -119,7 +119,7 @@ class BadInputTest {
         refused("time of spike 0 of 'bad' (ms) = -1.0", () -> new SpikeTimesSource("bad", 5, new int[] {0},
                 new double[] {-1}));
         refused("variable = W", () -> new StateMonitor(neurons, "W", new int[] {0}, 0.1));
-        refused("recorded neuron of 'neurons' = 20", () -> new StateMonitor(neurons, "V", new int[] {20}, 0.1));
+        refused("recorded unit of population 'neurons' = 20", () -> new StateMonitor(neurons, "V", new int[] {20}, 0.1));
         refused("recording interval (ms) = 0.0", () -> new StateMonitor(neurons, "V", new int[] {1}, 0));
         refused("rate bin (ms) = -1.0", () -> new RateMonitor(neurons.all(), -1));
         refused("V of neuron 3 of population 'neurons' = NaN",
@@ -250,14 +250,14 @@ class BadInputTest {
         NeuronPopulation traced = traces.addLif("traced", 1000, Lif.defaults());
         int[] all = java.util.stream.IntStream.range(0, 1000).toArray();
         StateMonitor v = traces.addMonitor(new StateMonitor(traced, "V", all, 0.1));
-        refused("state monitor of V of 1000 neurons of 'traced', recording 1000001 samples (use keepLast or a longer"
-                + " interval) needs about 3814 MiB: must fit the", () -> traces.run(100_000, ProgressListener.SILENT));
+        refused("state monitor of V of 1000 units of population 'traced', recording 1000001 samples (use keepLast or"
+                + " a longer interval) needs about 3814 MiB: must fit the", () -> traces.run(100_000, ProgressListener.SILENT));
         assertEquals(0, traces.stepIndex(), "refused before the first step");
-        refused("state monitor of V of 1000 neurons of 'traced', keeping the last 1000000000 samples needs"
+        refused("state monitor of V of 1000 units of population 'traced', keeping the last 1000000000 samples needs"
                 + " 1000000000000 entries in one array: must be fewer than 2^31", () -> v.keepLast(1_000_000_000));
         StateMonitor one = new StateMonitor(traced, "V", new int[] {0}, 0.1);
-        refused("state monitor of V of 1 neurons of 'traced', keeping the last 1000000000 samples needs about 3814"
-                + " MiB: must fit the", () -> one.keepLast(1_000_000_000));
+        refused("state monitor of V of 1 units of population 'traced', keeping the last 1000000000 samples needs"
+                + " about 3814 MiB: must fit the", () -> one.keepLast(1_000_000_000));
         refused("Poisson source 'many' of 2000000000 units needs about",
                 () -> new PoissonSource("many", 2_000_000_000, 1, 1));
     }

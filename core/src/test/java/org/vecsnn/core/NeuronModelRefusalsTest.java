@@ -57,8 +57,9 @@ class NeuronModelRefusalsTest {
         NeuronPopulation p = net.addNeurons("hh", 3, HodgkinHuxley.squid());
         assertEquals(3, p.state("m").length > 0 ? 3 : 0);
         String m = message(() -> p.addExponential("n", 5, org.vecsnn.core.synapse.SynapticOutput.current()));
-        assertTrue(m.contains("must be a non-blank string other than V and [m, h, n]"), m);
+        assertTrue(m.contains("must be a non-blank string without '.' other than [V, m, h, n, input, conductance,"
+                + " refractory]"), m);
         m = message(() -> p.state("w"));
-        assertTrue(m.contains("must be one of [V, m, h, n]"), m);
+        assertTrue(m.contains("must be one of [V, m, h, n, input, conductance]"), m);
     }
 }

@@ -44,7 +44,7 @@ class NonFiniteStateTest {
         coba.network().checkFiniteEvery(10).prepare();
         coba.inhibitoryReceptor().g()[33] = Float.POSITIVE_INFINITY;
         NonFiniteStateException e = runUntilCaught(coba.network(), 100);
-        assertTrue(e.getMessage().contains("neuron 33: synapse 'gi' state = "), e.getMessage());
+        assertTrue(e.getMessage().contains("synapse 'gi' on population 'coba', neuron 33: g = "), e.getMessage());
 
         Network net = new Network(0.1, KernelProvider.get()).checkFiniteEvery(5);
         NeuronPopulation p = net.addLif("p", 20, org.vecsnn.core.neuron.Lif.defaults());

@@ -15,7 +15,19 @@ public final class SplitMix64 {
 
     /** Stream {@code id} of the generator family {@code seed}. */
     public static SplitMix64 stream(long seed, long id) {
-        return new SplitMix64(mix(seed ^ mix(id * GOLDEN + 0x632BE59BD9B4E019L)));
+        return new SplitMix64(streamState(seed, id));
+    }
+
+    /** The state stream {@code id} of family {@code seed} starts from (for generators kept as a long array). */
+    public static long streamState(long seed, long id) {
+        return mix(seed ^ mix(id * GOLDEN + 0x632BE59BD9B4E019L));
+    }
+
+    /** {@link #nextDouble()} of the generator whose state is {@code states[i]}, advancing it. */
+    public static double nextDouble(long[] states, int i) {
+        long s = states[i] + GOLDEN;
+        states[i] = s;
+        return (mix(s) >>> 11) * 0x1.0p-53;
     }
 
     /** The SplitMix64 finaliser: a bijective mix of 64 bits (also a counter-based hash). */

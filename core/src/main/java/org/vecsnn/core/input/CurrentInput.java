@@ -26,6 +26,14 @@ public interface CurrentInput {
      */
     void apply(long step, TimeGrid grid, Kernels kernels, int from, int to);
 
+    /**
+     * The amplitude of a constant current into the whole population, which the population may take into its
+     * membrane step as a bias (saving a pass over its input every step); NaN for any other current.
+     */
+    default double wholePopulationConstant() {
+        return Double.NaN;
+    }
+
     /** Whether {@link #apply} may run on a part of the target (false where it reads other neurons' state). */
     default boolean appliesByRange() {
         return true;

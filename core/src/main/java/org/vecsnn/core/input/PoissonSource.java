@@ -4,6 +4,9 @@ import org.vecsnn.core.Check;
 import org.vecsnn.core.Population;
 import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.connect.SplitMix64;
+import org.vecsnn.core.state.StateSpec;
+import org.vecsnn.core.state.StateStore;
+import org.vecsnn.core.state.StateVariable;
 import org.vecsnn.core.simd.Kernels;
 
 /**
@@ -14,8 +17,9 @@ import org.vecsnn.core.simd.Kernels;
 public final class PoissonSource extends Population {
     private final double[] ratesHz;
     private final long seed;
+    private final StateStore store;
     private final long[] nextSpike;
-    private final SplitMix64[] streams;
+    private final long[] streams;
     private double[] logQ;
 
     public PoissonSource(String name, int size, double rateHz, long seed) {
@@ -30,12 +34,14 @@ public final class PoissonSource extends Population {
         }
         this.ratesHz = ratesHz.clone();
         this.seed = seed;
-        this.nextSpike = new long[ratesHz.length];
-        this.streams = new SplitMix64[ratesHz.length];
+        this.store = new StateStore("Poisson source '" + name + "'", "unit", ratesHz.length, StateSpec.of(
+                StateVariable.wide("next spike", "step", 0), StateVariable.wide("random state", "bits", 0)));
+        this.nextSpike = store.longs("next spike");
+        this.streams = store.longs("random state");
     }
 
-    /** Spike list, rate, next spike, log(1 − p) and a random stream (an object of 24 bytes and its reference). */
-    private static final int BYTES_PER_UNIT = 4 + 8 + 8 + 8 + 28;
+    /** Spike list, rate, next spike, log(1 − p) and a random state. */
+    private static final int BYTES_PER_UNIT = 4 + 8 + 8 + 8 + 8;
 
     private static int count(String name, double[] ratesHz) {
         if (ratesHz == null) {
@@ -71,7 +77,7 @@ public final class PoissonSource extends Population {
                         + ratesHz[i] + " Hz: must be at most 1/dt = " + 1e3 / grid.dt() + " Hz");
             }
             logQ[i] = StrictMath.log1p(-p);
-            streams[i] = SplitMix64.stream(seed, i);
+            streams[i] = SplitMix64.streamState(seed, i);
             nextSpike[i] = gap(i) - 1;
         }
     }
@@ -81,38 +87,24 @@ public final class PoissonSource extends Population {
         if (logQ[i] == 0) {
             return Long.MAX_VALUE / 2;
         }
-        double g = Math.floor(StrictMath.log1p(-streams[i].nextDouble()) / logQ[i]);
+        double g = Math.floor(StrictMath.log1p(-SplitMix64.nextDouble(streams, i)) / logQ[i]);
         return 1 + (long) Math.min(g, 1e15);
     }
 
     @Override
     public void save(java.io.DataOutputStream out) throws java.io.IOException {
         super.save(out);
-        org.vecsnn.core.Checkpointed.writeLongs(out, nextSpike);
-        long[] states = new long[streams.length];
-        for (int i = 0; i < states.length; i++) {
-            states[i] = streams[i].state();
-        }
-        org.vecsnn.core.Checkpointed.writeLongs(out, states);
+        store.save(out);
     }
 
     @Override
     public Runnable load(java.io.DataInputStream in) throws java.io.IOException {
-        Runnable base = super.load(in);
-        long[] next = org.vecsnn.core.Checkpointed.readLongs(in, nextSpike.length, "next spikes of '" + name() + "'");
-        long[] states = org.vecsnn.core.Checkpointed.readLongs(in, streams.length, "streams of '" + name() + "'");
-        return () -> {
-            base.run();
-            System.arraycopy(next, 0, nextSpike, 0, next.length);
-            for (int i = 0; i < states.length; i++) {
-                streams[i].setState(states[i]);
-            }
-        };
+        return org.vecsnn.core.Checkpointed.all(java.util.List.of(super.load(in), store.load(in)));
     }
 
     @Override
     public int update(long step, Kernels kernels, int from, int to, int[] out, int at) {
-        int end = Math.min(to, nextSpike.length);
+        int end = Math.min(to, size());
         for (int i = from; i < end; i++) {
             if (nextSpike[i] == step) {
                 out[at++] = i;

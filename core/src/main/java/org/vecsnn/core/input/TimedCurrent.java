@@ -79,10 +79,7 @@ public final class TimedCurrent implements CurrentInput {
         }
     }
 
-    /**
-     * The amplitude of a constant current into the whole population, which the population may take into its
-     * membrane step as a bias (saving a pass over its input every step); NaN for any other current.
-     */
+    @Override
     public double wholePopulationConstant() {
         return from == 0 && to == target.size() ? constantAmplitude : Double.NaN;
     }

@@ -11,16 +11,17 @@ import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.neuron.NeuronPopulation;
 
 /**
- * Records a state variable of chosen neurons every {@code interval} steps, at the start of the step: sample k holds
+ * Records a state variable of chosen units (neurons; a projection's synapses or presynaptic neurons) every
+ * {@code interval} steps, at the start of the step: sample k holds
  * the state at {@code t = k·interval·dt} (counted from step 0), before that step's update. Unbounded by default (the buffer doubles);
  * with {@link #keepLast(int)} it keeps only the latest samples in a fixed ring, so memory stays flat on long runs.
  */
 public final class StateMonitor implements Monitor {
-    private final NeuronPopulation population;
+    private final Recordable owner;
     private final String variable;
     private final int[] neurons;
     private final double intervalMs;
-    private float[] source;
+    private Probe source;
     private TimeGrid grid;
     private long interval;
     private float[] values = new float[4096];
@@ -29,24 +30,25 @@ public final class StateMonitor implements Monitor {
     private long firstStep = -1;
 
     /**
-     * @param variable {@code "V"} or the name of a synaptic input with state
-     * @param neurons the neurons to record
+     * @param owner a neuron population, or a projection (its kinetic channels' or short-term plasticity's state)
+     * @param variable the name of a variable of {@code owner} (see {@link NeuronPopulation#probe} and
+     *     {@link org.vecsnn.core.Projection#probe}); a projection's names are checked when the network is prepared
+     * @param neurons the units to record
      * @param intervalMs the sampling interval, a whole number of steps
      */
-    public StateMonitor(NeuronPopulation population, String variable, int[] neurons, double intervalMs) {
-        if (population == null) {
-            throw new IllegalArgumentException("population = null: must be a neuron population to monitor");
+    public StateMonitor(Recordable owner, String variable, int[] neurons, double intervalMs) {
+        if (owner == null) {
+            throw new IllegalArgumentException("owner = null: must be a neuron population or a projection to monitor");
         }
-        population.state(variable); // checks the name now
         if (neurons == null || neurons.length == 0) {
-            throw new IllegalArgumentException("neurons to record = " + Arrays.toString(neurons)
-                    + ": must name at least one neuron");
+            throw new IllegalArgumentException("units to record = " + Arrays.toString(neurons)
+                    + ": must name at least one");
         }
-        for (int neuron : neurons) {
-            Check.index("recorded neuron of '" + population.name() + "'", neuron, population.size());
+        if (owner instanceof Population) {
+            checkUnits(owner, owner.probe(variable), neurons); // checks the name and units now
         }
         Check.positive("recording interval (ms)", intervalMs);
-        this.population = population;
+        this.owner = owner;
         this.variable = variable;
         this.neurons = neurons.clone();
         this.intervalMs = intervalMs;
@@ -71,9 +73,15 @@ public final class StateMonitor implements Monitor {
                 + ", neurons " + org.vecsnn.core.Checkpoint.digest(neurons);
     }
 
+    private static void checkUnits(Recordable owner, Probe probe, int[] units) {
+        for (int unit : units) {
+            Check.index("recorded unit of " + owner.label(), unit, probe.units());
+        }
+    }
+
     @Override
     public Population population() {
-        return population;
+        return owner.population();
     }
 
     @Override
@@ -85,11 +93,12 @@ public final class StateMonitor implements Monitor {
     public void prepare(TimeGrid grid) {
         this.grid = grid;
         this.interval = grid.steps("recording interval", intervalMs, 1);
-        this.source = population.state(variable);
+        this.source = owner.probe(variable);
+        checkUnits(owner, source, neurons);
     }
 
     private String what() {
-        return "state monitor of " + variable + " of " + neurons.length + " neurons of '" + population.name() + "'";
+        return "state monitor of " + variable + " of " + neurons.length + " units of " + owner.label();
     }
 
     /** An unbounded recording grows by doubling: the final array and the half-size one it is copied from. */
@@ -120,7 +129,7 @@ public final class StateMonitor implements Monitor {
         }
         int base = position(total);
         for (int k = 0; k < width; k++) {
-            values[base + k] = source[neurons[k]];
+            values[base + k] = source.value(neurons[k]);
         }
         total++;
     }
@@ -148,12 +157,12 @@ public final class StateMonitor implements Monitor {
         long t = in.readLong();
         long f = in.readLong();
         if (t < 0 || f < -1 || (t > 0) != (f >= 0) || (capacity == 0 && t > Integer.MAX_VALUE / neurons.length)) {
-            throw new IOException("state monitor of '" + population.name() + "': sample count " + t
+            throw new IOException(what() + ": sample count " + t
                     + " or first step " + f + " out of range");
         }
         long kept = capacity == 0 ? t : Math.min(t, capacity);
         float[] staged = org.vecsnn.core.Checkpointed.readFloats(in, (int) kept * neurons.length,
-                "state monitor of '" + population.name() + "'");
+                what());
         return () -> {
             values = capacity == 0 ? Arrays.copyOf(staged, Math.max(staged.length, 4096))
                     : Arrays.copyOf(staged, capacity * neurons.length);

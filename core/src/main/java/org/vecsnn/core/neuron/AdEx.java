@@ -1,6 +1,7 @@
 package org.vecsnn.core.neuron;
 
-import java.util.List;
+import org.vecsnn.core.state.StateSpec;
+import org.vecsnn.core.state.StateVariable;
 import org.vecsnn.core.Check;
 
 /**
@@ -49,9 +50,10 @@ public record AdEx(double vRest, double vReset, double vTh, double vT, double de
         return new AdEx(vRest, vReset, vTh, vT, deltaT, a, b, tau, tauW, r, tRef, value);
     }
 
+    /** The adaptation variable w. */
     @Override
-    public List<String> variables() {
-        return List.of("w");
+    public StateSpec state() {
+        return StateSpec.of(StateVariable.real("w", "as I", 0));
     }
 
     @Override
@@ -60,13 +62,8 @@ public record AdEx(double vRest, double vReset, double vTh, double vT, double de
     }
 
     @Override
-    public double initialValue(int index, double v) {
-        return 0;
-    }
-
-    @Override
-    public Membrane membrane(double dt, int refractorySteps, int paddedSize) {
-        return AdaptiveMembrane.of(method, dt, refractorySteps, paddedSize, 0, -1 / tau, vRest / tau, deltaT / tau,
+    public NeuronKernel bind(NeuronState s, double dt, int refractorySteps) {
+        return AdaptiveMembrane.of(s, "w", method, dt, refractorySteps, 0, -1 / tau, vRest / tau, deltaT / tau,
                 vT, deltaT, r / tau, r / tau, a, vRest, tauW, b, vTh, vReset);
     }
 }

@@ -1,6 +1,7 @@
 package org.vecsnn.core.neuron;
 
 import org.vecsnn.core.Check;
+import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.simd.AdaptiveCoefficients;
 
 /** Builds the shared kernel's step for the exponential IF, AdEx, Izhikevich and quadratic IF models. */
@@ -9,9 +10,9 @@ final class AdaptiveMembrane {
 
     /**
      * {@code dV/dt = p2·V² + p1·V + p0 + e·exp((V − vT)/ΔT) − q·w + r·I}, {@code dw/dt = (a·(V − vW) − w)/τ_w};
-     * {@code tauW = ∞} for a model without w, which then steps a private array of zeros.
+     * A model without w ({@code adaptation} null, {@code tauW = ∞}) steps a private array of zeros.
      */
-    static Membrane of(Integrator method, double dt, int refractorySteps, int paddedSize, double p2, double p1,
+    static NeuronKernel of(NeuronState s, String adaptation, Integrator method, double dt, int refractorySteps, double p2, double p1,
                        double p0, double e, double vT, double deltaT, double q, double r, double a, double vW,
                        double tauW, double b, double vTh, double vReset) {
         double invTauW = 1 / tauW;
@@ -19,15 +20,16 @@ final class AdaptiveMembrane {
                 (float) e, (float) vT, (float) (e == 0 ? 0 : 1 / deltaT), (float) q, (float) r, (float) a, (float) vW,
                 (float) invTauW, (float) b, (float) vTh, (float) vReset, refractorySteps, (float) StrictMath.exp(-dt * invTauW),
                 (float) (e == 0 ? 0 : (vTh - vT) / deltaT));
-        float[] scratch = new float[paddedSize];
-        float[] scratch2 = new float[paddedSize];
-        if (Double.isInfinite(tauW)) {
-            float[] zeros = new float[paddedSize];
-            return (kernels, v, x, input, conductance, refractory, from, to, size, spikes, count) ->
-                    kernels.adaptive(v, zeros, input, refractory, from, to, size, k, spikes, count, scratch, scratch2);
-        }
-        return (kernels, v, x, input, conductance, refractory, from, to, size, spikes, count) ->
-                kernels.adaptive(v, x[0], input, refractory, from, to, size, k, spikes, count, scratch, scratch2);
+        float[] scratch = new float[s.paddedSize()];
+        float[] scratch2 = new float[s.paddedSize()];
+        float[] w = adaptation == null ? new float[s.paddedSize()] : s.floats(adaptation);
+        Kernels kernels = s.kernels();
+        float[] v = s.v();
+        float[] input = s.input();
+        int[] refractory = s.refractory();
+        int size = s.size();
+        return (step, from, to, spikes, count) -> kernels.adaptive(v, w, input, refractory, from, to, size, k, spikes,
+                count, scratch, scratch2);
     }
 
     /**

@@ -35,8 +35,8 @@ public record ExpIf(double vRest, double vReset, double vTh, double vT, double d
     }
 
     @Override
-    public Membrane membrane(double dt, int refractorySteps, int paddedSize) {
-        return AdaptiveMembrane.of(method, dt, refractorySteps, paddedSize, 0, -1 / tau, vRest / tau, deltaT / tau,
+    public NeuronKernel bind(NeuronState s, double dt, int refractorySteps) {
+        return AdaptiveMembrane.of(s, null, method, dt, refractorySteps, 0, -1 / tau, vRest / tau, deltaT / tau,
                 vT, deltaT, 0, r / tau, 0, 0, Double.POSITIVE_INFINITY, 0, vTh, vReset);
     }
 }

@@ -1,6 +1,9 @@
 package org.vecsnn.core.neuron;
 
 import java.util.List;
+import org.vecsnn.core.simd.Kernels;
+import org.vecsnn.core.state.StateSpec;
+import org.vecsnn.core.state.StateVariable;
 import org.vecsnn.core.Check;
 import org.vecsnn.core.simd.HhCoefficients;
 
@@ -89,9 +92,11 @@ public record HodgkinHuxley(double c, double gNa, double eNa, double gK, double 
                 betaN, method);
     }
 
+    /** The gates, fractions of open channels (each starts at its steady state for V). */
     @Override
-    public List<String> variables() {
-        return List.of("m", "h", "n");
+    public StateSpec state() {
+        return StateSpec.of(StateVariable.real("m", "1", 0), StateVariable.real("h", "1", 0),
+                StateVariable.real("n", "1", 0));
     }
 
     /** Conductance-based synapses join the membrane's conductance in the step (as in Brian2's exponential Euler). */
@@ -136,14 +141,22 @@ public record HodgkinHuxley(double c, double gNa, double eNa, double gK, double 
     }
 
     @Override
-    public Membrane membrane(double dt, int refractorySteps, int paddedSize) {
+    public NeuronKernel bind(NeuronState s, double dt, int refractorySteps) {
         HhCoefficients k = new HhCoefficients(method, (float) dt, (float) (1 / c), (float) gNa, (float) eNa,
                 (float) gK, (float) eK, (float) gL, (float) eL, (float) vTh, refractorySteps, alphaM.kernelForm(),
                 betaM.kernelForm(), alphaH.kernelForm(), betaH.kernelForm(), alphaN.kernelForm(), betaN.kernelForm());
-        float[] scratch = new float[paddedSize];
-        float[] scratch2 = new float[paddedSize];
-        return (kernels, v, x, input, conductance, refractory, from, to, size, spikes, count) ->
-                kernels.hodgkinHuxley(v, x[0], x[1], x[2], input, conductance, refractory, from, to, size, k, spikes,
-                        count, scratch, scratch2);
+        float[] scratch = new float[s.paddedSize()];
+        float[] scratch2 = new float[s.paddedSize()];
+        Kernels kernels = s.kernels();
+        float[] v = s.v();
+        float[] m = s.floats("m");
+        float[] h = s.floats("h");
+        float[] n = s.floats("n");
+        float[] input = s.input();
+        float[] conductance = s.conductance();
+        int[] refractory = s.refractory();
+        int size = s.size();
+        return (step, from, to, spikes, count) -> kernels.hodgkinHuxley(v, m, h, n, input, conductance, refractory,
+                from, to, size, k, spikes, count, scratch, scratch2);
     }
 }

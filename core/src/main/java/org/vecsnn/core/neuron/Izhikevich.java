@@ -1,6 +1,7 @@
 package org.vecsnn.core.neuron;
 
-import java.util.List;
+import org.vecsnn.core.state.StateSpec;
+import org.vecsnn.core.state.StateVariable;
 import org.vecsnn.core.Check;
 
 /**
@@ -36,9 +37,10 @@ public record Izhikevich(double a, double b, double c, double d, double vTh, dou
         return new Izhikevich(a, b, c, d, vTh, tRef, vInit, value);
     }
 
+    /** The adaptation variable u. */
     @Override
-    public List<String> variables() {
-        return List.of("u");
+    public StateSpec state() {
+        return StateSpec.of(StateVariable.real("u", "mV/ms", 0));
     }
 
     @Override
@@ -52,8 +54,8 @@ public record Izhikevich(double a, double b, double c, double d, double vTh, dou
     }
 
     @Override
-    public Membrane membrane(double dt, int refractorySteps, int paddedSize) {
-        return AdaptiveMembrane.of(method, dt, refractorySteps, paddedSize, 0.04, 5, 140, 0, 0, 1, 1, 1, b, 0, 1 / a,
+    public NeuronKernel bind(NeuronState s, double dt, int refractorySteps) {
+        return AdaptiveMembrane.of(s, "u", method, dt, refractorySteps, 0.04, 5, 140, 0, 0, 1, 1, 1, b, 0, 1 / a,
                 d, vTh, c);
     }
 }

@@ -1,7 +1,12 @@
 package org.vecsnn.core.neuron;
 
 import org.vecsnn.core.Check;
+import org.vecsnn.core.simd.FusedExponential;
+import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.simd.LifCoefficients;
+import org.vecsnn.core.state.StateSpec;
+import org.vecsnn.core.state.StateVariable;
+import org.vecsnn.core.synapse.FusableSynapse;
 
 /**
  * Leaky integrate-and-fire parameters: {@code τ·dV/dt = −(V − V_rest) + R·I}; a spike when {@code V ≥ V_th}, then
@@ -78,14 +83,16 @@ public record Lif(double vRest, double vReset, double vTh, double tau, double r,
         return vRest;
     }
 
+    /** V_low, the part of V below float resolution (see the class comment). */
     @Override
-    public java.util.List<String> variables() {
-        return java.util.List.of("V_low");
+    public StateSpec state() {
+        return StateSpec.of(StateVariable.real("V_low", "mV", 0));
     }
 
+    /** {@code R·I_bias} is a shift of V_rest. */
     @Override
-    public double initialValue(int index, double v) {
-        return index == 0 ? 0 : NeuronModel.super.initialValue(index, v);
+    public Lif withBias(double current) {
+        return withVRest(vRest + r * current);
     }
 
     /**
@@ -102,10 +109,35 @@ public record Lif(double vRest, double vReset, double vTh, double tau, double r,
         return new LifCoefficients((float) a, (float) vRest, (float) r, (float) vTh, (float) vReset, refractorySteps);
     }
 
+    /**
+     * With exactly two fusable synapses on the population (COBA's and CUBA's excitatory and inhibitory
+     * exponentials), steps them in the membrane's own pass: bit-identical to their separate passes and a quarter
+     * faster per COBA step.
+     */
     @Override
-    public Membrane membrane(double dt, int refractorySteps, int paddedSize) {
+    public NeuronKernel bind(NeuronState s, double dt, int refractorySteps) {
         LifCoefficients c = coefficients(dt, refractorySteps);
-        return (kernels, v, x, input, conductance, refractory, from, to, size, spikes, count) ->
-                kernels.lif(v, x[0], input, refractory, from, to, size, c, spikes, count);
+        Kernels k = s.kernels();
+        float[] v = s.v();
+        float[] vLow = s.floats("V_low");
+        float[] input = s.input();
+        int[] refractory = s.refractory();
+        int size = s.size();
+        if (s.fusable().size() == 2) {
+            FusableSynapse a = s.fusable().get(0);
+            FusableSynapse b = s.fusable().get(1);
+            s.claim(a);
+            s.claim(b);
+            FusedExponential fa = a.fused();
+            FusedExponential fb = b.fused();
+            return (step, from, to, spikes, count) -> {
+                int end = k.lifTwoExponentials(v, vLow, input, s.inputUsed(), refractory, from, to, size, c, spikes,
+                        count, fa, fb);
+                a.afterFusedStep(step, from, to);
+                b.afterFusedStep(step, from, to);
+                return end;
+            };
+        }
+        return (step, from, to, spikes, count) -> k.lif(v, vLow, input, refractory, from, to, size, c, spikes, count);
     }
 }

@@ -2,21 +2,32 @@ package org.vecsnn.core.neuron;
 
 import java.util.List;
 import org.vecsnn.core.Check;
+import org.vecsnn.core.state.StateSpec;
 
 /**
- * A neuron model: its parameters, its state variables besides V, and its step as a kernel over a range of neurons.
- * Units: ms, mV; currents and conductances in the model's own units (see each model). Every model takes its input
- * current I as the sum of external currents and synaptic outputs of the step, held over the step.
+ * A neuron model: its parameters, the state it declares besides V, and its step as a kernel over a range of
+ * neurons, bound to a population's arrays when the network is prepared. Any class may implement it (see
+ * {@code docs/EXTENDING.md}). Units: ms, mV; currents and conductances in the model's own units. Every model takes
+ * its input current I as the sum of external currents and synaptic outputs of the step, held over the step.
  */
-public sealed interface NeuronModel permits Lif, HodgkinHuxley, ExpIf, AdEx, Izhikevich, Qif {
+public interface NeuronModel {
+    /** The integration method, for descriptions and for synapses that depend on it. */
     Integrator method();
 
     /** Refractory period (ms), a whole number of steps. */
     double tRef();
 
-    /** The state variables besides V, in the order of {@link Membrane#step}'s {@code variables}. */
+    /**
+     * The state variables besides V, the input, the conductance and the refractory counter, which every population
+     * has. The engine allocates, names, records, watches and checkpoints them.
+     */
+    default StateSpec state() {
+        return StateSpec.of();
+    }
+
+    /** The names of {@link #state()}'s variables. */
     default List<String> variables() {
-        return List.of();
+        return state().names();
     }
 
     /**
@@ -31,9 +42,12 @@ public sealed interface NeuronModel permits Lif, HodgkinHuxley, ExpIf, AdEx, Izh
     /** V of a new neuron (mV). */
     double initialV();
 
-    /** Variable {@code index} of {@link #variables()} of a neuron whose V is {@code v}. */
+    /**
+     * Variable {@code index} of {@link #state()} of a neuron whose V is {@code v}: the declared initial value unless
+     * the model derives it from V (HH's gates: their steady state).
+     */
     default double initialValue(int index, double v) {
-        throw new IndexOutOfBoundsException("variable " + index + " of " + this);
+        return state().variables().get(index).initial();
     }
 
     /**
@@ -49,9 +63,19 @@ public sealed interface NeuronModel permits Lif, HodgkinHuxley, ExpIf, AdEx, Izh
         return new double[] {-Float.MAX_VALUE, Float.MAX_VALUE};
     }
 
-    /** The model's step at {@code dt}, with the refractory period as a whole number of steps, for populations of
-     * {@code paddedSize} (a model without an adaptation variable keeps a constant zero one of that size). */
-    Membrane membrane(double dt, int refractorySteps, int paddedSize);
+    /**
+     * The model's step at {@code dt}, bound to one population's state, with the refractory period as a whole
+     * number of steps.
+     */
+    NeuronKernel bind(NeuronState state, double dt, int refractorySteps);
+
+    /**
+     * This model with a constant current {@code current} into every neuron folded into its parameters, so that the
+     * input needs no pass of its own (LIF: {@code V_rest + R·I}); null if the model cannot fold one.
+     */
+    default NeuronModel withBias(double current) {
+        return null;
+    }
 
     /** Refuses {@link Integrator#EXACT} and null for the models that have no exact step. */
     static Integrator requireGeneralMethod(String model, Integrator method) {

@@ -6,11 +6,15 @@ import java.util.function.IntToDoubleFunction;
 import org.vecsnn.core.Check;
 import org.vecsnn.core.Population;
 import org.vecsnn.core.TimeGrid;
-import org.vecsnn.core.simd.FusedExponential;
+import org.vecsnn.core.StateArray;
+import org.vecsnn.core.monitor.Probe;
 import org.vecsnn.core.simd.Kernels;
-import org.vecsnn.core.simd.LifCoefficients;
+import org.vecsnn.core.state.StateSpec;
+import org.vecsnn.core.state.StateStore;
+import org.vecsnn.core.state.StateVariable;
 import org.vecsnn.core.synapse.DualExponentialReceptor;
 import org.vecsnn.core.synapse.ExponentialReceptor;
+import org.vecsnn.core.synapse.FusableSynapse;
 import org.vecsnn.core.synapse.KineticModel;
 import org.vecsnn.core.synapse.KineticReceptor;
 import org.vecsnn.core.synapse.SynapticInput;
@@ -18,41 +22,39 @@ import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.core.synapse.VoltageJump;
 
 /**
- * Neurons of one {@link NeuronModel} in structure-of-arrays form: V, the model's other variables (gates,
- * adaptation), the input accumulator I and the refractory counter, each a flat array padded to {@link Kernels#PAD}.
- * Each step: voltage jumps land, receptors add their currents to I, then the model's kernel integrates, spikes,
- * resets and clears I.
+ * Neurons of one {@link NeuronModel} in structure-of-arrays form: V, the variables the model declares (gates,
+ * adaptation), the input accumulator I, the conductance G of a model that integrates it, and the refractory counter,
+ * each a flat array padded to {@link Kernels#PAD}, allocated from one {@link StateSpec}. Each step: voltage jumps
+ * land, synapses add their currents to I, then the model's kernel integrates, spikes, resets and clears I.
  *
  * <p>The input array is the place for external currents: what is added to {@link #input()} before a step acts in
  * that step, and is cleared at its end.
  */
 public final class NeuronPopulation extends Population {
+    /** The variables every population has besides the model's own; the model may not declare these names. */
+    private static final List<String> RESERVED = List.of("V", "input", "conductance", "refractory");
     private final NeuronModel model;
+    private final StateStore store;
     private final float[] v;
-    private final float[][] variables;
     private final float[] input;
     /** Whether anything may have written {@link #input}: set by {@link #input()} and by a checkpoint holding input. */
     private boolean inputUsed;
     private final float[] conductance;
     private final int[] refractory;
     private final List<SynapticInput> synapticInputs = new ArrayList<>();
-    private SynapticInput[] jumps = new SynapticInput[0];
-    private SynapticInput[] receptors = new SynapticInput[0];
-    private ExponentialReceptor[] fusedReceptors;
-    private FusedExponential[] fused;
-    private LifCoefficients coefficients;
-    private Membrane membrane;
+    /** Prepared: voltage jumps, then the other synapses the membrane kernel did not claim, in the order added. */
+    private SynapticInput[] applied = new SynapticInput[0];
+    private NeuronKernel kernel;
     private double bias;
 
     public NeuronPopulation(String name, int size, NeuronModel model) {
         super(name, size, bytesPerNeuron(name, model));
         this.model = model;
-        this.v = new float[paddedSize()];
-        this.variables = new float[model.variables().size()][paddedSize()];
-        this.input = new float[paddedSize()];
-        this.conductance = model.integratesConductances() ? new float[paddedSize()] : null;
-        this.refractory = new int[paddedSize()];
-        java.util.Arrays.fill(v, (float) model.initialV());
+        this.store = new StateStore("population '" + name + "'", "neuron", size, spec(name, model));
+        this.v = store.floats("V");
+        this.input = store.floats("input");
+        this.conductance = model.integratesConductances() ? store.floats("conductance") : null;
+        this.refractory = store.ints("refractory");
         resetVariablesFromV();
     }
 
@@ -60,9 +62,28 @@ public final class NeuronPopulation extends Population {
     private static int bytesPerNeuron(String name, NeuronModel model) {
         if (model == null) {
             throw new IllegalArgumentException("model of population '" + name + "' = null: must be a NeuronModel"
-                    + " (Lif, HodgkinHuxley, ExpIf, AdEx, Izhikevich, Qif)");
+                    + " (Lif, HodgkinHuxley, ExpIf, AdEx, Izhikevich, Qif or one of your own)");
         }
-        return 4 * (4 + model.variables().size() + (model.integratesConductances() ? 1 : 0));
+        return 4 * (4 + model.state().variables().size() + (model.integratesConductances() ? 1 : 0));
+    }
+
+    /** V, the model's variables, input, conductance (if integrated) and the refractory counter. */
+    private static StateSpec spec(String name, NeuronModel model) {
+        for (String own : model.state().names()) {
+            if (RESERVED.contains(own)) {
+                throw new IllegalArgumentException("state variable " + own + " of model " + model + " on population '"
+                        + name + "': must not be one of " + RESERVED + " (every population has them)");
+            }
+        }
+        List<StateVariable> all = new ArrayList<>();
+        all.add(StateVariable.real("V", "mV", model.initialV()));
+        all.addAll(model.state().variables());
+        all.add(StateVariable.unwatched("input", "as the model's I", 0));
+        if (model.integratesConductances()) {
+            all.add(StateVariable.unwatched("conductance", "as the model's G", 0));
+        }
+        all.add(StateVariable.integer("refractory", "steps", 0));
+        return StateSpec.of(all);
     }
 
     @Override
@@ -74,14 +95,21 @@ public final class NeuronPopulation extends Population {
         return model;
     }
 
+    /** The population's state: V, the model's variables, input, conductance and refractory counters. */
+    public StateStore store() {
+        return store;
+    }
+
     /**
      * Sets every variable besides V to the model's initial value for each neuron's present V (HH gates: their
      * steady state; Izhikevich's u: b·V; AdEx's w: 0). Call it after setting V to start from a consistent state.
      */
     public void resetVariablesFromV() {
-        for (int k = 0; k < variables.length; k++) {
+        List<String> names = model.state().names();
+        for (int k = 0; k < names.size(); k++) {
+            float[] x = store.floats(names.get(k));
             for (int i = 0; i < size(); i++) {
-                variables[k][i] = (float) model.initialValue(k, v[i]);
+                x[i] = (float) model.initialValue(k, v[i]);
             }
         }
     }
@@ -150,10 +178,9 @@ public final class NeuronPopulation extends Population {
     /** Engine hook, called by the synaptic inputs' constructors. */
     public void addSynapticInput(SynapticInput in) {
         checkMutable("add synaptic input '" + in.name() + "' to population '" + name() + "'");
-        if (in.name() == null || in.name().isBlank() || "V".equals(in.name())
-                || model.variables().contains(in.name())) {
+        if (in.name() == null || in.name().isBlank() || in.name().contains(".") || store.has(in.name())) {
             throw new IllegalArgumentException("synaptic input name = " + in.name()
-                    + ": must be a non-blank string other than V and " + model.variables());
+                    + ": must be a non-blank string without '.' other than " + store.spec().names());
         }
         for (SynapticInput other : synapticInputs) {
             if (other.name().equals(in.name())) {
@@ -169,33 +196,75 @@ public final class NeuronPopulation extends Population {
     }
 
     /**
-     * A state variable by name: {@code "V"}, one of the model's variables (HH: m, h, n; AdEx: w; Izhikevich: u) or
-     * the name of a synaptic input that keeps state (its g).
+     * A float state variable by name, live: {@code "V"}, one the model declares (HH: m, h, n; AdEx: w; Izhikevich:
+     * u; LIF: V_low), {@code "input"}, {@code "conductance"}, a synapse's name (its output state g) or
+     * {@code "synapse.variable"} for any float variable a synapse keeps per neuron (for example {@code "GABA.h"}).
      *
      * @throws IllegalArgumentException for any other name, listing the allowed ones
      */
     public float[] state(String variable) {
-        if ("V".equals(variable)) {
-            return v;
-        }
-        List<String> names = new ArrayList<>(List.of("V"));
-        List<String> own = model.variables();
-        for (int k = 0; k < own.size(); k++) {
-            if (own.get(k).equals(variable)) {
-                return variables[k];
+        if (variable != null) {
+            StateVariable own = store.spec().find(variable);
+            if (own != null && own.type() == StateVariable.Type.FLOAT) {
+                return store.floats(variable);
             }
-            names.add(own.get(k));
+            int dot = variable.indexOf('.');
+            for (SynapticInput in : synapticInputs) {
+                if (in.name().equals(variable) && in.state() != null) {
+                    return in.state();
+                }
+                if (dot > 0 && in.name().equals(variable.substring(0, dot))) {
+                    StateVariable v = in.store().spec().find(variable.substring(dot + 1));
+                    if (v != null && v.type() == StateVariable.Type.FLOAT) {
+                        return in.store().floats(v.name());
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("variable = " + variable + ": must be one of " + arrayNames()
+                + " on population '" + name() + "'" + (variable != null && variable.endsWith(".I")
+                ? " (a synapse's current is computed, not stored: record it with a StateMonitor)" : ""));
+    }
+
+    private List<String> arrayNames() {
+        List<String> names = new ArrayList<>();
+        for (StateVariable v : store.spec().variables()) {
+            if (v.type() == StateVariable.Type.FLOAT) {
+                names.add(v.name());
+            }
         }
         for (SynapticInput in : synapticInputs) {
             if (in.state() != null) {
-                if (in.name().equals(variable)) {
-                    return in.state();
-                }
                 names.add(in.name());
             }
+            for (StateVariable v : in.store().spec().variables()) {
+                if (v.type() == StateVariable.Type.FLOAT) {
+                    names.add(in.name() + "." + v.name());
+                }
+            }
         }
-        throw new IllegalArgumentException("variable = " + variable + ": must be one of " + names
-                + " on population '" + name() + "'");
+        return names;
+    }
+
+    /**
+     * What a state monitor records of {@code variable}: any name {@link #state} takes, the refractory counter, or a
+     * synapse's current {@code "synapse.I"} (computed from its state and V at the step's start: the current that
+     * step adds to the input).
+     */
+    @Override
+    public Probe probe(String variable) {
+        if ("refractory".equals(variable)) {
+            return Probe.of(refractory, size());
+        }
+        if (variable != null && variable.endsWith(".I")) {
+            String synapse = variable.substring(0, variable.length() - 2);
+            for (SynapticInput in : synapticInputs) {
+                if (in.name().equals(synapse) && in.current() != null) {
+                    return in.current();
+                }
+            }
+        }
+        return Probe.of(state(variable), size());
     }
 
     /**
@@ -204,7 +273,7 @@ public final class NeuronPopulation extends Population {
      */
     public void set(String variable, IntToDoubleFunction valueOfNeuron) {
         float[] target = state(variable);
-        int k = model.variables().indexOf(variable);
+        int k = model.state().names().indexOf(variable);
         double[] bounds = k >= 0 ? model.bounds(k) : NeuronModel.anyFloat();
         float[] values = new float[size()];
         for (int i = 0; i < values.length; i++) {
@@ -221,15 +290,7 @@ public final class NeuronPopulation extends Population {
     @Override
     public void save(java.io.DataOutputStream out) throws java.io.IOException {
         super.save(out);
-        org.vecsnn.core.Checkpointed.writeFloats(out, v);
-        for (float[] x : variables) {
-            org.vecsnn.core.Checkpointed.writeFloats(out, x);
-        }
-        org.vecsnn.core.Checkpointed.writeFloats(out, input);
-        if (conductance != null) {
-            org.vecsnn.core.Checkpointed.writeFloats(out, conductance);
-        }
-        org.vecsnn.core.Checkpointed.writeInts(out, refractory);
+        store.save(out);
         for (SynapticInput in : synapticInputs) {
             in.save(out);
         }
@@ -239,29 +300,12 @@ public final class NeuronPopulation extends Population {
     public Runnable load(java.io.DataInputStream in) throws java.io.IOException {
         List<Runnable> actions = new ArrayList<>();
         actions.add(super.load(in));
-        String where = " of population '" + name() + "'";
-        // the order of save(): V, the model's variables, input, conductance, refractory counters
-        actions.add(org.vecsnn.core.Checkpointed.install(
-                org.vecsnn.core.Checkpointed.readFloats(in, v.length, "V" + where), v));
-        for (int k = 0; k < variables.length; k++) {
-            String variable = model.variables().get(k);
-            actions.add(org.vecsnn.core.Checkpointed.install(
-                    org.vecsnn.core.Checkpointed.readFloats(in, v.length, variable + where), variables[k]));
-        }
-        actions.add(org.vecsnn.core.Checkpointed.install(
-                org.vecsnn.core.Checkpointed.readFloats(in, input.length, "input" + where), input));
+        actions.add(store.load(in));
         actions.add(() -> {
             for (float x : input) {
                 inputUsed |= x != 0f;
             }
         });
-        if (conductance != null) {
-            actions.add(org.vecsnn.core.Checkpointed.install(
-                    org.vecsnn.core.Checkpointed.readFloats(in, conductance.length, "conductance" + where),
-                    conductance));
-        }
-        actions.add(org.vecsnn.core.Checkpointed.install(
-                org.vecsnn.core.Checkpointed.readInts(in, refractory.length, "refractory" + where), refractory));
         for (SynapticInput synapse : synapticInputs) {
             actions.add(synapse.load(in));
         }
@@ -269,26 +313,18 @@ public final class NeuronPopulation extends Population {
     }
 
     @Override
-    public List<org.vecsnn.core.StateArray> stateArrays() {
-        List<org.vecsnn.core.StateArray> arrays = new ArrayList<>(); // synapses first: a blow-up there reaches V
+    public List<StateArray> stateArrays() {
+        List<StateArray> arrays = new ArrayList<>(); // synapses first: a blow-up there reaches V
         for (SynapticInput in : synapticInputs) {
             arrays.addAll(in.stateArrays());
         }
-        // V before the model's variables: a blow-up reaches V and LIF's V_low in the same step, reported as V
-        arrays.add(new org.vecsnn.core.StateArray("population '" + name() + "'", "V", "neuron", v, size()));
-        for (int k = 0; k < variables.length; k++) {
-            arrays.add(new org.vecsnn.core.StateArray("population '" + name() + "'", model.variables().get(k),
-                    "neuron", variables[k], size()));
-        }
+        arrays.addAll(store.watched());
         return arrays;
     }
 
-    /**
-     * Whether a constant current into every neuron can be taken as a bias: LIF's {@code R·I_bias} is a shift of
-     * V_rest, so the membrane step absorbs it and the input needs no pass of its own.
-     */
+    /** Whether a constant current into every neuron can be folded into the model (see {@link NeuronModel#withBias}). */
     public boolean takesBias() {
-        return model instanceof Lif;
+        return model.withBias(0) != null;
     }
 
     /** Engine hook, before {@link #prepare}: the constant current into every neuron (see {@link #takesBias}). */
@@ -300,44 +336,108 @@ public final class NeuronPopulation extends Population {
     @Override
     public void prepare(TimeGrid grid) {
         int refractorySteps = grid.intSteps("tRef of population '" + name() + "'", model.tRef(), 0);
-        NeuronModel stepped = model instanceof Lif lif && bias != 0 ? lif.withVRest(lif.vRest() + lif.r() * bias)
-                : model;
-        membrane = stepped.membrane(grid.dt(), refractorySteps, paddedSize());
-        coefficients = stepped instanceof Lif lif ? lif.coefficients(grid.dt(), refractorySteps) : null;
+        NeuronModel stepped = bias != 0 ? model.withBias(bias) : model;
         for (SynapticInput in : synapticInputs) {
             in.prepare(grid);
         }
-        jumps = synapticInputs.stream().filter(in -> in instanceof VoltageJump).toArray(SynapticInput[]::new);
-        receptors = synapticInputs.stream().filter(in -> !(in instanceof VoltageJump)).toArray(SynapticInput[]::new);
-        // LIF with exactly two single-exponential current or conductance synapses (COBA, CUBA): stepped in the
-        // membrane kernel's own pass, bit-identical to their separate passes and a quarter faster per COBA step
-        ExponentialReceptor[] exponentials = synapticInputs.stream()
-                .filter(in -> in instanceof ExponentialReceptor e && e.fusable()).toArray(ExponentialReceptor[]::new);
-        fusedReceptors = null;
-        fused = null;
-        if (coefficients != null && exponentials.length == 2) {
-            fusedReceptors = exponentials;
-            fused = new FusedExponential[] {exponentials[0].fused(), exponentials[1].fused()};
-            receptors = java.util.Arrays.stream(receptors).filter(in -> in != exponentials[0] && in != exponentials[1])
-                    .toArray(SynapticInput[]::new);
+        Binding binding = new Binding(network().kernels());
+        kernel = stepped.bind(binding, grid.dt(), refractorySteps);
+        List<SynapticInput> order = new ArrayList<>();
+        for (boolean jumps : new boolean[] {true, false}) {
+            for (SynapticInput in : synapticInputs) {
+                if (in.movesVoltage() == jumps && !binding.claimed.contains(in)) {
+                    order.add(in);
+                }
+            }
         }
+        applied = order.toArray(new SynapticInput[0]);
     }
 
     @Override
     public int update(long step, Kernels kernels, int from, int to, int[] out, int at) {
-        for (SynapticInput jump : jumps) {
-            jump.apply(step, kernels, from, to);
+        for (SynapticInput in : applied) {
+            in.apply(step, kernels, from, to);
         }
-        for (SynapticInput receptor : receptors) {
-            receptor.apply(step, kernels, from, to);
+        return kernel.step(step, from, to, out, at);
+    }
+
+    /** What the model's kernel binds to: this population's arrays and the synapses it may fuse. */
+    private final class Binding implements NeuronState {
+        private final Kernels kernels;
+        private final List<FusableSynapse> fusable = new ArrayList<>();
+        private final List<Object> claimed = new ArrayList<>();
+
+        Binding(Kernels kernels) {
+            this.kernels = kernels;
+            for (SynapticInput in : synapticInputs) {
+                FusableSynapse f = in.fusable();
+                if (f != null) {
+                    fusable.add(f);
+                }
+            }
         }
-        if (fused != null) {
-            int end = kernels.lifTwoExponentials(v, variables[0], input, inputUsed, refractory, from, to, size(),
-                    coefficients, out, at, fused[0], fused[1]);
-            fusedReceptors[0].foldArrivals(step, kernels, from, to);
-            fusedReceptors[1].foldArrivals(step, kernels, from, to);
-            return end;
+
+        @Override
+        public float[] v() {
+            return v;
         }
-        return membrane.step(kernels, v, variables, input, conductance, refractory, from, to, size(), out, at);
+
+        @Override
+        public float[] input() {
+            return input;
+        }
+
+        @Override
+        public boolean inputUsed() {
+            return inputUsed;
+        }
+
+        @Override
+        public float[] conductance() {
+            return conductance;
+        }
+
+        @Override
+        public int[] refractory() {
+            return refractory;
+        }
+
+        @Override
+        public float[] floats(String variable) {
+            if (!model.state().names().contains(variable)) {
+                throw new IllegalArgumentException("variable = " + variable + ": model " + model + " declares only "
+                        + model.state().names());
+            }
+            return store.floats(variable);
+        }
+
+        @Override
+        public int size() {
+            return NeuronPopulation.this.size();
+        }
+
+        @Override
+        public int paddedSize() {
+            return NeuronPopulation.this.paddedSize();
+        }
+
+        @Override
+        public Kernels kernels() {
+            return kernels;
+        }
+
+        @Override
+        public List<FusableSynapse> fusable() {
+            return List.copyOf(fusable);
+        }
+
+        @Override
+        public void claim(FusableSynapse synapse) {
+            if (!fusable.contains(synapse)) {
+                throw new IllegalArgumentException("synapse " + synapse + ": not one of this population's fusable"
+                        + " synapses");
+            }
+            claimed.add(synapse);
+        }
     }
 }

@@ -38,9 +38,9 @@ public record Qif(double vRest, double vReset, double vTh, double vC, double c, 
     }
 
     @Override
-    public Membrane membrane(double dt, int refractorySteps, int paddedSize) {
+    public NeuronKernel bind(NeuronState s, double dt, int refractorySteps) {
         double k = c / tau;
-        return AdaptiveMembrane.of(method, dt, refractorySteps, paddedSize, k, -k * (vRest + vC), k * vRest * vC, 0,
+        return AdaptiveMembrane.of(s, null, method, dt, refractorySteps, k, -k * (vRest + vC), k * vRest * vC, 0,
                 0, 1, 0, r / tau, 0, 0, Double.POSITIVE_INFINITY, 0, vTh, vReset);
     }
 }

@@ -4,6 +4,8 @@ import org.vecsnn.core.Check;
 import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
+import org.vecsnn.core.state.StateSpec;
+import org.vecsnn.core.state.StateVariable;
 
 /**
  * Dual-exponential and alpha synapses, linear, so one pair of states per postsynaptic neuron:
@@ -37,14 +39,16 @@ public final class DualExponentialReceptor extends SynapticInput {
 
     private DualExponentialReceptor(NeuronPopulation target, String name, double tauRise, double tauDecay,
                                     Normalisation normalisation, SynapticOutput output) {
-        super(checked(target, name, output, normalisation), name, 2);
+        super(checked(target, name, output, normalisation), name, StateSpec.of(
+                StateVariable.real("g", "as the weight", 0), StateVariable.real("h", "weight/ms", 0),
+                StateVariable.real("g_low", "as the weight", 0)));
         this.tauRise = tauRise;
         this.tauDecay = tauDecay;
         this.normalisation = normalisation;
         this.output = output;
-        this.h = new float[target.paddedSize()];
-        this.g = new float[target.paddedSize()];
-        this.gLow = new float[target.paddedSize()];
+        this.h = store().floats("h");
+        this.g = store().floats("g");
+        this.gLow = store().floats("g_low");
     }
 
     /** A dual-exponential synapse; {@code tauRise < tauDecay} (equal time constants are the alpha synapse). */
@@ -93,6 +97,11 @@ public final class DualExponentialReceptor extends SynapticInput {
         return tauDecay;
     }
 
+    @Override
+    public SynapticOutput output() {
+        return output;
+    }
+
     public Normalisation normalisation() {
         return normalisation;
     }
@@ -120,16 +129,6 @@ public final class DualExponentialReceptor extends SynapticInput {
     @Override
     public float[] state() {
         return g;
-    }
-
-    @Override
-    public java.util.List<org.vecsnn.core.StateArray> stateArrays() {
-        String owner = "population '" + target.name() + "'";
-        return java.util.List.of(
-                new org.vecsnn.core.StateArray(owner, "synapse '" + name() + "' g", "neuron", g, target.size()),
-                new org.vecsnn.core.StateArray(owner, "synapse '" + name() + "' h", "neuron", h, target.size()),
-                new org.vecsnn.core.StateArray(owner, "synapse '" + name() + "' g_low", "neuron", gLow,
-                        target.size()));
     }
 
     @Override

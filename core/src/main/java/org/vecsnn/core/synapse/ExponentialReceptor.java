@@ -5,6 +5,8 @@ import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
+import org.vecsnn.core.state.StateSpec;
+import org.vecsnn.core.state.StateVariable;
 
 /**
  * Single-exponential synapse, one state g per postsynaptic neuron: {@code dg/dt = −g/τ}, {@code g += w} when a
@@ -20,18 +22,20 @@ import org.vecsnn.core.simd.Kernels;
  * current decaying within the step: {@code I += κ·g} with
  * {@code κ = τ_s/(τ_s − τ_m)·(e^(−dt/τ_s) − e^(−dt/τ_m)) / (1 − e^(−dt/τ_m))}.
  */
-public final class ExponentialReceptor extends SynapticInput {
+public final class ExponentialReceptor extends SynapticInput implements FusableSynapse {
     private final double tau;
     private final SynapticOutput output;
     private final float[] g;
     private float decrement;
     private float scale;
+    /** The network's kernels, for the arrivals after a fused pass. */
+    private Kernels kernels;
 
     public ExponentialReceptor(NeuronPopulation target, String name, double tauMs, SynapticOutput output) {
-        super(checked(target, name, tauMs, output), name, 1);
+        super(checked(target, name, tauMs, output), name, StateSpec.of(StateVariable.real("g", "as the weight", 0)));
         this.tau = tauMs;
         this.output = output;
-        this.g = new float[target.paddedSize()];
+        this.g = store().floats("g");
     }
 
     private static NeuronPopulation checked(NeuronPopulation target, String name, double tauMs,
@@ -50,6 +54,7 @@ public final class ExponentialReceptor extends SynapticInput {
         return tau;
     }
 
+    @Override
     public SynapticOutput output() {
         return output;
     }
@@ -60,31 +65,41 @@ public final class ExponentialReceptor extends SynapticInput {
     }
 
     /**
-     * Whether the membrane kernel can step this synapse in its own pass: current- or conductance-based output (the
-     * Mg block needs exp and keeps its own pass).
+     * This synapse if a membrane kernel can step it in its own pass: current- or conductance-based output (the Mg
+     * block needs exp and keeps its own pass).
      */
-    public boolean fusable() {
-        return output instanceof SynapticOutput.Current || output instanceof SynapticOutput.Conductance;
+    @Override
+    public FusableSynapse fusable() {
+        return output instanceof SynapticOutput.Current || output instanceof SynapticOutput.Conductance ? this : null;
     }
 
-    /**
-     * Engine hook: this synapse as the membrane kernel steps it, {@code I += g·(a + b·V)}, then the decay; the
-     * caller then calls {@link #foldArrivals}.
-     */
+    /** This synapse as the membrane kernel steps it, {@code I += g·(a + b·V)}, then the decay. */
+    @Override
     public org.vecsnn.core.simd.FusedExponential fused() {
         return output instanceof SynapticOutput.Conductance c
                 ? new org.vecsnn.core.simd.FusedExponential(g, decrement, (float) c.reversal(), -1f)
                 : new org.vecsnn.core.simd.FusedExponential(g, decrement, scale, 0f);
     }
 
+    /** After the membrane kernel's fused pass: the arrivals, as at the end of {@link #apply}. */
+    @Override
+    public void afterFusedStep(long step, int from, int to) {
+        foldArrivals(step, kernels, from, to);
+    }
+
     /**
-     * Engine hook, after g has decayed in step {@code step}: adds the weights due in the next step that waited in
-     * the ring (delays of two steps or more); nothing to do when every delay is one step.
+     * After g has decayed in step {@code step}: adds the weights due in the next step that waited in the ring
+     * (delays of two steps or more); nothing to do when every delay is one step.
      */
-    public void foldArrivals(long step, Kernels kernels, int from, int to) {
+    private void foldArrivals(long step, Kernels kernels, int from, int to) {
         if (arrivals.depth() > 1) {
             kernels.arrive(arrivals.data(), arrivals.slot(step + 1), g, 1f, from, to);
         }
+    }
+
+    @Override
+    protected double currentScale() {
+        return scale;
     }
 
     @Override
@@ -101,6 +116,7 @@ public final class ExponentialReceptor extends SynapticInput {
     @Override
     protected void prepareDynamics(TimeGrid grid) {
         double dt = grid.dt();
+        kernels = target.network().kernels();
         decrement = (float) -StrictMath.expm1(-dt / tau);
         scale = target.model() instanceof org.vecsnn.core.neuron.Lif lif && lif.method() == Integrator.EXACT
                 ? (float) exactCurrentScale(tau, lif.tau(), dt) : 1f;

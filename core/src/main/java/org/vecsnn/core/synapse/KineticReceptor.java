@@ -7,6 +7,9 @@ import org.vecsnn.core.connect.Csr;
 import org.vecsnn.core.delay.EventRing;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
+import org.vecsnn.core.state.StateSpec;
+import org.vecsnn.core.state.StateStore;
+import org.vecsnn.core.state.StateVariable;
 
 /**
  * A synapse with nonlinear kinetics ({@link KineticModel}: AMPA, GABA_A, NMDA, BioNMDA, GABA_B) on a neuron
@@ -33,10 +36,10 @@ public final class KineticReceptor extends SynapticInput {
     private KineticModel.Dynamics dynamics;
 
     public KineticReceptor(NeuronPopulation target, String name, KineticModel model, SynapticOutput output) {
-        super(checked(target, name, model, output), name, 1);
+        super(checked(target, name, model, output), name, StateSpec.of(StateVariable.real("g", "as the weight", 0)));
         this.model = model;
         this.output = output;
-        this.g = new float[target.paddedSize()];
+        this.g = store().floats("g");
     }
 
     private static NeuronPopulation checked(NeuronPopulation target, String name, KineticModel model,
@@ -57,6 +60,7 @@ public final class KineticReceptor extends SynapticInput {
         return model;
     }
 
+    @Override
     public SynapticOutput output() {
         return output;
     }
@@ -75,43 +79,24 @@ public final class KineticReceptor extends SynapticInput {
     @Override
     public java.util.List<org.vecsnn.core.StateArray> stateArrays() {
         java.util.List<org.vecsnn.core.StateArray> arrays = new java.util.ArrayList<>();
-        String[] names = model.variables();
-        for (int k = 0; k < channelSets.length; k++) {
-            Channels set = channelSets[k];
-            for (int v = 0; v < names.length; v++) {
-                arrays.add(new org.vecsnn.core.StateArray("synapse '" + name() + "' on population '"
-                        + target.name() + "', projection " + k, names[v], set.perSynapse() ? "synapse"
-                        : "presynaptic neuron", set.variable(v), set.count()));
-            }
+        for (Channels set : channelSets) {
+            arrays.addAll(set.store.watched());
         }
-        for (int k = 0; k < channelSets.length; k++) {
-            Channels set = channelSets[k];
+        for (Channels set : channelSets) {
             if (set.summedPerNeuron()) {
-                String owner = "synapse '" + name() + "' on population '" + target.name() + "', projection " + k;
-                int columns = set.columnStart.length - 1;
-                arrays.add(new org.vecsnn.core.StateArray(owner, "off-pulse sum", "neuron", set.offSum, columns));
-                arrays.add(new org.vecsnn.core.StateArray(owner, "on-pulse sum", "neuron", set.onSum, columns));
-                arrays.add(new org.vecsnn.core.StateArray(owner, "off-pulse sum low", "neuron", set.offLow, columns));
-                arrays.add(new org.vecsnn.core.StateArray(owner, "on-pulse sum low", "neuron", set.onLow, columns));
+                arrays.addAll(set.sums.watched());
             }
         }
         arrays.addAll(super.stateArrays()); // after the channels, which feed it
         return arrays;
     }
 
+    /** Saves g, then each projection's channels, their sums and their pending events. */
     @Override
     public void save(java.io.DataOutputStream out) throws java.io.IOException {
         super.save(out);
         for (Channels set : channelSets) {
-            org.vecsnn.core.Checkpointed.writeInts(out, set.pulse);
-            org.vecsnn.core.Checkpointed.writeFloats(out, set.release);
-            set.events.save(out);
-            if (set.summedPerNeuron()) {
-                // (the on and off sums themselves go out with the state arrays)
-                org.vecsnn.core.Checkpointed.writeFloats(out, set.onWeight);
-                org.vecsnn.core.Checkpointed.writeInts(out, set.onCount);
-                org.vecsnn.core.Checkpointed.writeInts(out, Arrays.copyOf(set.activeList, set.activeCount));
-            }
+            set.save(out);
         }
     }
 
@@ -120,33 +105,7 @@ public final class KineticReceptor extends SynapticInput {
         java.util.List<Runnable> actions = new java.util.ArrayList<>();
         actions.add(super.load(in));
         for (Channels set : channelSets) {
-            String where = " of synapse '" + name() + "' channels";
-            int[] pulse = org.vecsnn.core.Checkpointed.readInts(in, set.pulse.length, "pulses" + where);
-            float[] release = org.vecsnn.core.Checkpointed.readFloats(in, set.release.length, "efficacies" + where);
-            actions.add(org.vecsnn.core.Checkpointed.install(pulse, set.pulse));
-            actions.add(org.vecsnn.core.Checkpointed.install(release, set.release));
-            actions.add(set.events.load(in, set.count));
-            if (set.summedPerNeuron()) {
-                float[] onW = org.vecsnn.core.Checkpointed.readFloats(in, set.onWeight.length, "on weights" + where);
-                int[] counts = org.vecsnn.core.Checkpointed.readInts(in, set.onCount.length, "on counts" + where);
-                int active = in.readInt();
-                if (active < 0 || active > set.count) {
-                    throw new java.io.IOException(active + " active channels" + where + ": out of range");
-                }
-                int[] list = new int[active];
-                for (int k = 0; k < active; k++) {
-                    list[k] = in.readInt();
-                    if (list[k] < 0 || list[k] >= set.count) {
-                        throw new java.io.IOException("active channel " + list[k] + where + ": out of range");
-                    }
-                }
-                actions.add(org.vecsnn.core.Checkpointed.install(onW, set.onWeight));
-                actions.add(org.vecsnn.core.Checkpointed.install(counts, set.onCount));
-                actions.add(() -> {
-                    System.arraycopy(list, 0, set.activeList, 0, active);
-                    set.activeCount = active;
-                });
-            }
+            actions.add(set.load(in));
         }
         return org.vecsnn.core.Checkpointed.all(actions);
     }
@@ -158,8 +117,8 @@ public final class KineticReceptor extends SynapticInput {
 
     /** Engine hook: the channels of a projection onto this receptor. */
     public Channels bind(Csr csr, int targetFrom, float weight, int delaySteps) {
-        Channels set = new Channels(model.variables().length, csr, targetFrom, weight, delaySteps,
-                dynamics.linearSteps());
+        Channels set = new Channels("synapse '" + name() + "' on population '" + target.name() + "', projection "
+                + channelSets.length, model.variables(), csr, targetFrom, weight, delaySteps, dynamics.linearSteps());
         channelSets = Arrays.copyOf(channelSets, channelSets.length + 1);
         channelSets[channelSets.length - 1] = set;
         return set;
@@ -194,10 +153,18 @@ public final class KineticReceptor extends SynapticInput {
         }
     }
 
-    /** The state of one projection's channels, and how its spikes reach them. */
+    /**
+     * The state of one projection's channels, and how its spikes reach them. Declared state: per channel the
+     * model's variables, the pulse counter and the efficacy of the latest spike; for the Markov kinetics also the
+     * on and off sums per postsynaptic neuron with their rounding errors, the on weights and counts, and the list of
+     * channels whose pulse is on.
+     */
     public static final class Channels {
         private final boolean perSynapse;
         private final int count;
+        private final StateStore store;
+        private final StateStore sums;
+        private final StateStore tally;
         private final float[][] vars;
         private final int[] pulse;
         private final float[] scratch;
@@ -222,19 +189,33 @@ public final class KineticReceptor extends SynapticInput {
         private final float[] onLow;
         private final float[] onWeight;
         private final int[] onCount;
+        /** The channels whose pulse is on, in the order they started; {@code active[0]} of {@link #tally} of them. */
         private final int[] activeList;
-        private int activeCount;
+        private final int[] activeCount;
 
-        Channels(int variables, Csr csr, int targetFrom, float weight, int delaySteps,
+        Channels(String owner, String[] variables, Csr csr, int targetFrom, float weight, int delaySteps,
                  org.vecsnn.core.simd.AffineStep[] linearSteps) {
             this.perSynapse = csr.delays() != null;
             this.count = perSynapse ? csr.synapseCount() : csr.rows();
-            int padded = Kernels.padded(Math.max(count, 1));
-            this.vars = new float[variables][padded];
-            this.pulse = new int[padded];
-            this.scratch = new float[padded];
-            this.release = new float[padded];
-            Arrays.fill(release, 1f);
+            boolean markov = linearSteps != null;
+            List<StateVariable> declared = new java.util.ArrayList<>();
+            for (String v : variables) {
+                declared.add(StateVariable.real(v, "1", 0));
+            }
+            declared.add(StateVariable.integer("pulse", "steps", 0));
+            declared.add(StateVariable.unwatched("efficacy", "1", 1));
+            if (markov) {
+                declared.add(StateVariable.integer("active", "channel", 0));
+            }
+            this.store = new StateStore(owner, perSynapse ? "synapse" : "presynaptic neuron", count,
+                    StateSpec.of(declared));
+            this.vars = new float[variables.length][];
+            for (int k = 0; k < variables.length; k++) {
+                vars[k] = store.floats(variables[k]);
+            }
+            this.pulse = store.ints("pulse");
+            this.release = store.floats("efficacy");
+            this.scratch = new float[pulse.length];
             this.rowStart = csr.rowStart();
             this.delays = csr.delays();
             this.delaySteps = delaySteps;
@@ -264,14 +245,58 @@ public final class KineticReceptor extends SynapticInput {
             this.targets = csr.targets();
             this.weights = csr.weights();
             this.weight = weight;
-            int paddedColumns = linearSteps == null ? 0 : Kernels.padded(Math.max(columns, 1));
-            this.offSum = new float[paddedColumns];
-            this.onSum = new float[paddedColumns];
-            this.offLow = new float[paddedColumns];
-            this.onLow = new float[paddedColumns];
-            this.onWeight = new float[paddedColumns];
-            this.onCount = new int[paddedColumns];
-            this.activeList = new int[linearSteps == null ? 0 : count];
+            this.sums = new StateStore(owner, "neuron", markov ? columns : 0, markov ? StateSpec.of(
+                    StateVariable.real("off-pulse sum", "as the weight", 0),
+                    StateVariable.real("on-pulse sum", "as the weight", 0),
+                    StateVariable.real("off-pulse sum low", "as the weight", 0),
+                    StateVariable.real("on-pulse sum low", "as the weight", 0),
+                    StateVariable.unwatched("on-pulse weight", "as the weight", 0),
+                    StateVariable.integer("on-pulse count", "channels", 0)) : StateSpec.of());
+            this.tally = new StateStore(owner, "projection", 1, markov
+                    ? StateSpec.of(StateVariable.integer("active channels", "channels", 0)) : StateSpec.of());
+            this.offSum = markov ? sums.floats("off-pulse sum") : null;
+            this.onSum = markov ? sums.floats("on-pulse sum") : null;
+            this.offLow = markov ? sums.floats("off-pulse sum low") : null;
+            this.onLow = markov ? sums.floats("on-pulse sum low") : null;
+            this.onWeight = markov ? sums.floats("on-pulse weight") : null;
+            this.onCount = markov ? sums.ints("on-pulse count") : null;
+            this.activeList = markov ? store.ints("active") : null;
+            this.activeCount = markov ? tally.ints("active channels") : null;
+        }
+
+        /** The declared state per channel (the model's variables, pulse, efficacy). */
+        public StateStore store() {
+            return store;
+        }
+
+        /** Saves the declared state and the pending events. */
+        void save(java.io.DataOutputStream out) throws java.io.IOException {
+            store.save(out);
+            sums.save(out);
+            tally.save(out);
+            events.save(out);
+        }
+
+        /** Reads and checks the state (the active list must name channels in range), changing nothing. */
+        Runnable load(java.io.DataInputStream in) throws java.io.IOException {
+            StateStore.Staged channels = store.load(in);
+            StateStore.Staged staged = sums.load(in);
+            StateStore.Staged staged2 = tally.load(in);
+            Runnable pending = events.load(in, count);
+            if (steps != null) {
+                int active = staged2.ints("active channels")[0];
+                if (active < 0 || active > count) {
+                    throw new java.io.IOException(active + " active channels of " + store.owner() + ": out of range");
+                }
+                int[] list = channels.ints("active");
+                for (int k = 0; k < active; k++) {
+                    if (list[k] < 0 || list[k] >= count) {
+                        throw new java.io.IOException("active channel " + list[k] + " of " + store.owner()
+                                + ": out of range");
+                    }
+                }
+            }
+            return org.vecsnn.core.Checkpointed.all(List.of(channels, staged, staged2, pending));
         }
 
         /** Whether this set keeps its conductance as on/off sums per postsynaptic neuron (Markov kinetics). */
@@ -319,11 +344,11 @@ public final class KineticReceptor extends SynapticInput {
             int n = onSum.length;
             kernels.relax(onSum, onLow, onWeight, steps[0].d(), steps[0].c0(), 0, n);
             kernels.relax(offSum, offLow, offSum, steps[1].d(), 0f, 0, n);
-            for (int k = 0; k < activeCount; ) {
+            for (int k = 0; k < activeCount[0]; ) {
                 int c = activeList[k];
                 if (pulse[c] == 0) {
                     transfer(c, release[c], release[c], true, false);
-                    activeList[k] = activeList[--activeCount];
+                    activeList[k] = activeList[--activeCount[0]];
                 } else {
                     k++;
                 }
@@ -373,7 +398,7 @@ public final class KineticReceptor extends SynapticInput {
                         transfer(c, release[c], efficacies[k], on, true);
                     }
                     if (!on) {
-                        activeList[activeCount++] = c;
+                        activeList[activeCount[0]++] = c;
                     }
                 }
                 dynamics.arrive(vars, pulse, c);

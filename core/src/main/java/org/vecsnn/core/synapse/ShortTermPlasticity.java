@@ -1,6 +1,9 @@
 package org.vecsnn.core.synapse;
 
 import org.vecsnn.core.Check;
+import org.vecsnn.core.state.StateSpec;
+import org.vecsnn.core.state.StateStore;
+import org.vecsnn.core.state.StateVariable;
 
 /**
  * Tsodyks–Markram short-term plasticity, per presynaptic neuron: {@code du/dt = −u/τ_f}, {@code dx/dt = (1 − x)/τ_d};
@@ -43,38 +46,29 @@ public record ShortTermPlasticity(double u, double tauF, double tauD, boolean fa
         return new ShortTermPlasticity(u, Double.NaN, tauD, false);
     }
 
-    /** The per-neuron state of one projection's presynaptic side. */
-    public State newState(int neurons) {
-        return new State(neurons);
+    /** The per-neuron state of one projection's presynaptic side, declared for {@code owner}. */
+    public State newState(String owner, int neurons) {
+        return new State(owner, neurons);
     }
 
-    /** u, x and the last spike step of each presynaptic neuron. */
+    /** u and x after each presynaptic neuron's last spike, and the step of that spike. */
     public final class State {
+        private final StateStore store;
         private final float[] uAfter;
         private final float[] xAfter;
         private final long[] lastStep;
 
-        private State(int neurons) {
-            uAfter = new float[neurons];
-            xAfter = new float[neurons];
-            lastStep = new long[neurons];
-            java.util.Arrays.fill(xAfter, 1f);
-            java.util.Arrays.fill(lastStep, Long.MIN_VALUE);
+        private State(String owner, int neurons) {
+            store = new StateStore(owner, "presynaptic neuron", neurons, StateSpec.of(
+                    StateVariable.real("u", "1", 0), StateVariable.real("x", "1", 1),
+                    StateVariable.wide("last spike", "step", Long.MIN_VALUE)));
+            uAfter = store.floats("u");
+            xAfter = store.floats("x");
+            lastStep = store.longs("last spike");
         }
 
-        public void save(java.io.DataOutputStream out) throws java.io.IOException {
-            org.vecsnn.core.Checkpointed.writeFloats(out, uAfter);
-            org.vecsnn.core.Checkpointed.writeFloats(out, xAfter);
-            org.vecsnn.core.Checkpointed.writeLongs(out, lastStep);
-        }
-
-        public Runnable load(java.io.DataInputStream in) throws java.io.IOException {
-            float[] u = org.vecsnn.core.Checkpointed.readFloats(in, uAfter.length, "short-term plasticity u");
-            float[] x = org.vecsnn.core.Checkpointed.readFloats(in, xAfter.length, "short-term plasticity x");
-            long[] last = org.vecsnn.core.Checkpointed.readLongs(in, lastStep.length, "short-term plasticity spikes");
-            return org.vecsnn.core.Checkpointed.all(java.util.List.of(org.vecsnn.core.Checkpointed.install(u, uAfter),
-                    org.vecsnn.core.Checkpointed.install(x, xAfter), org.vecsnn.core.Checkpointed.install(last,
-                    lastStep)));
+        public StateStore store() {
+            return store;
         }
 
         /** Advances neuron {@code i} to its spike in {@code step} and returns the spike's efficacy. */

@@ -3,39 +3,47 @@ package org.vecsnn.core.synapse;
 import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.delay.DelayRing;
 import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.monitor.Probe;
 import org.vecsnn.core.simd.Kernels;
+import org.vecsnn.core.state.StateSpec;
+import org.vecsnn.core.state.StateStore;
 
 /**
  * Where projections deliver spikes on a neuron population: a synaptic state kept per postsynaptic neuron (a
  * receptor) or the membrane itself (voltage jumps). Arrivals wait in a {@link DelayRing} until their step; several
- * projections may feed one input, and their effects add up (the models here are linear in their arrivals).
+ * projections may feed one input, and their effects add up. A synapse model extends this class: it declares its
+ * per-neuron state in a {@link StateSpec} (allocated, recorded, watched and checkpointed by the engine), computes
+ * its constants in {@link #prepareDynamics} and steps in {@link #apply} (see {@code docs/EXTENDING.md}).
  */
-public abstract sealed class SynapticInput implements org.vecsnn.core.Checkpointed permits ExponentialReceptor, DualExponentialReceptor, KineticReceptor, VoltageJump {
+public abstract class SynapticInput implements org.vecsnn.core.Checkpointed {
     private final String name;
     protected final NeuronPopulation target;
+    private final StateStore store;
     private int maxDelaySteps = 1;
     protected DelayRing arrivals;
 
     /**
-     * @param arraysPerNeuron the float arrays of one entry per target neuron the synapse keeps (g, h), refused
-     *     with its one-step arrival ring before anything is allocated if the heap left cannot hold them
+     * Allocates the declared state, one entry per target neuron; refused with its one-step arrival ring before
+     * anything is allocated if the heap left cannot hold them.
      */
-    protected SynapticInput(NeuronPopulation target, String name, int arraysPerNeuron) {
+    protected SynapticInput(NeuronPopulation target, String name, StateSpec state) {
         if (target == null) {
             throw new IllegalArgumentException("target population = null: must be a neuron population");
         }
         org.vecsnn.core.Check.fitsHeap("synapse '" + name + "' on population '" + target.name() + "'",
-                target.paddedSize(), 4 * (arraysPerNeuron + 1), false);
+                target.paddedSize(), 4 * (state.variables().size() + 1), false);
         this.target = target;
         this.name = name;
         target.addSynapticInput(this);
+        this.store = new StateStore("synapse '" + name + "' on population '" + target.name() + "'", "neuron",
+                target.size(), state);
     }
 
     /**
      * Checks an output for a synapse on {@code target}: not null, and current-based if the population is
      * integrated EXACT and {@code exactCapable} (only the exponential synapse has an exact current).
      */
-    static void requireOutput(NeuronPopulation target, String name, SynapticOutput output, boolean exactCapable) {
+    protected static void requireOutput(NeuronPopulation target, String name, SynapticOutput output, boolean exactCapable) {
         if (output == null) {
             throw new IllegalArgumentException("output of synapse '" + name
                     + "' = null: must be SynapticOutput.current(), conductance(E) or mgBlock()");
@@ -54,6 +62,47 @@ public abstract sealed class SynapticInput implements org.vecsnn.core.Checkpoint
 
     public final NeuronPopulation target() {
         return target;
+    }
+
+    /** The state this synapse declared, one entry per target neuron. */
+    public final StateStore store() {
+        return store;
+    }
+
+    /** How g acts on the membrane, or null for a synapse without an output (voltage jumps). */
+    public SynapticOutput output() {
+        return null;
+    }
+
+    /**
+     * This synapse's current into each target neuron as a state monitor reads it at a step's start: its output
+     * applied to {@link #state()} and V then, computed in double (the step's own float arithmetic may differ by a
+     * rounding). Null for a synapse without output or state.
+     */
+    public Probe current() {
+        float[] g = state();
+        SynapticOutput out = output();
+        if (g == null || out == null) {
+            return null;
+        }
+        float[] v = target.v();
+        double scale = currentScale();
+        return Probe.computed(target.size(), i -> scale * out.current(g[i], v[i]));
+    }
+
+    /** The factor between the output's current and what reaches the input (an exact integral's κ; else 1). */
+    protected double currentScale() {
+        return 1;
+    }
+
+    /** Whether arrivals move V itself and so act before every other synapse of the step (voltage jumps). */
+    public boolean movesVoltage() {
+        return false;
+    }
+
+    /** This synapse as a membrane kernel may step it in its own pass, or null (see {@link FusableSynapse}). */
+    public FusableSynapse fusable() {
+        return null;
     }
 
     /** The arrival ring; null until the network has prepared its first step. */
@@ -98,29 +147,24 @@ public abstract sealed class SynapticInput implements org.vecsnn.core.Checkpoint
 
     protected abstract void prepareDynamics(TimeGrid grid);
 
-    /** Saves the pending arrivals and the per-neuron state; subclasses with more state add it after. */
+    /** Saves the pending arrivals and the declared state (kinetic synapses add their channels). */
     @Override
     public void save(java.io.DataOutputStream out) throws java.io.IOException {
         if (arrivals != null) {
             org.vecsnn.core.Checkpointed.writeFloats(out, arrivals.data());
         }
-        for (org.vecsnn.core.StateArray a : stateArrays()) {
-            org.vecsnn.core.Checkpointed.writeFloats(out, a.values());
-        }
+        store.save(out);
     }
 
     @Override
     public Runnable load(java.io.DataInputStream in) throws java.io.IOException {
         java.util.List<Runnable> actions = new java.util.ArrayList<>();
-        String where = " of synapse '" + name + "' on population '" + target.name() + "'";
         if (arrivals != null) {
-            float[] staged = org.vecsnn.core.Checkpointed.readFloats(in, arrivals.data().length, "arrivals" + where);
+            float[] staged = org.vecsnn.core.Checkpointed.readFloats(in, arrivals.data().length, "arrivals of "
+                    + store.owner());
             actions.add(org.vecsnn.core.Checkpointed.install(staged, arrivals.data()));
         }
-        for (org.vecsnn.core.StateArray a : stateArrays()) {
-            float[] staged = org.vecsnn.core.Checkpointed.readFloats(in, a.values().length, a.variable() + where);
-            actions.add(org.vecsnn.core.Checkpointed.install(staged, a.values()));
-        }
+        actions.add(store.load(in));
         return org.vecsnn.core.Checkpointed.all(actions);
     }
 
@@ -147,13 +191,11 @@ public abstract sealed class SynapticInput implements org.vecsnn.core.Checkpoint
         return null;
     }
 
-    /** The per-neuron state of this input (for monitors), or null if it keeps none. */
+    /** The per-neuron state the output acts with (g), or null if it keeps none. */
     public abstract float[] state();
 
     /** The state variables to watch for non-finite values. */
     public java.util.List<org.vecsnn.core.StateArray> stateArrays() {
-        return state() == null ? java.util.List.of()
-                : java.util.List.of(new org.vecsnn.core.StateArray("population '" + target.name() + "'",
-                        "synapse '" + name + "' state", "neuron", state(), target.size()));
+        return store.watched();
     }
 }

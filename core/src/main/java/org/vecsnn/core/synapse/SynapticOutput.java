@@ -12,6 +12,11 @@ public sealed interface SynapticOutput {
         public void apply(Kernels kernels, float[] g, NeuronPopulation target, int from, int to) {
             kernels.currentOutput(g, target.input(), 1f, from, to);
         }
+
+        @Override
+        public double current(double g, double v) {
+            return g;
+        }
     }
 
     /**
@@ -31,6 +36,11 @@ public sealed interface SynapticOutput {
             } else {
                 kernels.conductanceOutput(g, target.v(), target.input(), (float) reversal, from, to);
             }
+        }
+
+        @Override
+        public double current(double g, double v) {
+            return g * (reversal - v);
         }
     }
 
@@ -61,10 +71,18 @@ public sealed interface SynapticOutput {
             kernels.mgBlockOutput(g, target.v(), target.input(), (float) reversal, (float) (magnesium / beta),
                     (float) alpha, from, to);
         }
+
+        @Override
+        public double current(double g, double v) {
+            return g * (reversal - v) * unblocked(v);
+        }
     }
 
     /** Adds this output's current for state {@code g} to the target's input, over {@code [from, to)}. */
     void apply(Kernels kernels, float[] g, NeuronPopulation target, int from, int to);
+
+    /** The current for state g at membrane potential v (mV), in double: for monitors. */
+    double current(double g, double v);
 
     static SynapticOutput current() {
         return new Current();

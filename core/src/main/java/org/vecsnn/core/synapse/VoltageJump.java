@@ -13,7 +13,7 @@ public final class VoltageJump extends SynapticInput {
     private final boolean gated;
 
     public VoltageJump(NeuronPopulation target, String name, boolean gatedByRefractoriness) {
-        super(target, name, 0);
+        super(target, name, org.vecsnn.core.state.StateSpec.of());
         this.gated = gatedByRefractoriness;
     }
 
@@ -24,6 +24,11 @@ public final class VoltageJump extends SynapticInput {
 
     public boolean gated() {
         return gated;
+    }
+
+    @Override
+    public boolean movesVoltage() {
+        return true;
     }
 
     @Override

@@ -1,0 +1,49 @@
+package org.vecsnn.core.neuron;
+
+import java.util.List;
+import org.vecsnn.core.simd.Kernels;
+import org.vecsnn.core.synapse.FusableSynapse;
+
+/**
+ * What a neuron model's kernel binds to (see {@link NeuronModel#bind}): a population's arrays, each padded to
+ * {@link Kernels#PAD}, and the kernels of its network. V, the input current I, the synaptic conductance G (models
+ * that {@link NeuronModel#integratesConductances() integrate it}) and the refractory counter exist for every model;
+ * the model's own variables are those it declared in {@link NeuronModel#state()}.
+ */
+public interface NeuronState {
+    /** Membrane potentials (mV). */
+    float[] v();
+
+    /** The input current of the step: external currents and synaptic outputs, to be cleared by the step. */
+    float[] input();
+
+    /** Whether anything may have written {@link #input()}; if not it is all zero and a kernel may leave it unread. */
+    boolean inputUsed();
+
+    /** The synaptic conductance of the step for a model that integrates it, else null. */
+    float[] conductance();
+
+    /** Steps each neuron still holds (see the model's refractory convention). */
+    int[] refractory();
+
+    /** A variable the model declared. */
+    float[] floats(String variable);
+
+    /** The number of neurons; entries at and above it are padding, never reported as spikes. */
+    int size();
+
+    int paddedSize();
+
+    /** The kernels (plain or vector) the network steps with. */
+    Kernels kernels();
+
+    /**
+     * Synapses on this population that offer to be stepped inside the membrane's own pass, in the order they were
+     * added; a kernel that {@link #claim claims} one steps it (and calls its {@link FusableSynapse#afterFusedStep}),
+     * and the engine no longer does.
+     */
+    List<FusableSynapse> fusable();
+
+    /** Takes a synapse of {@link #fusable()} into the kernel's pass. */
+    void claim(FusableSynapse synapse);
+}
