@@ -254,7 +254,8 @@ public final class Checkpoint {
                     + ", delay " + p.delaySteps() + " steps, plasticity " + p.plasticity()});
             entries.add(new String[] {key + " rows", digest(p.csr().rowStart())});
             entries.add(new String[] {key + " targets", digest(p.csr().targets())});
-            entries.add(new String[] {key + " per-synapse weights", digest(p.csr().weights())});
+            entries.add(new String[] {key + " per-synapse weights", p.plasticity() != null
+                    && p.plasticity().changesWeights() ? "plastic (saved with the state)" : digest(p.csr().weights())});
             entries.add(new String[] {key + " per-synapse delays", digest(p.csr().delays())});
         }
         List<org.vecsnn.core.input.CurrentInput> currents = network.currents();

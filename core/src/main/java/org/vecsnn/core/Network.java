@@ -45,6 +45,7 @@ public final class Network {
     private final List<Monitor> monitors = new ArrayList<>();
     private Population[] populationArray;
     private Projection[] projectionArray;
+    private Projection[] learning;
     private CurrentInput[] currentArray;
     private Monitor[] beforeStep;
     private Monitor[] afterStep;
@@ -324,6 +325,9 @@ public final class Network {
         for (Projection p : projectionArray) {
             p.propagate(n);
         }
+        for (Projection p : learning) {
+            p.learn(n);
+        }
         for (Monitor m : afterStep) {
             m.record(n);
         }
@@ -466,6 +470,7 @@ public final class Network {
         populationArray = populations.toArray(new Population[0]);
         watched = populations.stream().flatMap(p -> p.stateArrays().stream()).toArray(StateArray[]::new);
         projectionArray = projections.toArray(new Projection[0]);
+        learning = projections.stream().filter(Projection::learns).toArray(Projection[]::new);
         currentArray = stepped.toArray(new CurrentInput[0]);
         beforeStep = monitors.stream().filter(Monitor::recordsBeforeStep).toArray(Monitor[]::new);
         afterStep = monitors.stream().filter(m -> !m.recordsBeforeStep()).toArray(Monitor[]::new);
@@ -533,7 +538,8 @@ public final class Network {
         }
         for (Projection p : projections) {
             if (!p.deliversByRange()) {
-                return "projection '" + p.name() + "' (short-term plasticity: state per presynaptic unit)";
+                return "projection '" + p.name() + "' (" + (p.plasticity() != null ? "plasticity: its rule runs on"
+                        + " one thread" : "kinetic synapses: state per presynaptic unit or synapse") + ")";
             }
         }
         return null;

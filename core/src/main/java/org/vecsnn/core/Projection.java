@@ -3,7 +3,10 @@ package org.vecsnn.core;
 import org.vecsnn.core.connect.Csr;
 import org.vecsnn.core.delay.DelayRing;
 import org.vecsnn.core.synapse.KineticReceptor;
-import org.vecsnn.core.synapse.ShortTermPlasticity;
+import org.vecsnn.core.plasticity.PlasticSynapses;
+import org.vecsnn.core.plasticity.PlasticityKernel;
+import org.vecsnn.core.plasticity.PlasticityRule;
+import org.vecsnn.core.state.StateStore;
 import org.vecsnn.core.synapse.SynapticInput;
 
 /**
@@ -30,12 +33,13 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
     private final Csr csr;
     private final float weight;
     private final int delaySteps;
-    private final ShortTermPlasticity plasticity;
+    private final PlasticityRule plasticity;
     /** Threaded delivery: per row, where each thread's targets start and end in it (threads + 1 offsets). */
     private int[] splits;
     private int splitStride;
     private int[][] slotsOfDelay;
-    private ShortTermPlasticity.State plasticityState;
+    /** The plasticity rule's state and callbacks, once prepared (null without a rule). */
+    private Plastic plastic;
     private KineticReceptor.Channels channels;
     private double dt;
     /**
@@ -47,12 +51,15 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
     private int touchSpan;
 
     Projection(String name, Range source, SynapticInput target, int targetFrom, Csr csr, float weight,
-               int delaySteps, ShortTermPlasticity plasticity) {
+               int delaySteps, PlasticityRule plasticity) {
         this.name = name;
         this.source = source;
         this.target = target;
         this.targetFrom = targetFrom;
-        this.csr = csr;
+        // a rule that changes weights needs one per synapse
+        this.csr = plasticity != null && plasticity.changesWeights() && csr.weights() == null
+                ? new Csr(csr.rows(), csr.columns(), csr.rowStart(), csr.targets(), filled(csr.synapseCount(), weight),
+                csr.delays()) : csr;
         this.weight = weight;
         this.delaySteps = delaySteps;
         this.plasticity = plasticity;
@@ -110,8 +117,14 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
         return csr.delays() == null ? delaySteps : csr.maxDelay();
     }
 
-    /** The short-term plasticity of this projection's spikes, or null. */
-    public ShortTermPlasticity plasticity() {
+    private static float[] filled(int n, float value) {
+        float[] w = new float[n];
+        java.util.Arrays.fill(w, value);
+        return w;
+    }
+
+    /** The plasticity rule of this projection's synapses (short-term plasticity, STDP, …), or null. */
+    public PlasticityRule plasticity() {
         return plasticity;
     }
 
@@ -122,9 +135,8 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
 
     void prepare(TimeGrid grid) {
         dt = grid.dt();
-        if (plasticity != null) {
-            plasticityState = plasticity.newState("short-term plasticity of projection '" + name + "'",
-                    source.size());
+        if (plasticity != null && plastic == null) { // bound once: a refused checkpoint load may prepare twice
+            plastic = new Plastic();
         }
         if (target instanceof KineticReceptor kinetic) {
             if (channels == null) { // bound once: a refused checkpoint load may prepare the network twice
@@ -147,7 +159,10 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
      * starting with room for up to 4096 events), and the rows' split points per thread.
      */
     long preparedBytes(int threads) {
-        long bytes = plasticity == null ? 0 : 16L * source.size();
+        long bytes = plasticity == null ? 0 : 8L * (plasticity.presynapticState().variables().size() * source.size()
+                + plasticity.synapseState().variables().size() * csr.synapseCount()
+                + plasticity.postsynapticState().variables().size() * csr.columns())
+                + (plasticity.usesPostSpikes() ? 4L * (csr.synapseCount() + csr.columns()) : 0);
         if (target instanceof KineticReceptor) {
             long channelCount = csr.delays() != null ? csr.synapseCount() : csr.rows();
             bytes += 32 * channelCount + 8 * csr.synapseCount() + 20L * csr.columns()
@@ -331,20 +346,166 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
     }
 
     private float efficacy(int row, long step) {
-        return plasticityState == null ? 1f : plasticityState.spike(row, step, dt);
+        return plastic == null ? 1f : plastic.kernel.preSpike(step, row);
     }
 
-    /** Saves the short-term plasticity state (the arrivals are saved with the target). */
+    /**
+     * The plasticity phase of step {@code step}, after its delivery: the rule's post-spike callbacks for the target
+     * range's spikes of the step, then its per-step callback.
+     */
+    void learn(long step) {
+        if (plastic == null) {
+            return;
+        }
+        if (plasticity.usesPostSpikes()) {
+            Population post = target.target();
+            int[] spikes = post.spikes();
+            int end = targetFrom + csr.columns();
+            for (int k = 0; k < post.spikeCount(); k++) {
+                int unit = spikes[k];
+                if (unit >= targetFrom && unit < end) {
+                    plastic.kernel.postSpike(step, unit - targetFrom);
+                }
+            }
+        }
+        if (plasticity.usesSteps()) {
+            plastic.kernel.afterStep(step);
+        }
+    }
+
+    /** Whether this projection has a rule with a plasticity phase (post-spike or per-step callbacks). */
+    boolean learns() {
+        return plasticity != null && (plasticity.usesPostSpikes() || plasticity.usesSteps());
+    }
+
+    /** Saves the plasticity rule's state and plastic weights (the arrivals are saved with the target). */
     @Override
     public void save(java.io.DataOutputStream out) throws java.io.IOException {
-        if (plasticityState != null) {
-            plasticityState.store().save(out);
+        if (plastic != null) {
+            for (StateStore store : plastic.stores()) {
+                store.save(out);
+            }
+            if (plasticity.changesWeights()) {
+                Checkpointed.writeFloats(out, csr.weights());
+            }
         }
     }
 
     @Override
     public Runnable load(java.io.DataInputStream in) throws java.io.IOException {
-        return plasticityState == null ? () -> { } : plasticityState.store().load(in);
+        if (plastic == null) {
+            return () -> { };
+        }
+        java.util.List<Runnable> actions = new java.util.ArrayList<>();
+        for (StateStore store : plastic.stores()) {
+            actions.add(store.load(in));
+        }
+        if (plasticity.changesWeights()) {
+            actions.add(Checkpointed.install(Checkpointed.readFloats(in, csr.synapseCount(), "weights of "
+                    + label()), csr.weights()));
+        }
+        return Checkpointed.all(actions);
+    }
+
+    /** A rule's state, the view it gets of the synapses, and its bound callbacks. */
+    private final class Plastic implements PlasticSynapses {
+        private final StateStore synapses;
+        private final StateStore presynaptic;
+        private final StateStore postsynaptic;
+        private final PlasticityKernel kernel;
+        private int[] columnStart;
+        private int[] columnSynapses;
+
+        Plastic() {
+            String owner = "plasticity of projection '" + name + "'";
+            synapses = new StateStore(owner, "synapse", csr.synapseCount(), plasticity.synapseState());
+            presynaptic = new StateStore(owner, "presynaptic neuron", csr.rows(), plasticity.presynapticState());
+            postsynaptic = new StateStore(owner, "postsynaptic neuron", csr.columns(),
+                    plasticity.postsynapticState());
+            kernel = plasticity.bind(this, dt);
+        }
+
+        java.util.List<StateStore> stores() {
+            return java.util.List.of(synapses, presynaptic, postsynaptic);
+        }
+
+        @Override
+        public int rows() {
+            return csr.rows();
+        }
+
+        @Override
+        public int columns() {
+            return csr.columns();
+        }
+
+        @Override
+        public int[] rowStart() {
+            return csr.rowStart();
+        }
+
+        @Override
+        public int[] targets() {
+            return csr.targets();
+        }
+
+        @Override
+        public int[] columnStart() {
+            buildColumns();
+            return columnStart;
+        }
+
+        @Override
+        public int[] columnSynapses() {
+            buildColumns();
+            return columnSynapses;
+        }
+
+        /** The column index: a counting sort of the synapses by target, so each column lists them ascending. */
+        private void buildColumns() {
+            if (columnStart != null) {
+                return;
+            }
+            int[] start = new int[csr.columns() + 1];
+            for (int t : csr.targets()) {
+                start[t + 1]++;
+            }
+            for (int j = 0; j < csr.columns(); j++) {
+                start[j + 1] += start[j];
+            }
+            int[] fill = java.util.Arrays.copyOf(start, csr.columns());
+            int[] list = new int[csr.synapseCount()];
+            for (int e = 0; e < list.length; e++) {
+                list[fill[csr.targets()[e]]++] = e;
+            }
+            columnSynapses = list;
+            columnStart = start;
+        }
+
+        @Override
+        public float[] weights() {
+            return plasticity.changesWeights() ? csr.weights() : null;
+        }
+
+        @Override
+        public float weight() {
+            return weight;
+        }
+
+        @Override
+        public StateStore synapseState() {
+            return synapses;
+        }
+
+        @Override
+        public StateStore presynapticState() {
+            return presynaptic;
+        }
+
+        @Override
+        public StateStore postsynapticState() {
+            return postsynaptic;
+        }
     }
 
     @Override
@@ -360,12 +521,19 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
 
     /**
      * A variable of this projection's synapses, once the network is prepared: a kinetic target's channel variables
-     * (NMDA x and g, GABA_B R, G and s, AMPA s; one per presynaptic neuron or per synapse), or short-term
-     * plasticity's u and x (per presynaptic neuron).
+     * (NMDA x and g, GABA_B R, G and s, AMPA s; one per presynaptic neuron or per synapse), or a plasticity rule's
+     * state (short-term plasticity's u and x per presynaptic neuron) and, for a rule that changes them, the weights
+     * {@code "w"}.
      */
     @Override
     public org.vecsnn.core.monitor.Probe probe(String variable) {
         java.util.List<String> names = new java.util.ArrayList<>();
+        if (plastic != null && plasticity.changesWeights()) {
+            if ("w".equals(variable)) {
+                return org.vecsnn.core.monitor.Probe.of(csr.weights(), csr.synapseCount());
+            }
+            names.add("w");
+        }
         for (org.vecsnn.core.state.StateStore store : stores()) {
             org.vecsnn.core.state.StateVariable v = store.spec().find(variable);
             if (v != null && v.type() != org.vecsnn.core.state.StateVariable.Type.LONG) {
@@ -380,17 +548,17 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
             }
         }
         throw new IllegalArgumentException("variable = " + variable + ": must be one of " + names + " of " + label()
-                + (channels == null && plasticityState == null && dt == 0 ? " (known once the network is prepared)"
+                + (channels == null && plastic == null && dt == 0 ? " (known once the network is prepared)"
                 : ""));
     }
 
-    private java.util.List<org.vecsnn.core.state.StateStore> stores() {
-        java.util.List<org.vecsnn.core.state.StateStore> stores = new java.util.ArrayList<>();
+    private java.util.List<StateStore> stores() {
+        java.util.List<StateStore> stores = new java.util.ArrayList<>();
         if (channels != null) {
             stores.add(channels.store());
         }
-        if (plasticityState != null) {
-            stores.add(plasticityState.store());
+        if (plastic != null) {
+            stores.addAll(plastic.stores());
         }
         return stores;
     }

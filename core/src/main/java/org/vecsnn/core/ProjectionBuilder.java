@@ -7,6 +7,7 @@ import org.vecsnn.core.connect.Csr;
 import org.vecsnn.core.connect.Distribution;
 import org.vecsnn.core.connect.RowParallel;
 import org.vecsnn.core.connect.SplitMix64;
+import org.vecsnn.core.plasticity.PlasticityRule;
 import org.vecsnn.core.synapse.ShortTermPlasticity;
 import org.vecsnn.core.synapse.SynapticInput;
 
@@ -27,7 +28,7 @@ public final class ProjectionBuilder {
     private double delayMs = Double.NaN;
     private int delaySteps = 1;
     private Long seed;
-    private ShortTermPlasticity plasticity;
+    private PlasticityRule plasticity;
     private Distribution weights;
     private Distribution delaysMs;
 
@@ -104,6 +105,11 @@ public final class ProjectionBuilder {
 
     /** Short-term plasticity of every presynaptic neuron's spikes (see {@link ShortTermPlasticity}). */
     public ProjectionBuilder shortTermPlasticity(ShortTermPlasticity value) {
+        return plasticity(value);
+    }
+
+    /** A plasticity rule on this projection's synapses (see {@link PlasticityRule}); one per projection. */
+    public ProjectionBuilder plasticity(PlasticityRule value) {
         this.plasticity = value;
         return this;
     }

@@ -160,7 +160,7 @@ class ThreadedSteppingTest {
                 .connector(Connectors.allToAll(false)).shortTermPlasticity(ShortTermPlasticity.tsodyksMarkram())
                 .build();
         m = assertThrows(IllegalArgumentException.class, stp::prepare).getMessage();
-        assertTrue(m.contains("projection 'facilitating' (short-term plasticity"), m);
+        assertTrue(m.contains("projection 'facilitating' (plasticity: its rule runs on one thread)"), m);
 
         for (boolean kineticToo : new boolean[] {false, true}) {
             Network byDefault = new Network(0.1, KernelProvider.get());

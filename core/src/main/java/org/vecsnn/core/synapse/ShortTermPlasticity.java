@@ -2,7 +2,9 @@ package org.vecsnn.core.synapse;
 
 import org.vecsnn.core.Check;
 import org.vecsnn.core.state.StateSpec;
-import org.vecsnn.core.state.StateStore;
+import org.vecsnn.core.plasticity.PlasticSynapses;
+import org.vecsnn.core.plasticity.PlasticityKernel;
+import org.vecsnn.core.plasticity.PlasticityRule;
 import org.vecsnn.core.state.StateVariable;
 
 /**
@@ -10,14 +12,15 @@ import org.vecsnn.core.state.StateVariable;
  * at a spike {@code u⁺ = u⁻ + U(1 − u⁻)}, the spike's efficacy is {@code u⁺·x⁻}, then {@code x⁺ = x⁻ − u⁺x⁻}.
  * u starts at 0 and x at 1, so the first spike has efficacy U. Between spikes u and x evolve exactly. The efficacy
  * scales what the spike delivers: the weight added to a linear synapse or a voltage jump; for a kinetic synapse
- * the channel's conductance from that arrival to the next.
+ * the channel's conductance from that arrival to the next. A {@link PlasticityRule} whose kernel answers each
+ * presynaptic spike with its efficacy.
  *
  * @param u U, the utilisation increment, in (0, 1]
  * @param tauF facilitation time constant (ms), {@code > 0}; {@link #depression} holds u at U instead
  * @param tauD recovery time constant (ms), {@code > 0}
  * @param facilitating false for depression only (u ≡ U)
  */
-public record ShortTermPlasticity(double u, double tauF, double tauD, boolean facilitating) {
+public record ShortTermPlasticity(double u, double tauF, double tauD, boolean facilitating) implements PlasticityRule {
     public ShortTermPlasticity {
         if (!(u > 0 && u <= 1)) {
             throw Check.fail("short-term plasticity U", u, "in (0, 1]");
@@ -46,46 +49,36 @@ public record ShortTermPlasticity(double u, double tauF, double tauD, boolean fa
         return new ShortTermPlasticity(u, Double.NaN, tauD, false);
     }
 
-    /** The per-neuron state of one projection's presynaptic side, declared for {@code owner}. */
-    public State newState(String owner, int neurons) {
-        return new State(owner, neurons);
+    /** u and x after each presynaptic neuron's last spike, and the step of that spike. */
+    @Override
+    public StateSpec presynapticState() {
+        return StateSpec.of(StateVariable.real("u", "1", 0), StateVariable.real("x", "1", 1),
+                StateVariable.wide("last spike", "step", Long.MIN_VALUE));
     }
 
-    /** u and x after each presynaptic neuron's last spike, and the step of that spike. */
-    public final class State {
-        private final StateStore store;
-        private final float[] uAfter;
-        private final float[] xAfter;
-        private final long[] lastStep;
-
-        private State(String owner, int neurons) {
-            store = new StateStore(owner, "presynaptic neuron", neurons, StateSpec.of(
-                    StateVariable.real("u", "1", 0), StateVariable.real("x", "1", 1),
-                    StateVariable.wide("last spike", "step", Long.MIN_VALUE)));
-            uAfter = store.floats("u");
-            xAfter = store.floats("x");
-            lastStep = store.longs("last spike");
-        }
-
-        public StateStore store() {
-            return store;
-        }
-
-        /** Advances neuron {@code i} to its spike in {@code step} and returns the spike's efficacy. */
-        public float spike(int i, long step, double dt) {
-            double u0 = 0;
-            double x0 = 1;
-            if (lastStep[i] != Long.MIN_VALUE) {
-                double elapsed = (step - lastStep[i]) * dt;
-                u0 = facilitating ? uAfter[i] * StrictMath.exp(-elapsed / tauF) : 0;
-                x0 = 1 - (1 - xAfter[i]) * StrictMath.exp(-elapsed / tauD);
+    @Override
+    public PlasticityKernel bind(PlasticSynapses synapses, double dt) {
+        float[] uAfter = synapses.presynapticState().floats("u");
+        float[] xAfter = synapses.presynapticState().floats("x");
+        long[] lastStep = synapses.presynapticState().longs("last spike");
+        return new PlasticityKernel() {
+            /** Advances neuron {@code i} to its spike in {@code step} and returns the spike's efficacy. */
+            @Override
+            public float preSpike(long step, int i) {
+                double u0 = 0;
+                double x0 = 1;
+                if (lastStep[i] != Long.MIN_VALUE) {
+                    double elapsed = (step - lastStep[i]) * dt;
+                    u0 = facilitating ? uAfter[i] * StrictMath.exp(-elapsed / tauF) : 0;
+                    x0 = 1 - (1 - xAfter[i]) * StrictMath.exp(-elapsed / tauD);
+                }
+                double uPlus = facilitating ? u0 + u * (1 - u0) : u;
+                double efficacy = uPlus * x0;
+                uAfter[i] = (float) uPlus;
+                xAfter[i] = (float) (x0 - efficacy);
+                lastStep[i] = step;
+                return (float) efficacy;
             }
-            double uPlus = facilitating ? u0 + u * (1 - u0) : u;
-            double efficacy = uPlus * x0;
-            uAfter[i] = (float) uPlus;
-            xAfter[i] = (float) (x0 - efficacy);
-            lastStep[i] = step;
-            return (float) efficacy;
-        }
+        };
     }
 }
