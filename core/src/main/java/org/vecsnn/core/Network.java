@@ -28,7 +28,7 @@ import org.vecsnn.core.synapse.SynapticInput;
  * </ol>
  * {@link #step()} allocates nothing once the network is prepared (monitors' buffers grow by doubling). On several
  * threads ({@link #threads(int)}) each thread does steps 2–4 for its own chunk of every population and delivers every
- * spike into its own targets, with the same result bit for bit (see {@link ParallelStepper}).
+ * spike into its own targets, with the same result bit for bit (see {@link Stepper}).
  *
  * <p>One thread at a time: {@link #step()}, the {@code run} methods, {@link #prepare()}, {@link #close()} and
  * {@link Checkpoint}'s save and load take the network for the calling thread for the length of the call; a call from another thread
@@ -54,7 +54,7 @@ public final class Network {
     private int finiteCheckInterval = 100;
     private StateArray[] watched;
     private int requestedThreads;
-    private ParallelStepper stepper;
+    private Stepper stepper;
     /** The thread inside step, run, prepare or a checkpoint's save or load, else null (see {@link #enter}). */
     private volatile Thread owner;
     private static final VarHandle OWNER;
@@ -307,34 +307,8 @@ public final class Network {
     }
 
     private void stepOnce() {
-        if (stepper != null) {
-            stepper.run(step, 1); // on a failure it sets the step index (see ParallelStepper#run)
-            step++;
-            return;
-        }
-        final long n = step;
-        for (Monitor m : beforeStep) {
-            m.record(n);
-        }
-        for (CurrentInput c : currentArray) {
-            c.apply(n, grid, kernels, 0, c.target().paddedSize());
-        }
-        for (Population p : populationArray) {
-            p.step(n, kernels);
-        }
-        for (Projection p : projectionArray) {
-            p.propagate(n);
-        }
-        for (Projection p : learning) {
-            p.learn(n);
-        }
-        for (Monitor m : afterStep) {
-            m.record(n);
-        }
-        step = n + 1;
-        if (finiteCheckInterval > 0 && step % finiteCheckInterval == 0) {
-            checkFinite();
-        }
+        stepper.run(step, 1); // on a failure it sets the step index (see Stepper#run)
+        step++;
     }
 
     /**
@@ -398,23 +372,16 @@ public final class Network {
             for (int k = 0; k < monitors.size(); k++) { // no iterator: a run of a few steps allocates nothing
                 monitors.get(k).checkFits(steps);
             }
-            if (stepper != null) {
-                for (long done = 0; done < steps; ) {
-                    long n = Math.min(1024, steps - done);
-                    stepper.run(step, n);
-                    step += n;
-                    done += n;
-                    progress.progress(done, steps, (System.nanoTime() - start) * 1e-9);
-                }
-                return;
+            for (long done = 0; done < steps; ) {
+                long n = Math.min(1024, steps - done);
+                stepper.run(step, n);
+                step += n;
+                done += n;
+                progress.progress(done, steps, (System.nanoTime() - start) * 1e-9);
             }
-            for (long done = 0; done < steps; done++) {
-                stepOnce();
-                if ((done & 1023) == 1023) {
-                    progress.progress(done + 1, steps, (System.nanoTime() - start) * 1e-9);
-                }
+            if (steps == 0) {
+                progress.progress(0, 0, (System.nanoTime() - start) * 1e-9);
             }
-            progress.progress(steps, steps, (System.nanoTime() - start) * 1e-9);
         } finally {
             leave(entered);
         }
@@ -482,17 +449,18 @@ public final class Network {
             }
             wanted = 1;
         }
+        int slice = 1;
         if (wanted > 1) {
-            int slice = MAX_SLICE;
+            slice = MAX_SLICE;
             for (Projection p : projections) {
                 // a weight due in step m + k joins an exponential receptor's g in the update of step m + k − 1
                 int acts = p.target().dueAtNextStep() != null && p.minDelaySteps() > 1 ? p.minDelaySteps() - 1
                         : p.minDelaySteps();
                 slice = Math.min(slice, acts);
             }
-            stepper = new ParallelStepper(this, wanted, slice, populationArray, projectionArray, currentArray,
-                    beforeStep, afterStep);
         }
+        stepper = new Stepper(this, wanted, slice, populationArray, projectionArray, learning, currentArray,
+                beforeStep, afterStep);
         prepared = true;
     }
 

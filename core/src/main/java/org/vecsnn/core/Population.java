@@ -166,6 +166,10 @@ public abstract class Population implements Checkpointed, org.vecsnn.core.monito
 
     /** Engine hook: sets the spike list of the step the monitors record (threaded stepping gathers it in pieces). */
     final void setSpikes(int[] lists, int[] starts, int[] ends) {
+        if (lists == spikes) { // one thread listed them in place
+            spikeCount = ends[0];
+            return;
+        }
         int count = 0;
         for (int k = 0; k < ends.length; k++) {
             int n = ends[k] - starts[k];

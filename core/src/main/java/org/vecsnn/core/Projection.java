@@ -171,28 +171,6 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
         return threads > 1 ? bytes + 4L * csr.rows() * (threads + 1) : bytes;
     }
 
-    /** Delivers the spikes of {@code step} into the target's arrival ring (or its kinetic channels). */
-    void propagate(long step) {
-        Population pre = source.population();
-        int count = pre.spikeCount();
-        if (count == 0) {
-            return;
-        }
-        int[] spikes = pre.spikes();
-        int from = source.from();
-        int to = source.to();
-        if (channels != null) {
-            for (int s = 0; s < count; s++) {
-                int unit = spikes[s];
-                if (unit >= from && unit < to) {
-                    channels.deliver(step, unit - from, efficacy(unit - from, step));
-                }
-            }
-            return;
-        }
-        deliver(step, 0, spikes, 0, count);
-    }
-
     /**
      * Prepares delivery by several threads: thread t delivers only into targets {@code [targetBounds[t],
      * targetBounds[t + 1])} of the target population, so every row is split where those ranges meet (targets
@@ -231,11 +209,20 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
 
     /**
      * Delivers the spikes {@code spikes[from, to)} of {@code step} (units of the source population, ascending) into
-     * the targets of thread t (see {@link #prepareThreads}; on one thread, t = 0 and every row is whole), scaled by
-     * the spiking unit's short-term plasticity where the projection has it (on one thread only).
+     * the targets of thread t (see {@link #prepareThreads}; on one thread, t = 0 and every row is whole) or a kinetic
+     * target's channels, scaled by the efficacy the plasticity rule gives each spike (on one thread only).
      */
     void deliver(long step, int t, int[] spikes, int from, int to) {
         int sourceFrom = source.from();
+        if (channels != null) { // a kinetic target: on one thread, each spike starts its channels' pulses
+            for (int s = from; s < to; s++) {
+                int unit = spikes[s];
+                if (unit >= sourceFrom && unit < source.to()) {
+                    channels.deliver(step, unit - sourceFrom, efficacy(unit - sourceFrom, step));
+                }
+            }
+            return;
+        }
         // the spikes from this projection's source range: a contiguous run of the ascending list
         int first = firstAtLeast(spikes, from, to, sourceFrom);
         int last = firstAtLeast(spikes, first, to, source.to());

@@ -26,6 +26,9 @@ final class SpinBarrier {
     }
 
     void await() {
+        if (parties == 1) {
+            return;
+        }
         int gen = generation;
         if (arrived.incrementAndGet() == parties) {
             arrived.set(0);

@@ -6,25 +6,27 @@ import org.vecsnn.core.monitor.Monitor;
 import org.vecsnn.core.simd.Kernels;
 
 /**
- * Steps a network on several threads. Thread t owns chunk t of every population (a range of whole
- * {@link Kernels#PAD} blocks) and is the only one to write its state: it applies the currents, receptors and membrane
- * of its chunk, and it delivers every spike into its own targets (each row of a projection is split where the
- * chunks meet). Spikes are exchanged once per slice of steps, as long as the shortest delay allows: a spike of a
- * slice acts in a later slice, so within a slice no thread needs another's spikes (an exponential synapse takes a
- * weight into g in the update before the step it acts in, so its projections shorten the slice by one step).
+ * Steps a network on one thread or several, running the schedule of {@link Phase} for every step. Thread t owns
+ * chunk t of every population (a range of whole {@link Kernels#PAD} blocks; on one thread, the whole population) and
+ * is the only one to write its state: it applies the currents, synapses and membrane of its chunk, and it delivers
+ * every spike into its own targets (each row of a projection is split where the chunks meet). Spikes are exchanged
+ * once per slice of steps, as long as the shortest delay allows: a spike of a slice acts in a later slice, so within
+ * a slice no thread needs another's spikes (an exponential synapse takes a weight into g in the update before the
+ * step it acts in, so its projections shorten the slice by one step). One thread steps one step per slice.
  *
- * <p>A slice: (1) each thread steps its chunks through the slice, listing their spikes per step; (2) a barrier;
- * (3) each thread delivers all spikes of the slice into its targets, step by step, projection by projection,
- * chunk by chunk in ascending order, so every target receives its arrivals in exactly the order of one thread, and
- * results are identical for any number of threads; thread 0 then gathers each step's spikes for the monitors. The
- * spike lists alternate between two sets, so the next slice may start while thread 0 gathers. State monitors (they
- * read every neuron at a step's start) make slices one step long and add a barrier before each step.
+ * <p>A slice: (1) each thread runs the phases before the exchange for each step of the slice, listing its chunks'
+ * spikes per step; (2) the exchange, a barrier; (3) each thread runs the phases after it for each step: it delivers
+ * every spike into its targets, projection by projection, chunk by chunk in ascending order, so every target
+ * receives its arrivals in exactly the order of one thread, and results are identical for any number of threads;
+ * thread 0 gathers each step's spikes for the plasticity rules and the monitors. The spike lists alternate between
+ * two sets, so the next slice may start while thread 0 gathers. State monitors (they read every neuron at a step's
+ * start) make slices one step long and add a barrier before each step.
  *
  * <p>A slice ends where the finite check falls ({@link Network#checkFiniteEvery}): each thread checks its chunks once
  * the slice is delivered (thread 0 after gathering it), and a barrier follows, so a blow-up stops every thread with
- * the state, the monitors and the step index all after the checked step, as on one thread.
+ * the state, the monitors and the step index all after the checked step, on any number of threads.
  */
-final class ParallelStepper {
+final class Stepper {
     /** How long a worker waits for the next job spinning before it parks. */
     private static final long SPIN_BEFORE_PARK_NS = 200_000;
     private final Network network;
@@ -34,6 +36,7 @@ final class ParallelStepper {
     private final int slice;
     private final Population[] populations;
     private final Projection[] projections;
+    private final Projection[] learning;
     private final CurrentInput[] currents;
     private final Monitor[] beforeStep;
     private final Monitor[] afterStep;
@@ -58,14 +61,15 @@ final class ParallelStepper {
     private long resumeStep;
     private volatile boolean closed;
 
-    ParallelStepper(Network network, int threads, int slice, Population[] populations, Projection[] projections,
-                    CurrentInput[] currents, Monitor[] beforeStep, Monitor[] afterStep) {
+    Stepper(Network network, int threads, int slice, Population[] populations, Projection[] projections,
+            Projection[] learning, CurrentInput[] currents, Monitor[] beforeStep, Monitor[] afterStep) {
         this.network = network;
         this.threads = threads;
         this.spinBeforeParkNs = threads <= Runtime.getRuntime().availableProcessors() ? SPIN_BEFORE_PARK_NS : 0;
-        this.slice = beforeStep.length > 0 ? 1 : slice;
+        this.slice = beforeStep.length > 0 || threads == 1 ? 1 : slice;
         this.populations = populations;
         this.projections = projections;
+        this.learning = learning;
         this.currents = currents;
         this.beforeStep = beforeStep;
         this.afterStep = afterStep;
@@ -74,14 +78,19 @@ final class ParallelStepper {
         this.ends = new int[populations.length][][];
         for (int p = 0; p < populations.length; p++) {
             bounds[p] = chunks(populations[p].paddedSize(), threads);
-            lists[p] = new int[2 * this.slice][populations[p].paddedSize()];
+            lists[p] = new int[2 * this.slice][];
+            for (int k = 0; k < lists[p].length; k++) {
+                // one thread lists straight into the population's own list: the gathering then copies nothing
+                lists[p][k] = threads == 1 ? populations[p].spikes : new int[populations[p].paddedSize()];
+            }
             ends[p] = new int[2 * this.slice][threads];
         }
         this.populationOfProjectionSource = new int[projections.length];
         for (int j = 0; j < projections.length; j++) {
             populationOfProjectionSource[j] = indexOf(projections[j].source().population());
-            Population target = projections[j].target().target();
-            projections[j].prepareThreads(bounds[indexOf(target)]);
+            if (threads > 1) {
+                projections[j].prepareThreads(bounds[indexOf(projections[j].target().target())]);
+            }
         }
         this.populationOfCurrent = new int[currents.length];
         for (int c = 0; c < currents.length; c++) {
@@ -246,19 +255,16 @@ final class ParallelStepper {
                     length = (int) Math.min(length, interval - s0 % interval);
                 }
                 int base = parity * slice;
-                if (beforeStep.length > 0) {
-                    if (t == 0) {
-                        for (Monitor m : beforeStep) {
-                            m.record(s0);
-                        }
+                for (int k = 0; k < length; k++) {
+                    for (Phase phase : Phase.LOCAL) {
+                        run(phase, t, s0 + k, base + k);
                     }
-                    barrier.await();
                 }
-                update(t, s0, length, base);
-                barrier.await();
-                deliver(t, s0, length, base);
-                if (t == 0) {
-                    gather(s0, length, base);
+                run(Phase.EXCHANGE, t, s0, base);
+                for (int k = 0; k < length; k++) {
+                    for (Phase phase : Phase.AFTER_EXCHANGE) {
+                        run(phase, t, s0 + k, base + k);
+                    }
                 }
                 s0 += length;
                 if (interval > 0 && s0 % interval == 0) {
@@ -284,49 +290,65 @@ final class ParallelStepper {
         }
     }
 
-    // The phases are methods of their own, called once per slice: the JIT then compiles each soon after it starts,
-    // where one long loop waited for on-stack replacement (COBA 40k, 2 threads: ~2 s at twice the steady step time)
-
-    /** Steps thread t's chunks through the slice, listing their spikes. */
-    private void update(int t, long s0, int length, int base) {
-        Kernels kernels = network.kernels();
-        TimeGrid grid = network.grid();
-        for (int k = 0; k < length; k++) {
-            long s = s0 + k;
-            for (int c = 0; c < currents.length; c++) {
-                int[] b = bounds[populationOfCurrent[c]];
-                currents[c].apply(s, grid, kernels, b[t], b[t + 1]);
-            }
-            for (int p = 0; p < populations.length; p++) {
-                int from = bounds[p][t];
-                ends[p][base + k][t] = populations[p].update(s, kernels, from, bounds[p][t + 1],
-                        lists[p][base + k], from);
-            }
-        }
-    }
-
-    /** Delivers every spike of the slice into thread t's targets. */
-    private void deliver(int t, long s0, int length, int base) {
-        for (int k = 0; k < length; k++) {
-            long s = s0 + k;
-            for (int j = 0; j < projections.length; j++) {
-                int src = populationOfProjectionSource[j];
-                int[] list = lists[src][base + k];
-                for (int c = 0; c < threads; c++) {
-                    projections[j].deliver(s, t, list, bounds[src][c], ends[src][base + k][c]);
+    /** Runs one phase of step {@code s} on thread t, with the spike lists of {@code slot}. */
+    private void run(Phase phase, int t, long s, int slot) {
+        switch (phase) {
+            case RECORD_STATE -> {
+                if (beforeStep.length > 0) {
+                    if (t == 0) {
+                        for (Monitor m : beforeStep) {
+                            m.record(s);
+                        }
+                    }
+                    barrier.await();
                 }
             }
-        }
-    }
-
-    /** Thread 0: each step's spikes into the populations' lists, then the monitors. */
-    private void gather(long s0, int length, int base) {
-        for (int k = 0; k < length; k++) {
-            for (int p = 0; p < populations.length; p++) {
-                populations[p].setSpikes(lists[p][base + k], bounds[p], ends[p][base + k]);
+            case INPUTS -> {
+                Kernels kernels = network.kernels();
+                TimeGrid grid = network.grid();
+                for (int c = 0; c < currents.length; c++) {
+                    int[] b = bounds[populationOfCurrent[c]];
+                    currents[c].apply(s, grid, kernels, b[t], b[t + 1]);
+                }
             }
-            for (Monitor m : afterStep) {
-                m.record(s0 + k);
+            case NEURONS -> {
+                Kernels kernels = network.kernels();
+                for (int p = 0; p < populations.length; p++) {
+                    int from = bounds[p][t];
+                    ends[p][slot][t] = populations[p].update(s, kernels, from, bounds[p][t + 1], lists[p][slot],
+                            from);
+                }
+            }
+            case EXCHANGE -> barrier.await();
+            case DELIVERY -> {
+                for (int j = 0; j < projections.length; j++) {
+                    int src = populationOfProjectionSource[j];
+                    int[] list = lists[src][slot];
+                    for (int c = 0; c < threads; c++) {
+                        projections[j].deliver(s, t, list, bounds[src][c], ends[src][slot][c]);
+                    }
+                }
+            }
+            case GATHER -> {
+                if (t == 0) {
+                    for (int p = 0; p < populations.length; p++) {
+                        populations[p].setSpikes(lists[p][slot], bounds[p], ends[p][slot]);
+                    }
+                }
+            }
+            case PLASTICITY -> {
+                if (t == 0) {
+                    for (Projection p : learning) {
+                        p.learn(s);
+                    }
+                }
+            }
+            case RECORD_SPIKES -> {
+                if (t == 0) {
+                    for (Monitor m : afterStep) {
+                        m.record(s);
+                    }
+                }
             }
         }
     }
