@@ -238,12 +238,7 @@ public final class Checkpoint {
         entries.add(new String[] {"dt (ms)", Double.toString(network.dt())});
         for (Population p : network.populations()) {
             entries.add(new String[] {"population '" + p.name() + "'", p.description()});
-            if (p instanceof NeuronPopulation neurons) {
-                for (SynapticInput in : neurons.synapticInputs()) {
-                    entries.add(new String[] {"synapse '" + in.name() + "' on population '" + p.name() + "'",
-                            in.getClass().getSimpleName() + " " + in.description()});
-                }
-            }
+            p.describeParts(entries);
         }
         List<Projection> projections = network.projections();
         for (int k = 0; k < projections.size(); k++) {

@@ -417,10 +417,8 @@ public final class Network {
                 stepped.add(c);
             }
         }
-        for (Population p : populations) {
-            if (p instanceof NeuronPopulation neurons) {
-                neurons.setBias(biases.getOrDefault(neurons, 0.0));
-            }
+        for (CurrentInput c : currents) {
+            c.target().setBias(biases.getOrDefault(c.target(), 0.0));
         }
         for (Population p : populations) {
             p.prepare(grid);
@@ -472,11 +470,7 @@ public final class Network {
     private void checkPreparedFits(int threads) {
         long bytes = 0;
         for (Population p : populations) {
-            if (p instanceof NeuronPopulation neurons) {
-                for (SynapticInput in : neurons.synapticInputs()) {
-                    bytes += 4 * in.ringEntries();
-                }
-            }
+            bytes += p.preparedBytes();
             if (threads > 1) {
                 bytes += 4L * 2 * MAX_SLICE * p.paddedSize();
             }
@@ -490,13 +484,8 @@ public final class Network {
     /** The first part of the network that cannot step by ranges on several threads, or null. */
     private String singleThreadedPart() {
         for (Population p : populations) {
-            if (p instanceof NeuronPopulation neurons) {
-                for (SynapticInput in : neurons.synapticInputs()) {
-                    if (!in.appliesByRange()) {
-                        return "synapse '" + in.name() + "' on population '" + p.name() + "' (" + in.description()
-                                + ", state per presynaptic unit or synapse)";
-                    }
-                }
+            if (p.singleThreadedPart() != null) {
+                return p.singleThreadedPart();
             }
         }
         for (CurrentInput c : currents) {

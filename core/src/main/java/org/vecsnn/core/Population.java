@@ -141,6 +141,19 @@ public abstract class Population implements Checkpointed, org.vecsnn.core.monito
                 + ") keeps no state to record; record its spikes");
     }
 
+    /** The bytes preparing this population allocates beyond its state (the arrival rings of its synapses). */
+    public long preparedBytes() {
+        return 0;
+    }
+
+    /** The first part of this population that cannot step by ranges on several threads, in words, or null. */
+    public String singleThreadedPart() {
+        return null;
+    }
+
+    /** Adds the parts of this population that shape its run (its synapses), as checkpoint structure entries. */
+    public void describeParts(java.util.List<String[]> entries) {}
+
     /** The state variables to watch for non-finite values (none for spike sources). */
     public java.util.List<StateArray> stateArrays() {
         return java.util.List.of();

@@ -2,7 +2,7 @@ package org.vecsnn.core;
 
 import org.vecsnn.core.connect.Csr;
 import org.vecsnn.core.delay.DelayRing;
-import org.vecsnn.core.synapse.KineticReceptor;
+import org.vecsnn.core.synapse.SpikeChannels;
 import org.vecsnn.core.plasticity.PlasticSynapses;
 import org.vecsnn.core.plasticity.PlasticityKernel;
 import org.vecsnn.core.plasticity.PlasticityRule;
@@ -40,7 +40,7 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
     private int[][] slotsOfDelay;
     /** The plasticity rule's state and callbacks, once prepared (null without a rule). */
     private Plastic plastic;
-    private KineticReceptor.Channels channels;
+    private SpikeChannels channels;
     private double dt;
     /**
      * Per thread: the bounds of a batch of spiking rows (start, end pairs), then the sum {@link #touch} kept, then
@@ -129,7 +129,7 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
     }
 
     /** The channels on a kinetic target (null for other targets; set once the network is prepared). */
-    public KineticReceptor.Channels channels() {
+    public SpikeChannels channels() {
         return channels;
     }
 
@@ -138,11 +138,10 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
         if (plasticity != null && plastic == null) { // bound once: a refused checkpoint load may prepare twice
             plastic = new Plastic();
         }
-        if (target instanceof KineticReceptor kinetic) {
-            if (channels == null) { // bound once: a refused checkpoint load may prepare the network twice
-                channels = kinetic.bind(csr, targetFrom, weight, delaySteps);
-            }
-        } else {
+        if (channels == null) { // bound once: a refused checkpoint load may prepare the network twice
+            channels = target.bindChannels(csr, targetFrom, weight, delaySteps);
+        }
+        if (channels == null) {
             // one thread: every row is whole
             splits = csr.rowStart();
             splitStride = 1;
@@ -153,21 +152,16 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
     }
 
     /**
-     * The bytes {@link #prepare} and, on several threads, {@link #prepareThreads} allocate: short-term plasticity's
-     * state per presynaptic unit (u, x, last spike), a kinetic target's channels (about 8 floats per channel and 2
-     * per synapse) and its event ring (a channel and an efficacy per slot entry, one slot per step of delay, each
-     * starting with room for up to 4096 events), and the rows' split points per thread.
+     * The bytes {@link #prepare} and, on several threads, {@link #prepareThreads} allocate: the plasticity rule's
+     * state and column index, a kinetic target's channels and event ring ({@link
+     * org.vecsnn.core.synapse.SynapticInput#channelBytes}), and the rows' split points per thread.
      */
     long preparedBytes(int threads) {
         long bytes = plasticity == null ? 0 : 8L * (plasticity.presynapticState().variables().size() * source.size()
                 + plasticity.synapseState().variables().size() * csr.synapseCount()
                 + plasticity.postsynapticState().variables().size() * csr.columns())
                 + (plasticity.usesPostSpikes() ? 4L * (csr.synapseCount() + csr.columns()) : 0);
-        if (target instanceof KineticReceptor) {
-            long channelCount = csr.delays() != null ? csr.synapseCount() : csr.rows();
-            bytes += 32 * channelCount + 8 * csr.synapseCount() + 20L * csr.columns()
-                    + 8L * (maxDelaySteps() + 1) * Math.clamp(channelCount, 16, 4096);
-        }
+        bytes += target.channelBytes(csr, maxDelaySteps());
         return threads > 1 ? bytes + 4L * csr.rows() * (threads + 1) : bytes;
     }
 

@@ -51,7 +51,7 @@ class NonFiniteStateTest {
         var ampa = p.addKinetic("ampa", KineticModel.ampa());
         Projection projection = net.connect(p, ampa).connector(Connectors.fixedProbability(0.3, false)).build();
         net.prepare();
-        projection.channels().variable(0)[4] = Float.NaN;
+        ((org.vecsnn.core.synapse.KineticReceptor.Channels) projection.channels()).variable(0)[4] = Float.NaN;
         e = runUntilCaught(net, 20);
         assertTrue(e.getMessage().contains("synapse 'ampa' on population 'p', projection 0, presynaptic neuron 4: s"),
                 e.getMessage());

@@ -256,7 +256,7 @@ class SynapseCatalogueTest {
         }
         Projection many = net.connect(drive, ampa).connector(Connectors.fromList(pre, to, weights, delays)).build();
         net.prepare();
-        assertTrue(one.channels().summedPerNeuron() && many.channels().summedPerNeuron());
+        assertTrue(channelsOf(one).summedPerNeuron() && channelsOf(many).summedPerNeuron());
         double worst = 0;
         double peak = 0;
         for (int step = 0; step < 3000; step++) {
@@ -264,7 +264,7 @@ class SynapseCatalogueTest {
             double[] brute = new double[50];
             for (Projection p : new Projection[] {one, many}) {
                 var csr = p.csr();
-                var ch = p.channels();
+                var ch = channelsOf(p);
                 for (int i = 0; i < csr.rows(); i++) {
                     for (int syn = csr.rowStart()[i]; syn < csr.rowStart()[i + 1]; syn++) {
                         int c = ch.perSynapse() ? syn : i;
@@ -291,10 +291,10 @@ class SynapseCatalogueTest {
         Projection many = net.connect(a, ampa).connector(Connectors.fromList(new int[] {0, 1, 2},
                 new int[] {3, 4, 5}, null, new double[] {0.1, 0.2, 0.3})).build();
         net.prepare();
-        assertEquals(30, one.channels().count());
-        assertTrue(!one.channels().perSynapse());
-        assertEquals(3, many.channels().count());
-        assertTrue(many.channels().perSynapse());
+        assertEquals(30, channelsOf(one).count());
+        assertTrue(!channelsOf(one).perSynapse());
+        assertEquals(3, channelsOf(many).count());
+        assertTrue(channelsOf(many).perSynapse());
     }
 
     @Test
@@ -378,5 +378,9 @@ class SynapseCatalogueTest {
     @FunctionalInterface
     private interface Executable {
         void run();
+    }
+
+    private static org.vecsnn.core.synapse.KineticReceptor.Channels channelsOf(Projection p) {
+        return (org.vecsnn.core.synapse.KineticReceptor.Channels) p.channels();
     }
 }

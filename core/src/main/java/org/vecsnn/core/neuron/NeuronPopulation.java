@@ -322,6 +322,36 @@ public final class NeuronPopulation extends Population {
         return arrays;
     }
 
+    /** The arrival rings of its synapses. */
+    @Override
+    public long preparedBytes() {
+        long bytes = 0;
+        for (SynapticInput in : synapticInputs) {
+            bytes += 4 * in.ringEntries();
+        }
+        return bytes;
+    }
+
+    /** A synapse with state per presynaptic unit or synapse (a kinetic one). */
+    @Override
+    public String singleThreadedPart() {
+        for (SynapticInput in : synapticInputs) {
+            if (!in.appliesByRange()) {
+                return "synapse '" + in.name() + "' on population '" + name() + "' (" + in.description()
+                        + ", state per presynaptic unit or synapse)";
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void describeParts(List<String[]> entries) {
+        for (SynapticInput in : synapticInputs) {
+            entries.add(new String[] {"synapse '" + in.name() + "' on population '" + name() + "'",
+                    in.getClass().getSimpleName() + " " + in.description()});
+        }
+    }
+
     /** Whether a constant current into every neuron can be folded into the model (see {@link NeuronModel#withBias}). */
     public boolean takesBias() {
         return model.withBias(0) != null;

@@ -110,13 +110,25 @@ public final class KineticReceptor extends SynapticInput {
         return org.vecsnn.core.Checkpointed.all(actions);
     }
 
+    /**
+     * About 8 floats per channel and 2 per synapse, and an event ring (a channel and an efficacy per slot entry, one
+     * slot per step of delay, each starting with room for up to 4096 events).
+     */
+    @Override
+    public long channelBytes(Csr csr, int maxDelay) {
+        long channelCount = csr.delays() != null ? csr.synapseCount() : csr.rows();
+        return 32 * channelCount + 8L * csr.synapseCount() + 20L * csr.columns()
+                + 8L * (maxDelay + 1) * Math.clamp(channelCount, 16, 4096);
+    }
+
     @Override
     protected boolean usesArrivalRing() {
         return false;
     }
 
-    /** Engine hook: the channels of a projection onto this receptor. */
-    public Channels bind(Csr csr, int targetFrom, float weight, int delaySteps) {
+    /** The channels of a projection onto this receptor. */
+    @Override
+    public Channels bindChannels(Csr csr, int targetFrom, float weight, int delaySteps) {
         Channels set = new Channels("synapse '" + name() + "' on population '" + target.name() + "', projection "
                 + channelSets.length, model.variables(), csr, targetFrom, weight, delaySteps, dynamics.linearSteps());
         channelSets = Arrays.copyOf(channelSets, channelSets.length + 1);
@@ -159,7 +171,7 @@ public final class KineticReceptor extends SynapticInput {
      * on and off sums per postsynaptic neuron with their rounding errors, the on weights and counts, and the list of
      * channels whose pulse is on.
      */
-    public static final class Channels {
+    public static final class Channels implements SpikeChannels {
         private final boolean perSynapse;
         private final int count;
         private final StateStore store;
@@ -265,6 +277,7 @@ public final class KineticReceptor extends SynapticInput {
         }
 
         /** The declared state per channel (the model's variables, pulse, efficacy). */
+        @Override
         public StateStore store() {
             return store;
         }
@@ -375,7 +388,7 @@ public final class KineticReceptor extends SynapticInput {
             return vars[index];
         }
 
-        /** Engine hook: a spike of presynaptic row {@code row} in {@code step}, with its efficacy. */
+        @Override
         public void deliver(long step, int row, float efficacy) {
             if (!perSynapse) {
                 events.add(step + delaySteps, row, efficacy);

@@ -145,6 +145,20 @@ public abstract class SynapticInput implements org.vecsnn.core.Checkpointed {
         return true;
     }
 
+    /**
+     * Engine hook, when a projection onto this synapse is prepared: the channels that take its spikes as events, or
+     * null for a synapse whose projections deliver into its arrival ring.
+     */
+    public SpikeChannels bindChannels(org.vecsnn.core.connect.Csr csr, int targetFrom, float weight,
+                                      int delaySteps) {
+        return null;
+    }
+
+    /** The bytes {@link #bindChannels} allocates for a projection of {@code csr} with delays up to {@code maxDelay}. */
+    public long channelBytes(org.vecsnn.core.connect.Csr csr, int maxDelay) {
+        return 0;
+    }
+
     protected abstract void prepareDynamics(TimeGrid grid);
 
     /** Saves the pending arrivals and the declared state (kinetic synapses add their channels). */
