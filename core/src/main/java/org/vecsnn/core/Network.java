@@ -219,9 +219,9 @@ public final class Network {
      * {@link #THREADED_SYNAPSES} synapses whose parts all step by range, and one thread otherwise: below that size
      * the exchange of spikes between threads every step costs about what it shares (µs per step on one and two
      * threads, 2 cores: COBA 4000 2.8 and 2.9, CUBA 4000 2.1 and 2.9, COBA 8000 5.6 and 4.5, COBA 16000 12.1 and
-     * 8.3), and kinetic synapses, short-term plasticity and gap junctions keep state per presynaptic unit or read
-     * other neurons' V. Asking for more than one thread for a network with such parts is refused when it is
-     * prepared.
+     * 8.3), and kinetic synapses and gap junctions keep state per presynaptic unit or read other neurons' V. Asking
+     * for more than one thread for a network with such parts is refused when it is prepared. Plasticity rules run
+     * on thread 0 between barriers (see {@link Phase#PRESYNAPTIC}).
      */
     public Network threads(int count) {
         checkMutable("set the number of threads");
@@ -495,8 +495,7 @@ public final class Network {
         }
         for (Projection p : projections) {
             if (!p.deliversByRange()) {
-                return "projection '" + p.name() + "' (" + (p.plasticity() != null ? "plasticity: its rule runs on"
-                        + " one thread" : "kinetic synapses: state per presynaptic unit or synapse") + ")";
+                return "projection '" + p.name() + "' (kinetic synapses: state per presynaptic unit or synapse)";
             }
         }
         return null;

@@ -19,6 +19,11 @@ enum Phase {
     NEURONS(true),
     /** The spike lists of every chunk are published to every thread (a barrier; a process exchange when distributed). */
     EXCHANGE(false),
+    /**
+     * Plasticity rules see each presynaptic spike of step n before it is delivered and give its efficacy (thread 0;
+     * with plasticity, barriers around the phases where rules run keep every thread's delivery on the same weights).
+     */
+    PRESYNAPTIC(false),
     /** Each projection walks the rows of step n's spikes into the arrival slot {@code n + k} of delay k ≥ 1. */
     DELIVERY(true),
     /** The chunks' spike lists become each population's spike list of step n (thread 0). */
@@ -31,7 +36,7 @@ enum Phase {
     /** The schedule before the exchange: run for each step of a slice, each thread on its chunks. */
     static final Phase[] LOCAL = {RECORD_STATE, INPUTS, NEURONS};
     /** The schedule after the exchange: run for each step of the slice once every chunk's spikes are known. */
-    static final Phase[] AFTER_EXCHANGE = {DELIVERY, GATHER, PLASTICITY, RECORD_SPIKES};
+    static final Phase[] AFTER_EXCHANGE = {PRESYNAPTIC, DELIVERY, GATHER, PLASTICITY, RECORD_SPIKES};
 
     /** Whether every thread runs this phase on its own chunks (else thread 0 runs it alone). */
     final boolean onChunks;

@@ -196,15 +196,15 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
         return shortRows ? Integer.MAX_VALUE : 1;
     }
 
-    /** Whether this projection's spikes can be delivered by several threads (not with per-presynaptic state). */
+    /** Whether this projection's spikes can be delivered by several threads (not into kinetic channels). */
     boolean deliversByRange() {
-        return channels == null && plasticity == null;
+        return channels == null;
     }
 
     /**
      * Delivers the spikes {@code spikes[from, to)} of {@code step} (units of the source population, ascending) into
      * the targets of thread t (see {@link #prepareThreads}; on one thread, t = 0 and every row is whole) or a kinetic
-     * target's channels, scaled by the efficacy the plasticity rule gives each spike (on one thread only).
+     * target's channels, scaled by the efficacy the plasticity rule gave each spike in the presynaptic phase.
      */
     void deliver(long step, int t, int[] spikes, int from, int to) {
         int sourceFrom = source.from();
@@ -327,7 +327,20 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
     }
 
     private float efficacy(int row, long step) {
-        return plastic == null ? 1f : plastic.kernel.preSpike(step, row);
+        return plastic == null ? 1f : plastic.efficacies[row];
+    }
+
+    /**
+     * The presynaptic phase of step {@code step} for the spikes {@code spikes[from, to)} (ascending): the rule's
+     * pre-spike callback for each spiking row of the source range, which sets the efficacy its delivery uses.
+     */
+    void presynaptic(long step, int[] spikes, int from, int to) {
+        for (int s = from; s < to; s++) {
+            int unit = spikes[s];
+            if (unit >= source.from() && unit < source.to()) {
+                plastic.efficacies[unit - source.from()] = plastic.kernel.preSpike(step, unit - source.from());
+            }
+        }
     }
 
     /**
@@ -394,6 +407,8 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
         private final StateStore presynaptic;
         private final StateStore postsynaptic;
         private final PlasticityKernel kernel;
+        /** The efficacy of each row's spike of the step being delivered. */
+        private final float[] efficacies;
         private int[] columnStart;
         private int[] columnSynapses;
 
@@ -404,6 +419,7 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
             postsynaptic = new StateStore(owner, "postsynaptic neuron", csr.columns(),
                     plasticity.postsynapticState());
             kernel = plasticity.bind(this, dt);
+            efficacies = new float[csr.rows()];
         }
 
         java.util.List<StateStore> stores() {

@@ -37,6 +37,9 @@ final class Stepper {
     private final Population[] populations;
     private final Projection[] projections;
     private final Projection[] learning;
+    /** The projections with a plasticity rule, with {@link #plasticSource} their source populations' indices. */
+    private final Projection[] plastic;
+    private final int[] plasticSource;
     private final CurrentInput[] currents;
     private final Monitor[] beforeStep;
     private final Monitor[] afterStep;
@@ -70,6 +73,8 @@ final class Stepper {
         this.populations = populations;
         this.projections = projections;
         this.learning = learning;
+        this.plastic = java.util.Arrays.stream(projections).filter(p -> p.plasticity() != null)
+                .toArray(Projection[]::new);
         this.currents = currents;
         this.beforeStep = beforeStep;
         this.afterStep = afterStep;
@@ -91,6 +96,10 @@ final class Stepper {
             if (threads > 1) {
                 projections[j].prepareThreads(bounds[indexOf(projections[j].target().target())]);
             }
+        }
+        this.plasticSource = new int[plastic.length];
+        for (int j = 0; j < plastic.length; j++) {
+            plasticSource[j] = indexOf(plastic[j].source().population());
         }
         this.populationOfCurrent = new int[currents.length];
         for (int c = 0; c < currents.length; c++) {
@@ -320,6 +329,19 @@ final class Stepper {
                 }
             }
             case EXCHANGE -> barrier.await();
+            case PRESYNAPTIC -> {
+                if (plastic.length > 0) {
+                    if (t == 0) {
+                        for (int j = 0; j < plastic.length; j++) {
+                            int src = plasticSource[j];
+                            for (int c = 0; c < threads; c++) {
+                                plastic[j].presynaptic(s, lists[src][slot], bounds[src][c], ends[src][slot][c]);
+                            }
+                        }
+                    }
+                    barrier.await();
+                }
+            }
             case DELIVERY -> {
                 for (int j = 0; j < projections.length; j++) {
                     int src = populationOfProjectionSource[j];
@@ -327,6 +349,9 @@ final class Stepper {
                     for (int c = 0; c < threads; c++) {
                         projections[j].deliver(s, t, list, bounds[src][c], ends[src][slot][c]);
                     }
+                }
+                if (plastic.length > 0) {
+                    barrier.await(); // rules change weights next: every thread has delivered with the old ones
                 }
             }
             case GATHER -> {
@@ -341,6 +366,9 @@ final class Stepper {
                     for (Projection p : learning) {
                         p.learn(s);
                     }
+                }
+                if (plastic.length > 0) {
+                    barrier.await();
                 }
             }
             case RECORD_SPIKES -> {
