@@ -108,7 +108,7 @@ class KernelTwinsTest {
     @Test
     void linearSynapseKernels() {
         compare((k, s) -> k.arrive(s.ring, N, s.g, 1.3f, 0, N));
-        compare((k, s) -> k.currentOutput(s.g, s.input, -0.6f, 0, N));
+        compare((k, s) -> k.axpy(s.g, -0.6f, s.input, 0, N));
         compare((k, s) -> k.conductanceOutput(s.g, s.v, s.input, -80f, 16, N));
         compare((k, s) -> k.dualExponential(s.ring, 2 * N, s.v, s.g, s.low, 1.43f, 0.01f, 0.1f, 0.095f, 0, N));
         compare((k, s) -> k.affine(s.g, s.v, 0.97f, 0.003f, 0, N));

@@ -2,6 +2,7 @@ package org.vecsnn.core.neuron;
 
 import java.util.List;
 import org.vecsnn.core.simd.Kernels;
+import org.vecsnn.core.simd.Lanes;
 import org.vecsnn.core.synapse.FusableSynapse;
 
 /**
@@ -34,7 +35,12 @@ public interface NeuronState {
 
     int paddedSize();
 
-    /** The kernels (plain or vector) the network steps with. */
+    /** The shared SIMD building blocks (plain or vector, as the network steps) a model's step is composed from. */
+    default Lanes lanes() {
+        return kernels();
+    }
+
+    /** The built-in models' fused kernels (plain or vector, as the network steps). */
     Kernels kernels();
 
     /**

@@ -1,14 +1,14 @@
 package org.vecsnn.core.simd;
 
 /**
- * The hot loops of the step, over flat padded arrays. Two twins implement it: {@link PlainKernels} (scalar Java) and
- * {@code VectorKernels} (the JDK Vector API). Both perform the same float operations in the same order, so they give
+ * The hot loops of the built-in models' own fused steps, over flat padded arrays, besides the shared {@link Lanes}.
+ * Two twins implement it: {@link PlainKernels} (scalar Java) and {@code VectorKernels} (the JDK Vector API). Both perform the same float operations in the same order, so they give
  * bit-identical results; the tests hold them to that at 128, 256 and 512 bits.
  *
  * <p>Ranges {@code [from, to)} start and end on multiples of {@link #PAD}; state arrays are padded to a multiple of
  * {@link #PAD} so no kernel needs a scalar tail. Padding lanes compute harmlessly and are never reported as spikes.
  */
-public interface Kernels {
+public interface Kernels extends Lanes {
     /** Every state array is padded to a multiple of this many floats (one 512-bit vector). */
     int PAD = 16;
 
@@ -16,9 +16,6 @@ public interface Kernels {
     static int padded(int n) {
         return (n + PAD - 1) / PAD * PAD;
     }
-
-    /** A short description, for example {@code "vector 512-bit (16 lanes)"}. */
-    String name();
 
     /**
      * One LIF step over {@code [from, to)}: a neuron whose refractory counter is positive keeps its V and counts
@@ -83,26 +80,10 @@ public interface Kernels {
                                 int to);
 
     /**
-     * An exact exponential decay, {@code y −= y·d} in one fused multiply-add with {@code d = 1 − e^(−dt/τ)}: d in
-     * float is accurate to 2⁻²⁴ of itself, where the factor {@code e^(−dt/τ)} rounded to float would be off by up to
-     * 2⁻²⁵ absolute, an error that compounds over t/dt steps (3·10⁻⁴ of the peak at dt = 0.001 ms).
-     */
-    void decay(float[] y, float decrement, int from, int to);
-
-    /**
      * Voltage jumps: {@code V += arrivals}; with {@code gated}, the jump is dropped for neurons whose refractory
      * counter is positive (they hold V this step).
      */
     void voltageJump(float[] arrivals, int slot, float[] v, int[] refractory, boolean gated, int from, int to);
-
-    /** {@code input[i] += value} over {@code [from, to)}. */
-    void add(float[] input, float value, int from, int to);
-
-    /** Arrivals of a linear synapse: {@code g += jump·arrivals}; the slot is consumed. */
-    void arrive(float[] arrivals, int slot, float[] g, float jump, int from, int to);
-
-    /** Current-based output: {@code I += scale·g}. */
-    void currentOutput(float[] g, float[] input, float scale, int from, int to);
 
     /** Conductance-based output: {@code I += g·(E − V)}. */
     void conductanceOutput(float[] g, float[] v, float[] input, float reversal, int from, int to);
@@ -128,47 +109,4 @@ public interface Kernels {
      */
     void dualExponential(float[] arrivals, int slot, float[] h, float[] g, float[] gLow, float jump,
                          float decayDecrement, float riseDecrement, float coupling, int from, int to);
-
-    /**
-     * A step of a variable whose equation is affine in itself and in one other variable z, with coefficients that
-     * switch with a transmitter pulse: where {@code pulse > 0}, {@code y = y − y·on.d + z·on.c1 + on.c0}; elsewhere
-     * the same with {@code off}.
-     */
-    void pulsedAffine(float[] y, float[] z, int[] pulse, AffineStep on, AffineStep off, int from, int to);
-
-    /**
-     * An exact relaxation step, compensated: {@code y = y − y·d + z·c}, the change (with the carried {@code yLow})
-     * added to y by TwoSum and its rounding error kept in {@code yLow}, as for g in {@link #dualExponential}.
-     */
-    void relax(float[] y, float[] yLow, float[] z, float d, float c, int from, int to);
-
-    /**
-     * {@link #relax} toward a constant, with coefficients switched by a transmitter pulse: where {@code pulse > 0},
-     * {@code y = y − y·on.d + on.c0}; elsewhere the same with {@code off} (c1 of the steps is not used).
-     */
-    void pulsedRelax(float[] y, float[] yLow, int[] pulse, AffineStep on, AffineStep off, int from, int to);
-
-    /** {@code y = y − y·d + z·c} (d = 1 − e^(−k·dt), see {@link AffineStep}). */
-    void affine(float[] y, float[] z, float d, float c, int from, int to);
-
-    /**
-     * Saturating relaxation with the drive x held over the step (exponential Euler, BrainPy's exp_auto): with
-     * {@code k = a·x + b} and {@code g∞ = a·x/k}, {@code g = g∞ + (g − g∞)·e^(−k·dt)}.
-     */
-    void saturate(float[] g, float[] x, float a, float b, float dt, int from, int to);
-
-    /** {@code s = g⁴/(g⁴ + kd)}. */
-    void hill4(float[] g, float[] s, float kd, int from, int to);
-
-    /** {@code pulse = max(pulse − 1, 0)}. */
-    void countDown(int[] pulse, int from, int to);
-
-    /** {@code y = e^x} with {@link Exp#exp}: bit-identical in both twins at every width. */
-    void exp(float[] x, float[] y, int from, int to);
-
-    /** {@code y = e^x − 1} with {@link Exp#expm1}. */
-    void expm1(float[] x, float[] y, int from, int to);
-
-    /** The index of the first NaN or infinite value in {@code [from, to)}, or −1. */
-    int firstNonFinite(float[] values, int from, int to);
 }

@@ -283,10 +283,43 @@ public final class PlainKernels implements Kernels {
     }
 
     @Override
-    public void currentOutput(float[] g, float[] input, float scale, int from, int to) {
+    public void axpy(float[] x, float a, float[] y, int from, int to) {
         for (int i = from; i < to; i++) {
-            input[i] += g[i] * scale;
+            y[i] += x[i] * a;
         }
+    }
+
+    @Override
+    public void fill(float[] y, float value, int from, int to) {
+        java.util.Arrays.fill(y, from, to, value);
+    }
+
+    @Override
+    public void integrate(float[] v, float[] input, int[] refractory, float d, float c, float c0, int from,
+                          int to) {
+        for (int i = from; i < to; i++) {
+            if (refractory[i] == 0) {
+                float vi = v[i];
+                v[i] = vi - vi * d + (c0 + input[i] * c);
+            }
+        }
+    }
+
+    @Override
+    public int fire(float[] v, float[] threshold, float reset, int[] refractory, int holdSteps, int size, int from,
+                    int to, int[] spikes, int count) {
+        for (int i = from; i < to; i++) {
+            if (refractory[i] > 0) {
+                refractory[i]--;
+            } else if (v[i] >= threshold[i]) {
+                v[i] = reset;
+                refractory[i] = holdSteps;
+                if (i < size) {
+                    spikes[count++] = i;
+                }
+            }
+        }
+        return count;
     }
 
     @Override

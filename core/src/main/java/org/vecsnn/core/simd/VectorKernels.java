@@ -609,11 +609,50 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void currentOutput(float[] g, float[] input, float scale, int from, int to) {
+    public void axpy(float[] x, float a, float[] y, int from, int to) {
         for (int i = from; i < to; i += LANES) {
-            FloatVector.fromArray(FLOATS, input, i).add(FloatVector.fromArray(FLOATS, g, i).mul(scale))
-                    .intoArray(input, i);
+            FloatVector.fromArray(FLOATS, y, i).add(FloatVector.fromArray(FLOATS, x, i).mul(a)).intoArray(y, i);
         }
+    }
+
+    @Override
+    public void fill(float[] y, float value, int from, int to) {
+        final FloatVector filled = FloatVector.broadcast(FLOATS, value);
+        for (int i = from; i < to; i += LANES) {
+            filled.intoArray(y, i);
+        }
+    }
+
+    @Override
+    public void integrate(float[] v, float[] input, int[] refractory, float d, float c, float c0, int from,
+                          int to) {
+        for (int i = from; i < to; i += LANES) {
+            FloatVector vi = FloatVector.fromArray(FLOATS, v, i);
+            VectorMask<Float> held = IntVector.fromArray(INTS, refractory, i).compare(VectorOperators.GT, 0)
+                    .cast(FLOATS);
+            FloatVector drive = FloatVector.fromArray(FLOATS, input, i).mul(c).add(c0);
+            vi.sub(vi.mul(d)).add(drive).blend(vi, held).intoArray(v, i);
+        }
+    }
+
+    @Override
+    public int fire(float[] v, float[] threshold, float reset, int[] refractory, int holdSteps, int size, int from,
+                    int to, int[] spikes, int count) {
+        final IntVector hold = IntVector.broadcast(INTS, holdSteps);
+        final FloatVector resetTo = FloatVector.broadcast(FLOATS, reset);
+        for (int i = from; i < to; i += LANES) {
+            FloatVector vi = FloatVector.fromArray(FLOATS, v, i);
+            IntVector ref = IntVector.fromArray(INTS, refractory, i);
+            VectorMask<Float> held = ref.compare(VectorOperators.GT, 0).cast(FLOATS);
+            VectorMask<Float> spiked = vi.compare(VectorOperators.GE, FloatVector.fromArray(FLOATS, threshold, i))
+                    .andNot(held);
+            vi.blend(resetTo, spiked).intoArray(v, i);
+            ref.sub(1).max(0).blend(hold, spiked.cast(INTS)).intoArray(refractory, i);
+            if (spiked.anyTrue()) {
+                count = report(spiked.toLong(), i, size, spikes, count);
+            }
+        }
+        return count;
     }
 
     @Override

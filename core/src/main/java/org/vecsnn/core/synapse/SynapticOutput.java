@@ -10,7 +10,7 @@ public sealed interface SynapticOutput {
     record Current() implements SynapticOutput {
         @Override
         public void apply(Kernels kernels, float[] g, NeuronPopulation target, int from, int to) {
-            kernels.currentOutput(g, target.input(), 1f, from, to);
+            kernels.axpy(g, 1f, target.input(), from, to);
         }
 
         @Override

@@ -1,0 +1,91 @@
+package org.vecsnn.core.simd;
+
+/**
+ * The shared SIMD building blocks a model's step is composed from, over flat arrays padded to {@link Kernels#PAD}:
+ * affine and exponential steps, pulses, saturation, exp, integration of free neurons and spike detection. Two twins
+ * implement them (with {@link Kernels}): {@link PlainKernels} (scalar Java) and {@code VectorKernels} (the JDK
+ * Vector API), with the same float operations in the same order, so a model composed from them gets SIMD and a
+ * bit-identical plain twin for free. Ranges {@code [from, to)} start and end on multiples of {@link Kernels#PAD}.
+ */
+public interface Lanes {
+    /** A short description, for example {@code "vector 512-bit (16 lanes)"}. */
+    String name();
+    /**
+     * An exact exponential decay, {@code y −= y·d} in one fused multiply-add with {@code d = 1 − e^(−dt/τ)}: d in
+     * float is accurate to 2⁻²⁴ of itself, where the factor {@code e^(−dt/τ)} rounded to float would be off by up to
+     * 2⁻²⁵ absolute, an error that compounds over t/dt steps (3·10⁻⁴ of the peak at dt = 0.001 ms).
+     */
+    void decay(float[] y, float decrement, int from, int to);
+
+    /** {@code input[i] += value} over {@code [from, to)}. */
+    void add(float[] input, float value, int from, int to);
+
+    /** {@code y += x·a} (a current-based output: {@code I += g·scale}). */
+    void axpy(float[] x, float a, float[] y, int from, int to);
+
+    /**
+     * A step of a variable whose equation is affine in itself and in one other variable z, with coefficients that
+     * switch with a transmitter pulse: where {@code pulse > 0}, {@code y = y − y·on.d + z·on.c1 + on.c0}; elsewhere
+     * the same with {@code off}.
+     */
+    void pulsedAffine(float[] y, float[] z, int[] pulse, AffineStep on, AffineStep off, int from, int to);
+
+    /**
+     * An exact relaxation step, compensated: {@code y = y − y·d + z·c}, the change (with the carried {@code yLow})
+     * added to y by TwoSum and its rounding error kept in {@code yLow}, as for g in {@link #dualExponential}.
+     */
+    void relax(float[] y, float[] yLow, float[] z, float d, float c, int from, int to);
+
+    /**
+     * {@link #relax} toward a constant, with coefficients switched by a transmitter pulse: where {@code pulse > 0},
+     * {@code y = y − y·on.d + on.c0}; elsewhere the same with {@code off} (c1 of the steps is not used).
+     */
+    void pulsedRelax(float[] y, float[] yLow, int[] pulse, AffineStep on, AffineStep off, int from, int to);
+
+    /** {@code y = y − y·d + z·c} (d = 1 − e^(−k·dt), see {@link AffineStep}). */
+    void affine(float[] y, float[] z, float d, float c, int from, int to);
+
+    /**
+     * Saturating relaxation with the drive x held over the step (exponential Euler, BrainPy's exp_auto): with
+     * {@code k = a·x + b} and {@code g∞ = a·x/k}, {@code g = g∞ + (g − g∞)·e^(−k·dt)}.
+     */
+    void saturate(float[] g, float[] x, float a, float b, float dt, int from, int to);
+
+    /** {@code s = g⁴/(g⁴ + kd)}. */
+    void hill4(float[] g, float[] s, float kd, int from, int to);
+
+    /** {@code pulse = max(pulse − 1, 0)}. */
+    void countDown(int[] pulse, int from, int to);
+
+    /** {@code y = e^x} with {@link Exp#exp}: bit-identical in both twins at every width. */
+    void exp(float[] x, float[] y, int from, int to);
+
+    /** {@code y = e^x − 1} with {@link Exp#expm1}. */
+    void expm1(float[] x, float[] y, int from, int to);
+
+    /** The index of the first NaN or infinite value in {@code [from, to)}, or −1. */
+    int firstNonFinite(float[] values, int from, int to);
+
+
+    /** Arrivals of a linear synapse: {@code g += jump·arrivals}; the slot is consumed. */
+    void arrive(float[] arrivals, int slot, float[] g, float jump, int from, int to);
+
+    /** {@code y[i] = value}. */
+    void fill(float[] y, float value, int from, int to);
+
+    /**
+     * One step of a membrane affine in V, for the neurons not held: where {@code refractory[i] == 0},
+     * {@code v = v − v·d + (c0 + input·c)}; held neurons keep v.
+     */
+    void integrate(float[] v, float[] input, int[] refractory, float d, float c, float c0, int from, int to);
+
+    /**
+     * Spikes and refractoriness after {@link #integrate}: a held neuron ({@code refractory > 0}) counts down; any
+     * other spikes if {@code v ≥ threshold[i]}, is reset to {@code reset} and held for {@code holdSteps} more
+     * steps. Spiking neurons below {@code size} are written to {@code spikes} from {@code count}, ascending.
+     *
+     * @return the new number of entries in {@code spikes}
+     */
+    int fire(float[] v, float[] threshold, float reset, int[] refractory, int holdSteps, int size, int from, int to,
+             int[] spikes, int count);
+}
