@@ -1,0 +1,90 @@
+package org.vecsnn.examples;
+
+import java.util.List;
+import java.util.Random;
+import org.vecsnn.core.neuron.NeuronState;
+import org.vecsnn.core.simd.Kernels;
+import org.vecsnn.core.simd.Lanes;
+import org.vecsnn.core.state.StateSpec;
+import org.vecsnn.core.state.StateStore;
+import org.vecsnn.core.state.StateVariable;
+import org.vecsnn.core.synapse.FusableSynapse;
+import org.vecsnn.core.testing.TwinConformance;
+
+/** The adaptive-threshold neuron's own kernel, plain against vector, through the conformance base. */
+class AdaptiveThresholdLifConformanceTest extends TwinConformance {
+    private static final AdaptiveThresholdLif MODEL = new AdaptiveThresholdLif(-70, -75, -50, 10, 1, 30, 5, 0.3);
+
+    @Override
+    protected StateSpec state() {
+        return StateSpec.of(StateVariable.real("V", "mV", 0), StateVariable.real("input", "mV", 0))
+                .and(MODEL.state()).and(StateSpec.of(StateVariable.integer("refractory", "steps", 0)));
+    }
+
+    @Override
+    protected float sample(String name, Random random) {
+        return switch (name) {
+            case "V" -> -72 + 25 * random.nextFloat();
+            case "input" -> 40 * random.nextFloat();
+            default -> -55 + 10 * random.nextFloat();
+        };
+    }
+
+    @Override
+    protected int step(Lanes lanes, StateStore state, int from, int to, int size, int[] spikes) {
+        return MODEL.bind(new StoreState(lanes, state, size), 0.1, 3).step(0, from, to, spikes, 0);
+    }
+
+    /** A neuron state over a conformance store, with the lanes under test. */
+    record StoreState(Lanes lanes, StateStore store, int size) implements NeuronState {
+        @Override
+        public float[] v() {
+            return store.floats("V");
+        }
+
+        @Override
+        public float[] input() {
+            return store.floats("input");
+        }
+
+        @Override
+        public boolean inputUsed() {
+            return true;
+        }
+
+        @Override
+        public float[] conductance() {
+            return null;
+        }
+
+        @Override
+        public int[] refractory() {
+            return store.ints("refractory");
+        }
+
+        @Override
+        public float[] floats(String variable) {
+            return store.floats(variable);
+        }
+
+        @Override
+        public int paddedSize() {
+            return store.floats("V").length;
+        }
+
+        @Override
+        public Kernels kernels() {
+            throw new UnsupportedOperationException("a composed model uses lanes() only");
+        }
+
+        @Override
+        public List<FusableSynapse> fusable() {
+            return List.of();
+        }
+
+        @Override
+        public void claim(FusableSynapse synapse) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
