@@ -18,7 +18,6 @@ import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.synapse.SynapticInput;
-import org.vecsnn.core.synapse.SynapticOutput;
 
 /**
  * Reads a SONATA circuit ({@code circuit_config.json}, node and edge HDF5 files, their type tables and the
@@ -111,9 +110,14 @@ public final class SonataCircuit {
                     throw new SonataFormatException(table.file, "node_type_id " + first.get("node_type_id"),
                             first.getRecordNumber(), e.getMessage());
                 }
-                double[] v = groupColumn(h, base, "V_m", group, index);
-                if (v != null) {
-                    cells.set("V", k -> v[k]);
+                // V as NEST's V_m; the model's other variables (AdEx's w, Izhikevich's u) by the core's names
+                List<String> columns = new java.util.ArrayList<>(List.of("V_m"));
+                columns.addAll(type.model().variables());
+                for (String column : columns) {
+                    double[] x = groupColumn(h, base, column, group, index);
+                    if (x != null) {
+                        cells.set(column.equals("V_m") ? "V" : column, k -> x[k]);
+                    }
                 }
                 if (type.bias() != 0) {
                     network.addCurrent(TimedCurrent.constant(cells.all(), type.bias()));
@@ -179,6 +183,10 @@ public final class SonataCircuit {
                         + " is outside group " + group[row] + " (" + column.length + " rows)");
             }
             out[row] = column[(int) index[row]];
+            if (!Double.isFinite(out[row]) || Math.abs(out[row]) > Float.MAX_VALUE) {
+                throw new SonataFormatException(h.file, base + group[row] + "/" + name, row, out[row]
+                        + " must be a finite number within float range");
+            }
         }
         return out;
     }
@@ -300,8 +308,7 @@ public final class SonataCircuit {
             int[] delay = new int[n];
             for (int e = 0; e < n; e++) {
                 receptor[e] = receptor(typeIds[e], w[e], from + e);
-                SynapticOutput out = type.receptors().get(receptor[e]).output();
-                double value = (out instanceof SynapticOutput.Conductance ? Math.abs(w[e]) : w[e]) * type.weightScale();
+                double value = type.weight(receptor[e], w[e]);
                 if (!Double.isFinite(value) || Math.abs(value) > Float.MAX_VALUE) {
                     throw new SonataFormatException(h.file, base + "syn_weight", from + e, w[e]
                             + " must be a finite number within float range");
@@ -369,7 +376,7 @@ public final class SonataCircuit {
 
         private int receptor(long typeId, double weight, long row) throws SonataFormatException {
             if (type.delivery() == CellModels.Delivery.BY_SIGN) {
-                return weight >= 0 ? 0 : 1;
+                return CellModels.CellType.bySign(weight);
             }
             Integer known = receptorOfType.get(typeId);
             if (known != null) {

@@ -5,13 +5,17 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.vecsnn.core.monitor.SpikeMonitor;
 
 /**
  * SONATA spike reports: {@code /spikes/<population>/timestamps} (ms, float64) and {@code node_ids} (int64), the
- * group's {@code sorting} attribute saying their order. Written from spike monitors, which record step by step, so
- * the order is {@code by_time}; a population that fired no spike has no group (jHDF writes no empty dataset). Read
+ * group's {@code sorting} attribute saying their order: {@code by_time} where the times never decrease (always from
+ * spike monitors, which record step by step), else {@code none}. Written from spike monitors or from given spikes
+ * (the writer's spike inputs); a population that fired no spike has no group (jHDF writes no empty dataset). Read
  * back for virtual inputs in any order.
  */
 public final class SpikeReport {
@@ -21,20 +25,39 @@ public final class SpikeReport {
     private SpikeReport() {}
 
     public static void write(Path file, List<SpikeMonitor> monitors) throws IOException {
+        Map<String, Spikes> spikes = new LinkedHashMap<>();
+        for (SpikeMonitor m : monitors) {
+            spikes.put(m.population().name(), new Spikes(m.units(), m.times()));
+        }
+        write(file, spikes);
+    }
+
+    /** Writes each population's spikes, in the order of the map. */
+    static void write(Path file, Map<String, Spikes> byPopulation) throws IOException {
         try (WritableHdfFile h = HdfFile.write(file)) {
             WritableGroup spikes = h.putGroup("spikes");
-            for (SpikeMonitor m : monitors) {
-                if (m.count() == 0) {
+            for (var e : byPopulation.entrySet()) {
+                Spikes s = e.getValue();
+                if (s.nodeIds().length == 0) {
                     continue; // jHDF 0.13 writes no empty dataset: a silent population has no group
                 }
-                WritableGroup g = spikes.putGroup(m.population().name());
-                g.putAttribute("sorting", "by_time");
-                g.putDataset("timestamps", m.times()).putAttribute("units", "ms");
-                g.putDataset("node_ids", java.util.Arrays.stream(m.units()).asLongStream().toArray());
+                WritableGroup g = spikes.putGroup(e.getKey());
+                g.putAttribute("sorting", byTime(s.timesMs()) ? "by_time" : "none");
+                g.putDataset("timestamps", s.timesMs()).putAttribute("units", "ms");
+                g.putDataset("node_ids", Arrays.stream(s.nodeIds()).asLongStream().toArray());
             }
         } catch (io.jhdf.exceptions.HdfException e) {
             throw new IOException(file + ": spike report cannot be written (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static boolean byTime(double[] times) {
+        for (int s = 1; s < times.length; s++) {
+            if (times[s] < times[s - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The spikes of {@code population} of {@code size} nodes, refusing ids outside it and negative or NaN times. */

@@ -64,6 +64,8 @@ class BadFilesTest {
                         NODES, "/nodes/a/node_type_id", 2),
                 bad("node_group_index outside the group", put(NODES, "/nodes/a/node_group_index",
                         new long[] {0, 5, 2}), NODES, "/nodes/a/node_group_index", 1),
+                bad("V_m not a number", put(NODES, "/nodes/a/0/V_m", new float[] {-60, Float.NaN, -52}), NODES,
+                        "/nodes/a/0/V_m", 1),
                 bad("V_m as integers", put(NODES, "/nodes/a/0/V_m", new long[] {-60, -55, -52}), NODES,
                         "/nodes/a/0/V_m", -1),
                 bad("two models in one population", put(NODES, "/nodes/a/node_type_id", new long[] {1, 2, 1}),
