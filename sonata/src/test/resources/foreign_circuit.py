@@ -1,7 +1,8 @@
 """Writes a small SONATA circuit with h5py, independently of vecsnn, following the spec's examples: two node
 populations (nest:iaf_psc_alpha and nest:iaf_cond_exp), a virtual input population driven by a spike file, edges with
-per-edge weights and delays (one population's delays from edge_types.csv, one with a source_to_target index), and
-expected.json with every number written, for the test to check what vecsnn loads against.
+per-edge weights and delays (one population's delays from edge_types.csv, one with source_to_target and
+target_to_source indices), and expected.json with every number written, for the test to check what vecsnn loads
+against.
 
 Usage: python3 foreign_circuit.py FOLDER"""
 import csv
@@ -71,24 +72,25 @@ def edges(h, name, src_pop, tgt_pop, src, tgt, weight, delay, type_id, index=Fal
     g.create_dataset("0/syn_weight", data=np.array(weight, dtype=np.float64))
     if delay is not None:
         g.create_dataset("0/delay", data=np.array(delay, dtype=np.float64))
-    if index:  # edges are contiguous per source here only where sorted; one range per run of equal sources
-        nodes = max(src) + 1
-        runs = []
-        node_ranges = np.zeros((nodes, 2), dtype=np.uint64)
-        for node in range(nodes):
-            first = len(runs)
-            e = 0
-            while e < n:
-                if src[e] == node:
-                    start = e
-                    while e < n and src[e] == node:
+    if index:  # one range per run of consecutive edges of a node, so nodes whose edges are scattered have several
+        for table, ids in (("source_to_target", src), ("target_to_source", tgt)):
+            nodes = max(ids) + 1
+            runs = []
+            node_ranges = np.zeros((nodes, 2), dtype=np.uint64)
+            for node in range(nodes):
+                first = len(runs)
+                e = 0
+                while e < n:
+                    if ids[e] == node:
+                        start = e
+                        while e < n and ids[e] == node:
+                            e += 1
+                        runs.append((start, e))
+                    else:
                         e += 1
-                    runs.append((start, e))
-                else:
-                    e += 1
-            node_ranges[node] = (first, len(runs))
-        g.create_dataset("indices/source_to_target/node_id_to_ranges", data=node_ranges)
-        g.create_dataset("indices/source_to_target/range_to_edge_id", data=np.array(runs, dtype=np.uint64))
+                node_ranges[node] = (first, len(runs))
+            g.create_dataset("indices/" + table + "/node_id_to_ranges", data=node_ranges)
+            g.create_dataset("indices/" + table + "/range_to_edge_id", data=np.array(runs, dtype=np.uint64))
     d = delay if delay is not None else [2.0] * n
     expected["edges"][name] = {"source": src_pop, "target": tgt_pop,
                                "edges": [[int(a), int(b), float(c), float(e)] for a, b, c, e in

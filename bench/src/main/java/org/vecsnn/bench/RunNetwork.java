@@ -124,8 +124,9 @@ public final class RunNetwork implements Callable<Integer> {
         CommandLine line = spec.commandLine();
         refuseOptionsForOtherNetworks(line, network);
         if (sonata && (network == Benchmark.MICROCIRCUIT || network == Benchmark.COBAHH)) {
-            throw new ParameterException(line, "--sonata applies to COBA and CUBA (the writer takes LIF"
-                    + " populations; the microcircuit's circuit is written by SonataWriter from Java)");
+            throw new ParameterException(line, "--sonata applies to COBA and CUBA (COBAHH's Hodgkin-Huxley"
+                    + " neurons have no SONATA template here; the microcircuit's circuit is written by SonataWriter"
+                    + " from Java)");
         }
         Path folder = Cli.writableFolder(line, out);
         if (network == Benchmark.MICROCIRCUIT) {
@@ -196,7 +197,7 @@ public final class RunNetwork implements Callable<Integer> {
         Path sonataFolder = folder.resolve("sonata");
         if (sonata) { // before prepare(): the writer reads the network as built
             SonataWriter.write(net.network(), sonataFolder);
-            SonataWriter.writeSimulation(sonataFolder, dt, durationMs);
+            SonataWriter.writeSimulation(net.network(), sonataFolder, durationMs);
         }
         net.network().prepare();
         double buildSeconds = (System.nanoTime() - buildStart) * 1e-9;

@@ -33,6 +33,10 @@ final class RunSonata implements Callable<Integer> {
             + " configuration's output.output_dir)")
     Path out;
 
+    @Option(names = "--stream", description = "stream the spikes to disk during the run and write the report from"
+            + " there at its end, so that memory stays flat over long runs (default: in memory)")
+    boolean stream;
+
     @Override
     public Integer call() throws IOException {
         Path folder = out == null ? null : Cli.writableFolder(spec.commandLine(), out); // before the long load
@@ -46,9 +50,8 @@ final class RunSonata implements Callable<Integer> {
                 network.populations().size(), network.synapseCount(), network.dt());
         System.out.printf(Locale.ROOT, "load         %.3f s%n", load);
         start = System.nanoTime();
-        simulation.run();
+        long spikes = simulation.run(stream ? SonataSimulation.Recording.STREAM : SonataSimulation.Recording.MEMORY);
         double wall = (System.nanoTime() - start) * 1e-9;
-        long spikes = simulation.monitors().stream().mapToLong(m -> m.count()).sum();
         System.out.printf(Locale.ROOT, "simulation   %.3f s wall for %s ms biological, report included%n", wall, simulation.tstop());
         System.out.printf(Locale.ROOT, "spikes       %d%n", spikes);
         System.out.println("report       " + simulation.report());

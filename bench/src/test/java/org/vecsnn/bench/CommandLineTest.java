@@ -1,5 +1,6 @@
 package org.vecsnn.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,7 +102,7 @@ class CommandLineTest {
     }
 
     @Test
-    void runWritesTheSpikeReportOfAWrittenCircuit(@TempDir Path dir) throws IOException {
+    void runWritesTheSpikeReportOfAWrittenCircuitTheSameWhenStreamed(@TempDir Path dir) throws IOException {
         var coba = org.vecsnn.core.networks.BenchmarkNetworks.coba(400, 0.1, 1,
                 org.vecsnn.core.simd.KernelProvider.get());
         org.vecsnn.sonata.SonataWriter.write(coba.network(), dir);
@@ -112,6 +113,11 @@ class CommandLineTest {
         assertEquals(Cli.OK, o.exitCode(), o.err());
         var spikes = org.vecsnn.sonata.SpikeReport.read(dir.resolve("out/spikes.h5"), "coba", 400);
         assertTrue(spikes.nodeIds().length > 100, "spikes in the report: " + spikes.nodeIds().length);
+        assertEquals(Cli.OK, execute("run", dir.resolve("simulation_config.json").toString(), "--stream", "--out",
+                dir.resolve("streamed").toString()).exitCode());
+        var streamed = org.vecsnn.sonata.SpikeReport.read(dir.resolve("streamed/spikes.h5"), "coba", 400);
+        assertArrayEquals(spikes.nodeIds(), streamed.nodeIds());
+        assertArrayEquals(spikes.timesMs(), streamed.timesMs());
     }
 
     @Test

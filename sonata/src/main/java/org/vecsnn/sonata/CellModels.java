@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import org.vecsnn.core.networks.Nest;
 import org.vecsnn.core.neuron.AdEx;
 import org.vecsnn.core.neuron.Integrator;
@@ -19,6 +20,7 @@ import org.vecsnn.core.synapse.DualExponentialReceptor;
 import org.vecsnn.core.synapse.ExponentialReceptor;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.core.synapse.VoltageJump;
 
 /**
  * Point-neuron {@code model_template}s and their {@code dynamics_params} mapped onto the core's models, with NEST's
@@ -28,7 +30,8 @@ import org.vecsnn.core.synapse.SynapticOutput;
  * R = 1/g_L and alpha conductances in nS, exponential Euler), {@code izhikevich} (Euler, weights jump V). The weight's sign chooses NEST's ex or in receptor; t_ref and delays are NEST's, one step longer here
  * ({@link Nest}). {@code vecsnn:lif} is this project's own template: the
  * core's LIF and exponential receptors with every parameter as the core holds it, so a written network reads back
- * identical.
+ * identical. {@link #written} is the way back, for the writer: a population as the template and parameters that read
+ * back as it.
  */
 final class CellModels {
     static final String OWN = "vecsnn:lif";
@@ -41,6 +44,19 @@ final class CellModels {
     enum Kind { EXPONENTIAL, ALPHA, JUMP }
 
     record Receptor(String name, Kind kind, double tau, SynapticOutput output) {
+        /** The receptor a core synapse is, or null for one no template holds (kinetic, dual-exponential, Mg block). */
+        static Receptor of(SynapticInput in) {
+            Receptor r = switch (in) {
+                case ExponentialReceptor e -> new Receptor(e.name(), Kind.EXPONENTIAL, e.tau(), e.output());
+                case DualExponentialReceptor d when d.isAlpha()
+                        && d.normalisation() == DualExponentialReceptor.Normalisation.PEAK ->
+                        new Receptor(d.name(), Kind.ALPHA, d.tauDecay(), d.output());
+                case VoltageJump v when !v.gated() -> new Receptor(v.name(), Kind.JUMP, 0, null);
+                default -> null;
+            };
+            return r == null || r.output() instanceof SynapticOutput.MgBlock ? null : r;
+        }
+
         SynapticInput addTo(NeuronPopulation population) {
             return switch (kind) {
                 case EXPONENTIAL -> population.addExponential(name, tau, output);
@@ -59,6 +75,30 @@ final class CellModels {
         /** NEST applies an arriving weight after V's update in its step: one step later than this core does. */
         int extraDelaySteps() {
             return delivery == Delivery.BY_SIGN ? 1 : 0;
+        }
+
+        /** NEST's rule, for {@link Delivery#BY_SIGN}: a weight ≥ 0 reaches ex (receptor 0), a negative one in (1). */
+        static int bySign(double fileWeight) {
+            return fileWeight >= 0 ? 0 : 1;
+        }
+
+        /** A file's weight on {@code receptor} in the core's units: a conductance takes |w| (NEST's in is w < 0). */
+        double weight(int receptor, double fileWeight) {
+            boolean conductance = receptors.get(receptor).output() instanceof SynapticOutput.Conductance;
+            return (conductance ? Math.abs(fileWeight) : fileWeight) * weightScale;
+        }
+
+        /**
+         * The file's weight that reads back as {@code weight} on {@code receptor} ({@link #weight}, and NEST's sign
+         * rule choosing that receptor), or NaN when there is none (a negative weight into ex, say).
+         */
+        float fileWeight(int receptor, float weight) {
+            boolean conductance = receptors.get(receptor).output() instanceof SynapticOutput.Conductance;
+            float w = (float) ((conductance && receptor == 1 && delivery == Delivery.BY_SIGN ? -weight : weight)
+                    / weightScale);
+            boolean reaches = delivery == Delivery.BY_NAME || bySign(w) == receptor;
+            return reaches && Float.floatToRawIntBits((float) weight(receptor, w)) == Float.floatToRawIntBits(weight)
+                    ? w : Float.NaN;
         }
     }
 
@@ -146,29 +186,135 @@ final class CellModels {
         return new CellType(OWN, lif, p.get("I_e", 0), List.copyOf(receptors), Delivery.BY_NAME, 1);
     }
 
-    /** The own template's parameters of a LIF population with exponential receptors, for the writer. */
-    static ObjectNode describe(NeuronPopulation population, double bias) {
-        if (!(population.model() instanceof Lif lif)) {
-            throw new IllegalArgumentException("population '" + population.name() + "': model "
-                    + population.model().getClass().getSimpleName() + " has no SONATA template here: the writer"
-                    + " takes LIF populations with exponential receptors");
-        }
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("V_rest", lif.vRest()).put("V_reset", lif.vReset()).put("V_th", lif.vTh()).put("tau_m", lif.tau())
-                .put("R", lif.r()).put("t_ref", lif.tRef()).put("integrator", lif.method().name()).put("I_e", bias);
-        var receptors = o.putArray("receptors");
-        for (SynapticInput in : population.synapticInputs()) {
-            if (!(in instanceof ExponentialReceptor e) || e.output() instanceof SynapticOutput.MgBlock) {
-                throw new IllegalArgumentException("population '" + population.name() + "': receptor '" + in.name()
-                        + "' (" + in.description() + ") has no SONATA form here: the writer takes exponential"
-                        + " receptors with a current or conductance output");
+    /** What the writer takes, named in its refusals. */
+    static final String WRITTEN = "LIF with exponential current or conductance synapses (as " + OWN + "), LIF with"
+            + " alpha current synapses ex and in (nest:iaf_psc_alpha), AdEx with alpha conductances ex and in"
+            + " (nest:aeif_cond_alpha), Izhikevich by Euler without refractory period with voltage jumps ex and in"
+            + " (nest:izhikevich); alpha synapses normalised to their PEAK, jumps not gated; NEST's t_ref at least dt";
+
+    /** A neuron population as the writer writes it: its template, the parameters, and the type they read as. */
+    record Written(String template, ObjectNode params, CellType type) {}
+
+    /**
+     * A population with {@code bias}, its constant current, as a template and parameters that read back through
+     * {@link #of} as exactly its model, bias and synapses, else refused naming what differs. A LIF with exponential
+     * synapses is written as {@link #OWN}, which holds every parameter as the core does; other models as NEST's
+     * templates, with C_m, g_L and t_ref chosen within a few ulps of the inverse of the reader's mapping so that
+     * they read back bit for bit.
+     */
+    static Written written(NeuronPopulation cells, double bias, double dt) {
+        List<Receptor> receptors = new ArrayList<>();
+        for (SynapticInput in : cells.synapticInputs()) {
+            Receptor r = Receptor.of(in);
+            if (r == null) {
+                throw refusal(cells, "synapse '" + in.name() + "' (" + in.description() + ") has no template here");
             }
-            ObjectNode r = receptors.addObject().put("name", e.name()).put("tau_syn", e.tau());
-            if (e.output() instanceof SynapticOutput.Conductance c) {
-                r.put("E_rev", c.reversal());
+            receptors.add(r);
+        }
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        String template = switch (cells.model()) {
+            case Lif lif when receptors.stream().allMatch(r -> r.kind() == Kind.EXPONENTIAL) -> {
+                p.put("V_rest", lif.vRest()).put("V_reset", lif.vReset()).put("V_th", lif.vTh()).put("tau_m", lif.tau())
+                        .put("R", lif.r()).put("t_ref", lif.tRef()).put("integrator", lif.method().name())
+                        .put("I_e", bias);
+                var list = p.putArray("receptors");
+                for (Receptor r : receptors) {
+                    ObjectNode o = list.addObject().put("name", r.name()).put("tau_syn", r.tau());
+                    if (r.output() instanceof SynapticOutput.Conductance c) {
+                        o.put("E_rev", c.reversal());
+                    }
+                }
+                yield OWN;
+            }
+            case Lif lif -> {
+                p.put("E_L", lif.vRest()).put("V_reset", lif.vReset()).put("V_th", lif.vTh()).put("tau_m", lif.tau())
+                        .put("C_m", preimage(c -> lif.tau() / c, lif.tau() / lif.r(), lif.r()))
+                        .put("t_ref", nestRefractory(cells, lif.tRef(), dt)).put("I_e", bias);
+                nestSynapses(cells, "nest:iaf_psc_alpha", p, receptors, true, false);
+                yield "nest:iaf_psc_alpha";
+            }
+            case AdEx x -> {
+                double gL = preimage(g -> 1 / g, 1 / x.r(), x.r());
+                p.put("E_L", x.vRest()).put("V_reset", x.vReset()).put("V_peak", x.vTh()).put("V_th", x.vT())
+                        .put("Delta_T", x.deltaT()).put("a", x.a()).put("b", x.b()).put("g_L", gL)
+                        .put("C_m", preimage(c -> c / gL, x.tau() * gL, x.tau())).put("tau_w", x.tauW())
+                        .put("t_ref", nestRefractory(cells, x.tRef(), dt)).put("I_e", bias);
+                nestSynapses(cells, "nest:aeif_cond_alpha", p, receptors, true, true);
+                yield "nest:aeif_cond_alpha";
+            }
+            case Izhikevich z -> {
+                p.put("a", z.a()).put("b", z.b()).put("c", z.c()).put("d", z.d()).put("V_th", z.vTh())
+                        .put("V_m", z.vInit()).put("I_e", bias);
+                nestSynapses(cells, "nest:izhikevich", p, receptors, false, false);
+                yield "nest:izhikevich";
+            }
+            default -> throw refusal(cells, "model " + cells.model().getClass().getSimpleName()
+                    + " has no template here");
+        };
+        CellType type;
+        try {
+            type = of(template, p, Path.of(cells.name() + ".json"), "population '" + cells.name() + "'", dt);
+        } catch (SonataFormatException | IllegalArgumentException e) {
+            throw refusal(cells, "as " + template + ": " + e.getMessage());
+        }
+        if (!type.model().equals(cells.model()) || !type.receptors().equals(receptors)
+                || Double.compare(type.bias(), bias) != 0) {
+            throw refusal(cells, "as " + template + " it would read back as " + type.model() + " with synapses "
+                    + type.receptors() + " and I_e " + type.bias() + ", not " + receptors + " and " + bias);
+        }
+        return new Written(template, p, type);
+    }
+
+    /**
+     * NEST's synapses ex and in, which a NEST template has (the sign of a weight chooses between them): with
+     * {@code taus} their time constants, with {@code reversals} their reversal potentials.
+     */
+    private static void nestSynapses(NeuronPopulation cells, String template, ObjectNode p, List<Receptor> receptors,
+                                     boolean taus, boolean reversals) {
+        List<String> names = receptors.stream().map(Receptor::name).toList();
+        if (!names.equals(List.of("ex", "in"))) {
+            throw refusal(cells, template + " has two synapses, ex and in, not " + names);
+        }
+        for (Receptor r : receptors) {
+            if (taus) {
+                p.put("tau_syn_" + r.name(), r.tau());
+            }
+            if (reversals && r.output() instanceof SynapticOutput.Conductance c) {
+                p.put("E_" + r.name(), c.reversal());
             }
         }
-        return o;
+    }
+
+    /** NEST's t_ref that is {@code tRef} here (t_ref + dt, {@link Nest#refractory}). */
+    private static double nestRefractory(NeuronPopulation cells, double tRef, double dt) {
+        if (tRef < dt) {
+            throw refusal(cells, "tRef = " + tRef + " ms is below dt = " + dt + " ms: NEST's t_ref ≥ 0 is t_ref + dt"
+                    + " here");
+        }
+        return preimage(t -> t < 0 ? Double.NaN : Nest.refractory(t, dt), tRef - dt, tRef);
+    }
+
+    /**
+     * A value within 8 ulps of {@code guess} that {@code f} maps exactly onto {@code target}, else the guess (which
+     * the read-back check then refuses): the reader's divisions and sums need not invert exactly at the guess.
+     */
+    private static double preimage(DoubleUnaryOperator f, double guess, double target) {
+        double up = guess;
+        double down = guess;
+        for (int k = 0; k < 8; k++, up = Math.nextUp(up), down = Math.nextDown(down)) {
+            if (f.applyAsDouble(up) == target) {
+                return up;
+            }
+            if (f.applyAsDouble(down) == target) {
+                return down;
+            }
+        }
+        return guess;
+    }
+
+    private static IllegalArgumentException refusal(NeuronPopulation cells, String problem) {
+        return new IllegalArgumentException("population '" + cells.name() + "' (" + cells.description() + "): "
+                + problem + "; the writer takes " + WRITTEN);
     }
 
     /** dynamics_params read once each: a parameter never read is refused by name (a typo must not pass silently). */

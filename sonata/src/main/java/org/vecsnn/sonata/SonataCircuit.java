@@ -13,11 +13,11 @@ import org.vecsnn.core.Population;
 import org.vecsnn.core.Range;
 import org.vecsnn.core.connect.Connector;
 import org.vecsnn.core.connect.Csr;
+import org.vecsnn.core.connect.SplitMix64;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.synapse.SynapticInput;
-import org.vecsnn.core.synapse.SynapticOutput;
 
 /**
  * Reads a SONATA circuit ({@code circuit_config.json}, node and edge HDF5 files, their type tables and the
@@ -110,9 +110,14 @@ public final class SonataCircuit {
                     throw new SonataFormatException(table.file, "node_type_id " + first.get("node_type_id"),
                             first.getRecordNumber(), e.getMessage());
                 }
-                double[] v = groupColumn(h, base, "V_m", group, index);
-                if (v != null) {
-                    cells.set("V", k -> v[k]);
+                // V as NEST's V_m; the model's other variables (AdEx's w, Izhikevich's u) by the core's names
+                List<String> columns = new java.util.ArrayList<>(List.of("V_m"));
+                columns.addAll(type.model().variables());
+                for (String column : columns) {
+                    double[] x = groupColumn(h, base, column, group, index);
+                    if (x != null) {
+                        cells.set(column.equals("V_m") ? "V" : column, k -> x[k]);
+                    }
                 }
                 if (type.bias() != 0) {
                     network.addCurrent(TimedCurrent.constant(cells.all(), type.bias()));
@@ -178,6 +183,10 @@ public final class SonataCircuit {
                         + " is outside group " + group[row] + " (" + column.length + " rows)");
             }
             out[row] = column[(int) index[row]];
+            if (!Double.isFinite(out[row]) || Math.abs(out[row]) > Float.MAX_VALUE) {
+                throw new SonataFormatException(h.file, base + group[row] + "/" + name, row, out[row]
+                        + " must be a finite number within float range");
+            }
         }
         return out;
     }
@@ -218,6 +227,7 @@ public final class SonataCircuit {
         private final boolean[] uniformWeight;
         private final boolean[] uniformDelay;
         private final Map<Long, Integer> receptorOfType = new java.util.HashMap<>();
+        private final List<Index> indices = new java.util.ArrayList<>();
 
         EdgePopulation(H5 h, TypeTable table, String name) throws SonataFormatException {
             this.h = h;
@@ -239,6 +249,12 @@ public final class SonataCircuit {
             }
             this.cells = t;
             this.target = range(t, RANGE + "target_range");
+            if (h.has(base + "indices/source_to_target")) {
+                indices.add(new Index("source_to_target", true, source));
+            }
+            if (h.has(base + "indices/target_to_source")) {
+                indices.add(new Index("target_to_source", false, target));
+            }
             this.type = types.get(t.name());
             this.dt = network.dt();
             int receptors = type.receptors().size();
@@ -292,8 +308,7 @@ public final class SonataCircuit {
             int[] delay = new int[n];
             for (int e = 0; e < n; e++) {
                 receptor[e] = receptor(typeIds[e], w[e], from + e);
-                SynapticOutput out = type.receptors().get(receptor[e]).output();
-                double value = (out instanceof SynapticOutput.Conductance ? Math.abs(w[e]) : w[e]) * type.weightScale();
+                double value = type.weight(receptor[e], w[e]);
                 if (!Double.isFinite(value) || Math.abs(value) > Float.MAX_VALUE) {
                     throw new SonataFormatException(h.file, base + "syn_weight", from + e, w[e]
                             + " must be a finite number within float range");
@@ -361,7 +376,7 @@ public final class SonataCircuit {
 
         private int receptor(long typeId, double weight, long row) throws SonataFormatException {
             if (type.delivery() == CellModels.Delivery.BY_SIGN) {
-                return weight >= 0 ? 0 : 1;
+                return CellModels.CellType.bySign(weight);
             }
             Integer known = receptorOfType.get(typeId);
             if (known != null) {
@@ -401,9 +416,14 @@ public final class SonataCircuit {
                 Chunk c = chunk(from);
                 for (int e = 0; e < c.source().length; e++) {
                     count(c, e);
+                    for (Index index : indices) {
+                        index.add(c, e);
+                    }
                 }
             }
-            checkSourceIndex();
+            for (Index index : indices) {
+                index.check();
+            }
             int receptors = rowCounts.length;
             int[][] rowStart = new int[receptors][];
             int[][] fill = new int[receptors][];
@@ -472,40 +492,73 @@ public final class SonataCircuit {
         }
 
         /**
-         * The optional {@code indices/source_to_target} table must agree with the edges: node s's ranges cover as
-         * many edges as have source s, and every range lies within the edges.
+         * An optional range table, {@code indices/source_to_target} or {@code indices/target_to_source}: row n of
+         * {@code node_id_to_ranges} names rows [r, r') of {@code range_to_edge_id}, each a range [a, b) of edge rows,
+         * which together must be exactly the edges whose source (target) is node n. Checked per node by the count
+         * and by a sum of a 64-bit mix of the edge rows, taken from the edges in the first pass and from the ranges
+         * here: a wrong edge, a gap or an overlap changes the sum (but for a chance of 2⁻⁶⁴), and the file's ranges
+         * need not be matched against every edge.
          */
-        private void checkSourceIndex() throws SonataFormatException {
-            String dir = base + "indices/source_to_target/";
-            int nodes = source.population().size();
-            if (!h.has(dir + "node_id_to_ranges")) {
-                return;
+        private final class Index {
+            private final String dir;
+            private final boolean bySource;
+            private final Range nodes;
+            private final long[] count;
+            private final long[] sum;
+
+            Index(String table, boolean bySource, Range nodes) {
+                this.dir = base + "indices/" + table + "/";
+                this.bySource = bySource;
+                this.nodes = nodes;
+                int n = nodes.population().size();
+                this.count = new long[n];
+                this.sum = new long[n];
             }
-            long[] nodeRanges = pairs(dir + "node_id_to_ranges", nodes);
-            long[] ranges = pairs(dir + "range_to_edge_id", -1);
-            for (int s = 0; s < nodes; s++) {
-                long covered = 0;
-                for (long r = nodeRanges[2 * s]; r < nodeRanges[2 * s + 1]; r++) {
-                    if (r < 0 || 2 * r + 1 >= ranges.length) {
-                        throw new SonataFormatException(h.file, dir + "node_id_to_ranges", s, "range " + r
-                                + " is outside range_to_edge_id (" + ranges.length / 2 + " rows)");
+
+            void add(Chunk c, int e) {
+                int node = nodes.from() + (bySource ? c.source()[e] : c.target()[e]);
+                count[node]++;
+                sum[node] += SplitMix64.mix(c.from() + e);
+            }
+
+            void check() throws SonataFormatException {
+                String role = bySource ? "source" : "target";
+                long[] nodeRanges = pairs(dir + "node_id_to_ranges", count.length);
+                long[] ranges = pairs(dir + "range_to_edge_id", -1);
+                long total = 0;
+                for (int n = 0; n < count.length; n++) {
+                    long covered = 0;
+                    long mixed = 0;
+                    for (long r = nodeRanges[2 * n]; r < nodeRanges[2 * n + 1]; r++) {
+                        if (r < 0 || 2 * r + 1 >= ranges.length) {
+                            throw new SonataFormatException(h.file, dir + "node_id_to_ranges", n, "range " + r
+                                    + " is outside range_to_edge_id (" + ranges.length / 2 + " rows)");
+                        }
+                        long a = ranges[(int) (2 * r)];
+                        long b = ranges[(int) (2 * r + 1)];
+                        if (a < 0 || b < a || b > edges) {
+                            throw new SonataFormatException(h.file, dir + "range_to_edge_id", r, "[" + a + ", " + b
+                                    + ") is not a range of the " + edges + " edges");
+                        }
+                        total += b - a;
+                        if (total > edges) { // bounds the work below: valid ranges cover each edge once
+                            throw new SonataFormatException(h.file, dir + "node_id_to_ranges", n, "the ranges of"
+                                    + " nodes 0 … " + n + " cover " + total + " edge rows, more than the " + edges
+                                    + " edges: ranges overlap");
+                        }
+                        covered += b - a;
+                        for (long e = a; e < b; e++) {
+                            mixed += SplitMix64.mix(e);
+                        }
                     }
-                    long a = ranges[(int) (2 * r)];
-                    long b = ranges[(int) (2 * r + 1)];
-                    if (a < 0 || b < a || b > edges) {
-                        throw new SonataFormatException(h.file, dir + "range_to_edge_id", r, "[" + a + ", " + b
-                                + ") is not a range of the " + edges + " edges");
+                    if (covered != count[n]) {
+                        throw new SonataFormatException(h.file, dir + "node_id_to_ranges", n, "covers " + covered
+                                + " edges, but " + count[n] + " edges have " + role + " node " + n);
                     }
-                    covered += b - a;
-                }
-                long actual = 0;
-                for (int[] c : rowCounts) {
-                    boolean inside = s >= source.from() && s < source.to();
-                    actual += c == null || !inside ? 0 : c[s - source.from()];
-                }
-                if (covered != actual) {
-                    throw new SonataFormatException(h.file, dir + "node_id_to_ranges", s, "covers " + covered
-                            + " edges, but " + actual + " edges have source node " + s);
+                    if (mixed != sum[n]) {
+                        throw new SonataFormatException(h.file, dir + "node_id_to_ranges", n, "covers " + covered
+                                + " edges, as many as have " + role + " node " + n + ", but not the same ones");
+                    }
                 }
             }
         }

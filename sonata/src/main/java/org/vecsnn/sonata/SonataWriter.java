@@ -20,21 +20,26 @@ import org.vecsnn.core.Population;
 import org.vecsnn.core.Projection;
 import org.vecsnn.core.connect.Csr;
 import org.vecsnn.core.input.CurrentInput;
+import org.vecsnn.core.input.PoissonSource;
+import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.neuron.NeuronPopulation;
 
 /**
- * Writes a network the core built as a SONATA circuit: {@code circuit_config.json} (with a manifest),
- * {@code network/nodes_<k>.h5} (one per population, so that they read back in order) and {@code node_types.csv}
- * (one node type per population, template
- * {@link CellModels#OWN}, its parameters in {@code components/point_neuron_dynamics/<population>.json}, the initial
- * V per node as {@code V_m}), and one edges file per projection ({@code network/edges_<k>.h5}: one edge population
- * named as the projection, one edge type naming its receptor in {@code edge_types.csv}, per-edge {@code syn_weight}
- * and {@code delay} in ms in group 0, in CSR order; ids and indices int64, type and group ids int32 (44 bytes per
- * edge); the projection's source and target ranges as the attributes
- * {@code vecsnn_source_range}, {@code vecsnn_target_range}, which other readers ignore). One file per projection keeps only one projection's columns in
- * memory while writing. Takes LIF populations with exponential receptors and constant currents into whole
- * populations; anything else is refused by name.
+ * Writes a network the core built, before it runs, as a SONATA circuit: {@code circuit_config.json} (with a
+ * manifest), {@code network/nodes_<k>.h5} (one per population, so that they read back in order) and
+ * {@code node_types.csv} (one node type per population). A neuron population's template and parameters are
+ * {@link CellModels#written}'s ({@link CellModels#OWN} for LIF with exponential synapses, else a NEST template), in
+ * {@code components/point_neuron_dynamics/<population>.json}, with V per node as {@code V_m} and the model's other
+ * variables per node by the core's names ({@code w}, {@code u}); a {@link SpikeTimesSource} or a
+ * {@link PoissonSource} of one rate is a virtual node population, whose input {@link #writeSimulation} writes. One
+ * edges file per projection ({@code network/edges_<k>.h5}: one edge population named as the projection, one edge
+ * type naming its receptor in {@code edge_types.csv}, per-edge {@code syn_weight} and {@code delay} in ms in group
+ * 0, in CSR order, each as the template's reader takes it back; ids and indices int64, type and group ids int32 (44
+ * bytes per edge); the projection's source and target ranges as the attributes {@code vecsnn_source_range},
+ * {@code vecsnn_target_range}, which other readers ignore). One file per projection keeps only one projection's
+ * columns in memory while writing. Constant currents into whole populations are written as their {@code I_e}.
+ * Anything else is refused by name, with what is written instead: nothing is left out silently.
  */
 public final class SonataWriter {
     static final String CIRCUIT = "circuit_config.json";
@@ -44,6 +49,11 @@ public final class SonataWriter {
 
     /** Writes {@code network} into {@code folder} (created); returns the circuit config's path. */
     public static Path write(Network network, Path folder) throws IOException {
+        if (network.stepIndex() > 0) {
+            throw new IllegalArgumentException("the network has run " + network.stepIndex() + " steps: the writer"
+                    + " takes a network as built, before it runs (synaptic state and spikes in flight have no SONATA"
+                    + " form)");
+        }
         Map<Population, Double> bias = biases(network);
         Path net = Files.createDirectories(folder.resolve("network"));
         Path components = Files.createDirectories(folder.resolve("components/point_neuron_dynamics"));
@@ -55,40 +65,51 @@ public final class SonataWriter {
         var nodeFiles = networks.putArray("nodes");
         var edges = networks.putArray("edges");
 
-        try (CSVPrinter types = printer(net.resolve("node_types.csv"), "node_type_id", "model_type", "model_template",
-                     "dynamics_params", "pop_name")) {
+        Map<Population, CellModels.CellType> types = new HashMap<>();
+        try (CSVPrinter nodeTypes = printer(net.resolve("node_types.csv"), "node_type_id", "model_type",
+                "model_template", "dynamics_params", "pop_name")) {
             int typeId = 0;
             for (Population p : network.populations()) {
-                if (!(p instanceof NeuronPopulation cells)) {
-                    throw new IllegalArgumentException("population '" + p.name() + "' (" + p.description()
-                            + "): the writer takes neuron populations only");
+                groupName("population", p.name());
+                if (p instanceof NeuronPopulation neurons) {
+                    CellModels.Written cells = CellModels.written(neurons, bias.getOrDefault(neurons, 0.0), network.dt());
+                    String params = p.name() + ".json";
+                    JSON.writerWithDefaultPrettyPrinter().writeValue(components.resolve(params).toFile(),
+                            cells.params());
+                    nodeTypes.printRecord(typeId, "point_neuron", cells.template(), params, p.name());
+                    types.put(p, cells.type());
+                } else {
+                    input(p); // refused here already, not only when the simulation config is written
+                    nodeTypes.printRecord(typeId, "virtual", "NULL", "NULL", p.name());
                 }
-                String params = cells.name() + ".json";
-                JSON.writerWithDefaultPrettyPrinter().writeValue(components.resolve(params).toFile(),
-                        CellModels.describe(cells, bias.getOrDefault(cells, 0.0)));
-                types.printRecord(typeId, "point_neuron", CellModels.OWN, params, cells.name());
                 String file = "nodes_" + typeId + ".h5";
                 nodeFiles.addObject().put("nodes_file", "$NETWORK_DIR/" + file)
                         .put("node_types_file", "$NETWORK_DIR/node_types.csv");
                 try (WritableHdfFile h = HdfFile.write(net.resolve(file))) {
-                    WritableGroup g = h.putGroup("nodes").putGroup(cells.name());
-                    int n = cells.size();
+                    WritableGroup g = h.putGroup("nodes").putGroup(p.name());
+                    int n = p.size();
                     int[] type = new int[n];
                     Arrays.fill(type, typeId++);
                     g.putDataset("node_type_id", type);
                     g.putDataset("node_group_id", new int[n]);
                     g.putDataset("node_group_index", ascending(n));
-                    g.putGroup("0").putDataset("V_m", Arrays.copyOf(cells.v(), n));
+                    WritableGroup values = g.putGroup("0");
+                    if (p instanceof NeuronPopulation neurons) {
+                        values.putDataset("V_m", Arrays.copyOf(neurons.v(), n));
+                        for (String variable : neurons.model().variables()) {
+                            values.putDataset(variable, Arrays.copyOf(neurons.state(variable), n));
+                        }
+                    }
                 }
             }
         }
 
-        try (CSVPrinter types = printer(net.resolve("edge_types.csv"), "edge_type_id", "receptor")) {
+        try (CSVPrinter edgeTypes = printer(net.resolve("edge_types.csv"), "edge_type_id", "receptor")) {
             int k = 0;
             for (Projection p : network.projections()) {
                 String file = "edges_" + k + ".h5";
-                writeEdges(net.resolve(file), p, k, network.dt());
-                types.printRecord(k++, p.target().name());
+                writeEdges(net.resolve(file), p, k, network.dt(), types.get(p.target().target()));
+                edgeTypes.printRecord(k++, p.target().name());
                 edges.addObject().put("edges_file", "$NETWORK_DIR/" + file)
                         .put("edge_types_file", "$NETWORK_DIR/edge_types.csv");
             }
@@ -99,17 +120,62 @@ public final class SonataWriter {
     }
 
     /**
-     * Writes {@code simulation_config.json} beside the circuit: {@code tstop} and {@code dt} (ms), the circuit, and
-     * the spike report as {@code output/spikes.h5}; returns its path.
+     * Writes {@code simulation_config.json} beside the circuit {@link #write} wrote from {@code network}:
+     * {@code tstop} and {@code dt} (ms), the circuit, the inputs of its virtual populations (a spike file in
+     * {@code inputs/<population>.h5} for a {@link SpikeTimesSource}, {@code "module": "poisson"} with the rate and
+     * seed for a {@link PoissonSource}; a source without spikes needs none), and the spike report as
+     * {@code output/spikes.h5}; returns its path.
      */
-    public static Path writeSimulation(Path folder, double dt, double tstopMs) throws IOException {
+    public static Path writeSimulation(Network network, Path folder, double tstopMs) throws IOException {
         ObjectNode config = JsonNodeFactory.instance.objectNode();
-        config.putObject("run").put("tstop", tstopMs).put("dt", dt);
+        config.putObject("run").put("tstop", tstopMs).put("dt", network.dt());
         config.put("network", CIRCUIT);
+        ObjectNode inputs = config.putObject("inputs");
+        for (Population p : network.populations()) {
+            Input input = p instanceof NeuronPopulation ? null : input(p);
+            if (input == null) {
+                continue;
+            }
+            if (input.spikes() != null) {
+                String file = "inputs/" + p.name() + ".h5";
+                Files.createDirectories(folder.resolve("inputs"));
+                SpikeReport.write(folder.resolve(file), Map.of(p.name(), input.spikes()));
+                input.config().put("input_file", file);
+            }
+            inputs.set(p.name(), input.config().put("node_set", p.name()));
+        }
         config.putObject("output").put("output_dir", "output").put("spikes_file", "spikes.h5");
         Path file = folder.resolve("simulation_config.json");
         JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), config);
         return file;
+    }
+
+    /** A virtual population's input in the simulation config, and the spikes of its spike file (null: none). */
+    private record Input(ObjectNode config, SpikeReport.Spikes spikes) {}
+
+    /**
+     * The input that {@link SonataSimulation} turns back into virtual population {@code p}, or null for a spike
+     * source without spikes (the reader's default for a virtual population without input); anything else is refused.
+     */
+    private static Input input(Population p) {
+        ObjectNode config = JsonNodeFactory.instance.objectNode().put("input_type", "spikes");
+        switch (p) {
+            case SpikeTimesSource s -> {
+                SpikeReport.Spikes spikes = new SpikeReport.Spikes(s.units(), s.timesMs());
+                return spikes.nodeIds().length == 0 ? null : new Input(config.put("module", "sonata"), spikes);
+            }
+            case PoissonSource s -> {
+                double[] rates = s.ratesHz();
+                if (!(rates[0] > 0) || Arrays.stream(rates).anyMatch(r -> r != rates[0])) {
+                    throw new IllegalArgumentException("population '" + p.name() + "' (" + p.description() + "): a"
+                            + " Poisson input (module poisson) has one positive rate for the whole population");
+                }
+                return new Input(config.put("module", "poisson").put("rate", rates[0]).put("seed", s.seed()), null);
+            }
+            default -> throw new IllegalArgumentException("population '" + p.name() + "' (" + p.description()
+                    + ") has no SONATA form here: the writer takes neuron populations, and as virtual populations"
+                    + " SpikeTimesSource (a spike file) and PoissonSource of one rate (module poisson)");
+        }
     }
 
     /** The one constant current into each whole population, in the core's units; other currents are refused. */
@@ -125,11 +191,22 @@ public final class SonataWriter {
         return bias;
     }
 
-    private static void writeEdges(Path file, Projection p, int typeId, double dt) throws IOException {
-        if (p.plasticity() != null || p.name().contains("/") || p.name().equals(".") || p.synapseCount() == 0) {
-            throw new IllegalArgumentException("projection '" + p.name() + "': the writer takes projections with"
-                    + " synapses (jHDF writes no empty dataset), without short-term plasticity, named without '/'");
+    /** A name that becomes an HDF5 group's. */
+    private static void groupName(String kind, String name) {
+        if (name.contains("/") || name.equals(".")) {
+            throw new IllegalArgumentException(kind + " '" + name + "': the writer takes names without '/' and other"
+                    + " than '.' (they name HDF5 groups)");
         }
+    }
+
+    private static void writeEdges(Path file, Projection p, int typeId, double dt, CellModels.CellType type)
+            throws IOException {
+        groupName("projection", p.name());
+        if (p.plasticity() != null || p.synapseCount() == 0) {
+            throw new IllegalArgumentException("projection '" + p.name() + "': the writer takes projections with"
+                    + " synapses (jHDF writes no empty dataset), without short-term plasticity");
+        }
+        int receptor = p.target().target().synapticInputs().indexOf(p.target());
         Csr csr = p.csr();
         int n = csr.synapseCount();
         long[] source = new long[n];
@@ -141,8 +218,15 @@ public final class SonataWriter {
             for (int j = start[row]; j < start[row + 1]; j++) {
                 source[j] = p.source().from() + row;
                 target[j] = p.targetFrom() + csr.targets()[j];
-                weight[j] = csr.weights() == null ? p.weight() : csr.weights()[j];
-                delay[j] = (csr.delays() == null ? p.delaySteps() : csr.delays()[j]) * dt;
+                float w = csr.weights() == null ? p.weight() : csr.weights()[j];
+                weight[j] = type.fileWeight(receptor, w);
+                if (Float.isNaN(weight[j])) {
+                    throw new IllegalArgumentException("projection '" + p.name() + "', synapse " + j + " (node "
+                            + source[j] + " to " + target[j] + "): weight " + w + " into '" + p.target().name()
+                            + "' cannot be written for " + type.template() + ", whose weight's sign chooses the"
+                            + " synapse (w ≥ 0 ex, w < 0 in) and whose conductances take |w|");
+                }
+                delay[j] = ((csr.delays() == null ? p.delaySteps() : csr.delays()[j]) - type.extraDelaySteps()) * dt;
             }
         }
         try (WritableHdfFile h = HdfFile.write(file)) {
@@ -152,9 +236,9 @@ public final class SonataWriter {
                     p.targetFrom() + csr.columns()});
             g.putDataset("source_node_id", source).putAttribute("node_population", p.source().population().name());
             g.putDataset("target_node_id", target).putAttribute("node_population", p.target().target().name());
-            int[] type = new int[n];
-            Arrays.fill(type, typeId);
-            g.putDataset("edge_type_id", type);
+            int[] types = new int[n];
+            Arrays.fill(types, typeId);
+            g.putDataset("edge_type_id", types);
             g.putDataset("edge_group_id", new int[n]);
             g.putDataset("edge_group_index", ascending(n));
             WritableGroup values = g.putGroup("0");

@@ -50,6 +50,8 @@ class BadFilesTest {
 
     private static final String NODES = "net/nodes.h5";
     private static final String EDGES = "net/edges.h5";
+    private static final String S2T = "/edges/a_to_b/indices/source_to_target/";
+    private static final String T2S = "/edges/a_to_b/indices/target_to_source/";
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -62,6 +64,8 @@ class BadFilesTest {
                         NODES, "/nodes/a/node_type_id", 2),
                 bad("node_group_index outside the group", put(NODES, "/nodes/a/node_group_index",
                         new long[] {0, 5, 2}), NODES, "/nodes/a/node_group_index", 1),
+                bad("V_m not a number", put(NODES, "/nodes/a/0/V_m", new float[] {-60, Float.NaN, -52}), NODES,
+                        "/nodes/a/0/V_m", 1),
                 bad("V_m as integers", put(NODES, "/nodes/a/0/V_m", new long[] {-60, -55, -52}), NODES,
                         "/nodes/a/0/V_m", -1),
                 bad("two models in one population", put(NODES, "/nodes/a/node_type_id", new long[] {1, 2, 1}),
@@ -113,12 +117,26 @@ class BadFilesTest {
                         "receptor", 2),
                 bad("edge_group_index outside the group", put(EDGES, "/edges/v_to_a/edge_group_index",
                         new long[] {0, 2}), EDGES, "/edges/v_to_a/edge_group_index", 0),
-                bad("index table that disagrees with the edges", c -> {
-                    c.h5.get(EDGES).put("/edges/a_to_b/indices/source_to_target/node_id_to_ranges",
-                            new long[][] {{0, 1}, {1, 2}, {2, 3}});
-                    c.h5.get(EDGES).put("/edges/a_to_b/indices/source_to_target/range_to_edge_id",
-                            new long[][] {{0, 1}, {1, 2}, {2, 3}}); // node 2 has edges 2 and 3
-                }, EDGES, "/edges/a_to_b/indices/source_to_target/node_id_to_ranges", 2),
+                bad("source_to_target one edge short", put(EDGES, S2T + "range_to_edge_id",
+                        new long[][] {{0, 1}, {1, 2}, {2, 3}}), EDGES, S2T + "node_id_to_ranges", 2),
+                bad("source_to_target ranges of nodes 0 and 1 swapped", put(EDGES, S2T + "range_to_edge_id",
+                        new long[][] {{1, 2}, {0, 1}, {2, 4}}), EDGES, S2T + "node_id_to_ranges", 0),
+                bad("target_to_source counts that disagree", put(EDGES, T2S + "node_id_to_ranges",
+                        new long[][] {{0, 1}, {1, 4}}), EDGES, T2S + "node_id_to_ranges", 0),
+                bad("target_to_source ranges holding another node's edges", put(EDGES, T2S + "range_to_edge_id",
+                        new long[][] {{0, 1}, {1, 2}, {2, 3}, {3, 4}}), EDGES, T2S + "node_id_to_ranges", 0),
+                bad("target_to_source range beyond the edges", put(EDGES, T2S + "range_to_edge_id",
+                        new long[][] {{0, 1}, {2, 3}, {1, 2}, {3, 5}}), EDGES, T2S + "range_to_edge_id", 3),
+                bad("target_to_source naming a range it does not have", put(EDGES, T2S + "node_id_to_ranges",
+                        new long[][] {{0, 2}, {2, 5}}), EDGES, T2S + "node_id_to_ranges", 1),
+                bad("target_to_source ranges that overlap", c -> {
+                    c.h5.get(EDGES).put(T2S + "node_id_to_ranges", new long[][] {{0, 2}, {2, 3}});
+                    c.h5.get(EDGES).put(T2S + "range_to_edge_id", new long[][] {{0, 1}, {2, 3}, {0, 4}});
+                }, EDGES, T2S + "node_id_to_ranges", 1),
+                bad("target_to_source with a row per source node", put(EDGES, T2S + "node_id_to_ranges",
+                        new long[][] {{0, 2}, {2, 4}, {4, 4}}), EDGES, T2S + "node_id_to_ranges", -1),
+                bad("target_to_source without range_to_edge_id", remove(EDGES, T2S + "range_to_edge_id"), EDGES,
+                        T2S + "range_to_edge_id", -1),
                 bad("cyclic manifest", c -> c.edit("circuit_config.json", "{\"$NET\": \"${configdir}/net\"}",
                         "{\"$NET\": \"$A/net\", \"$A\": \"$NET\"}"), "circuit_config.json", "manifest", -1),
                 bad("manifest variable unknown", c -> c.edit("circuit_config.json", "\"$NET/edges.h5\"",

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vecsnn.core.Network;
@@ -38,20 +36,9 @@ class ForeignCircuitTest {
     @TempDir
     Path dir;
 
-    static Path writtenByH5py(Path dir) throws IOException, InterruptedException {
-        Process check = new ProcessBuilder("/usr/bin/python3", "-c", "import h5py").redirectErrorStream(true).start();
-        Assumptions.assumeTrue(check.waitFor() == 0, "h5py is not installed for /usr/bin/python3"
-                + " (apt-get install python3-h5py): the foreign-circuit test is skipped");
-        Process p = new ProcessBuilder("/usr/bin/python3", Path.of("src/test/resources/foreign_circuit.py")
-                .toAbsolutePath().toString(), dir.toString()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), output);
-        return dir;
-    }
-
     @Test
     void everyNodeEdgeWeightAndDelayIsWhatTheScriptWrote() throws Exception {
-        writtenByH5py(dir);
+        H5py.run("foreign_circuit.py", dir.toString());
         JsonNode expected = new ObjectMapper().readTree(dir.resolve("expected.json").toFile());
         SonataSimulation simulation = SonataSimulation.load(dir.resolve("simulation_config.json"), KernelProvider.get());
         Network network = simulation.network();
@@ -123,7 +110,7 @@ class ForeignCircuitTest {
 
     @Test
     void theThalamicSpikeFileDrivesItsTargetAfterNestsDelay() throws Exception {
-        writtenByH5py(dir);
+        H5py.run("foreign_circuit.py", dir.toString());
         SonataSimulation simulation = SonataSimulation.load(dir.resolve("simulation_config.json"), KernelProvider.get());
         simulation.run();
         SpikeReport.Spikes cortex = SpikeReport.read(simulation.report(), "cortex", 6);

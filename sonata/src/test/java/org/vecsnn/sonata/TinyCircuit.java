@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * A small valid SONATA simulation written with jHDF directly, every dataset, attribute and text file open to change
  * before {@link #write}: populations a (3 nodes, vecsnn:lif), b (2, nest:iaf_psc_exp) and virtual v (2, driven by
- * spikes.h5); edges a → b (NEST's sign rule) and v → a (receptor "syn" by edge type).
+ * spikes.h5); edges a → b (NEST's sign rule, with both range tables) and v → a (receptor "syn" by edge type).
  */
 final class TinyCircuit {
     /** Datasets by file (relative to the folder) and path; attributes by file and "path@name". */
@@ -44,6 +44,12 @@ final class TinyCircuit {
         edges.put("/edges/a_to_b/edge_group_index", new long[] {0, 1, 2, 3});
         edges.put("/edges/a_to_b/0/syn_weight", new double[] {1, 2, -3, 4});
         edges.put("/edges/a_to_b/0/delay", new double[] {1.0, 1.5, 0.5, 2.0});
+        // a's node 2 has edges 2 and 3; b's node 0 has edges 0 and 2, node 1 edges 1 and 3
+        edges.put("/edges/a_to_b/indices/source_to_target/node_id_to_ranges", new long[][] {{0, 1}, {1, 2}, {2, 3}});
+        edges.put("/edges/a_to_b/indices/source_to_target/range_to_edge_id", new long[][] {{0, 1}, {1, 2}, {2, 4}});
+        edges.put("/edges/a_to_b/indices/target_to_source/node_id_to_ranges", new long[][] {{0, 2}, {2, 4}});
+        edges.put("/edges/a_to_b/indices/target_to_source/range_to_edge_id",
+                new long[][] {{0, 1}, {2, 3}, {1, 2}, {3, 4}});
         edges.put("/edges/v_to_a/source_node_id", new long[] {0, 1});
         edges.put("/edges/v_to_a/source_node_id@node_population", "v");
         edges.put("/edges/v_to_a/target_node_id", new long[] {2, 0});

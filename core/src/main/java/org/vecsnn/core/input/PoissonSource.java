@@ -60,6 +60,15 @@ public final class PoissonSource extends Population {
         return rates;
     }
 
+    /** Each unit's rate in Hz (a copy). */
+    public double[] ratesHz() {
+        return ratesHz.clone();
+    }
+
+    public long seed() {
+        return seed;
+    }
+
     @Override
     public String description() {
         boolean uniform = java.util.Arrays.stream(ratesHz).allMatch(r -> r == ratesHz[0]);

@@ -31,6 +31,16 @@ public final class SpikeTimesSource extends Population {
         this.timesMs = timesMs.clone();
     }
 
+    /** The unit of each spike, in the order given (a copy). */
+    public int[] units() {
+        return units.clone();
+    }
+
+    /** The time of each spike in ms, in the order given (a copy). */
+    public double[] timesMs() {
+        return timesMs.clone();
+    }
+
     @Override
     public String description() {
         return super.description() + ", units " + org.vecsnn.core.Checkpoint.digest(units) + ", times (ms) "

@@ -106,6 +106,10 @@ public final class DualExponentialReceptor extends SynapticInput {
         return normalisation;
     }
 
+    public SynapticOutput output() {
+        return output;
+    }
+
     /** The peak of g after one spike of weight 1 with the JUMP normalisation. */
     public double unitJumpPeak() {
         if (isAlpha()) {
