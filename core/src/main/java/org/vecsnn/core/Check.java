@@ -105,12 +105,20 @@ public final class Check {
                     + " entries in one array: must be fewer than 2^31 (" + MAX_ARRAY + ")");
         }
         long bytes = entries > Long.MAX_VALUE / bytesEach ? Long.MAX_VALUE : entries * bytesEach;
-        Runtime runtime = Runtime.getRuntime();
-        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        long free = heapLeft();
+        if (bytes > free && bytes <= Runtime.getRuntime().maxMemory()) {
+            System.gc(); // garbage not yet collected counts as used: measure again before refusing
+            free = heapLeft();
+        }
         if (bytes > free) {
             throw new IllegalArgumentException(what + " needs about " + bytes / (1 << 20) + " MiB: must fit the "
                     + free / (1 << 20) + " MiB of heap left (raise -Xmx or make the network smaller)");
         }
+    }
+
+    private static long heapLeft() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
     }
 
     /** As {@link #fitsHeap(String, long, int, boolean)} for {@code bytes} bytes in any number of arrays. */
