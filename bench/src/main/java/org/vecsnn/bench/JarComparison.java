@@ -108,14 +108,14 @@ public final class JarComparison {
         Object kernels = loader.loadClass("org.vecsnn.core.simd.KernelProvider").getMethod("get").invoke(null);
         Object built;
         if (network.equals("microcircuit")) {
-            Class<?> microcircuit = loader.loadClass("org.vecsnn.core.networks.Microcircuit");
-            Class<?> drive = loader.loadClass("org.vecsnn.core.networks.Microcircuit$Drive");
+            Class<?> microcircuit = loader.loadClass("org.vecsnn.networks.Microcircuit");
+            Class<?> drive = loader.loadClass("org.vecsnn.networks.Microcircuit$Drive");
             Object dc = Arrays.stream(drive.getEnumConstants()).filter(d -> d.toString().equals("DC")).findFirst()
                     .orElseThrow();
             built = microcircuit.getMethod("build", double.class, double.class, long.class, kernelsType, drive)
                     .invoke(null, scale, 0.1, 1L, kernels, dc);
         } else {
-            built = loader.loadClass("org.vecsnn.core.networks.BenchmarkNetworks")
+            built = loader.loadClass("org.vecsnn.networks.BenchmarkNetworks")
                     .getMethod("byName", String.class, int.class, double.class, long.class, kernelsType)
                     .invoke(null, network, n, 0.1, 1L, kernels);
         }

@@ -20,12 +20,12 @@ import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.StateMonitor;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.core.synapse.DualExponentialReceptor.Normalisation;
-import org.vecsnn.core.synapse.KineticModel;
-import org.vecsnn.core.synapse.ShortTermPlasticity;
+import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
+import org.vecsnn.models.synapse.KineticModel;
+import org.vecsnn.models.synapse.ShortTermPlasticity;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.validation.Figures;
@@ -33,6 +33,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.KineticReceptor;
+import org.vecsnn.core.synapse.VoltageJump;
+import org.vecsnn.models.synapse.DualExponentialReceptor;
 
 /**
  * The seed chapter's experiments: a presynaptic LIF driven by a constant input fires regularly onto a
@@ -59,31 +63,31 @@ final class SeedExamples implements Callable<Integer> {
     static List<Example> examples() {
         return List.of(
                 new Example("ampa", "AMPA (Markov, transmitter pulse), COBA E = 0 mV",
-                        p -> p.addKinetic("s", KineticModel.ampa()), KineticModel.ampa().gMax(), null),
+                        p -> new KineticReceptor(p, "s", KineticModel.ampa()), KineticModel.ampa().gMax(), null),
                 new Example("gaba_a", "GABA_A (Markov), COBA E = -80 mV",
-                        p -> p.addKinetic("s", KineticModel.gabaA()), 0.4, null),
+                        p -> new KineticReceptor(p, "s", KineticModel.gabaA()), 0.4, null),
                 new Example("nmda", "NMDA (x/g form), Mg block",
-                        p -> p.addKinetic("s", KineticModel.nmda()), 1.5, null),
+                        p -> new KineticReceptor(p, "s", KineticModel.nmda()), 1.5, null),
                 new Example("bionmda", "BioNMDA (second-order kinetics), Mg block",
-                        p -> p.addKinetic("s", KineticModel.bioNmda()), 1.5, null),
+                        p -> new KineticReceptor(p, "s", KineticModel.bioNmda()), 1.5, null),
                 new Example("gaba_b", "GABA_B (receptor/G-protein), COBA E = -95 mV",
-                        p -> p.addKinetic("s", new KineticModel.GabaB(0.18, 0.034, 0.09, 0.0012, 1e-4, 0.5, 0.3,
+                        p -> new KineticReceptor(p, "s", new KineticModel.GabaB(0.18, 0.034, 0.09, 0.0012, 1e-4, 0.5, 0.3,
                                 -95, 0.02)), 0.2, null),
                 new Example("gaba_b_destexhe", "GABA_B with desensitization (Destexhe 1995), COBA E = -95 mV",
-                        p -> p.addKinetic("s", new KineticModel.GabaBDesensitized(0.66, 0.02, 0.0053, 0.017, 8.3e-5,
+                        p -> new KineticReceptor(p, "s", new KineticModel.GabaBDesensitized(0.66, 0.02, 0.0053, 0.017, 8.3e-5,
                                 7.9e-3, 1e-16, 0.5, 0.5, -95, 0.02)), 0.2, null),
                 new Example("dual_exponential", "dual exponential (tau_r 1, tau_d 10 ms, seed's jump), CUBA",
-                        p -> p.addDualExponential("s", 1, 10, Normalisation.JUMP, SynapticOutput.current()), 1, null),
+                        p -> DualExponentialReceptor.dualExponential(p, "s", 1, 10, Normalisation.JUMP, SynapticOutput.current()), 1, null),
                 new Example("alpha", "alpha (tau 2 ms, seed's jump: s = t e^(-t/tau)), CUBA",
-                        p -> p.addAlpha("s", 2, Normalisation.JUMP, SynapticOutput.current()), 1, null),
+                        p -> DualExponentialReceptor.alpha(p, "s", 2, Normalisation.JUMP, SynapticOutput.current()), 1, null),
                 new Example("exponential", "single exponential (tau 8 ms), CUBA",
-                        p -> p.addExponential("s", 8, SynapticOutput.current()), 1, null),
+                        p -> new ExponentialReceptor(p, "s", 8, SynapticOutput.current()), 1, null),
                 new Example("exponential_stp", "single exponential with Tsodyks-Markram STP (U 0.45, tau_f 50, "
                         + "tau_d 750 ms)",
-                        p -> p.addExponential("s", 8, SynapticOutput.current()), 6,
+                        p -> new ExponentialReceptor(p, "s", 8, SynapticOutput.current()), 6,
                         ShortTermPlasticity.tsodyksMarkram(0.45, 50, 750)),
                 new Example("voltage_jump", "voltage jump (w = 1 mV, gated by refractoriness)",
-                        p -> p.addVoltageJump("s", true), 1, null));
+                        p -> new VoltageJump(p, "s", true), 1, null));
     }
 
     @Override
@@ -104,12 +108,12 @@ final class SeedExamples implements Callable<Integer> {
 
     static void run(Example example, Path out) throws IOException {
         Network net = new Network(DT, KernelProvider.get());
-        NeuronPopulation pre = net.addLif("pre", 1, neuron());
-        NeuronPopulation post = net.addLif("post", 1, neuron());
+        NeuronPopulation pre = net.addNeurons("pre", 1, neuron());
+        NeuronPopulation post = net.addNeurons("post", 1, neuron());
         net.addCurrent(TimedCurrent.constant(pre.all(), 25)); // fires about every 8 ms
         SynapticInput synapse = example.synapse().apply(post);
         net.connect(pre, synapse).connector(Connectors.oneToOne()).weight(example.weight())
-                .shortTermPlasticity(example.plasticity()).build();
+                .plasticity(example.plasticity()).build();
         boolean hasState = synapse.state() != null;
         StateMonitor s = hasState ? net.addMonitor(new StateMonitor(post, "s", new int[] {0}, DT)) : null;
         StateMonitor v = net.addMonitor(new StateMonitor(post, "V", new int[] {0}, DT));
@@ -146,8 +150,8 @@ final class SeedExamples implements Callable<Integer> {
     static void gapJunction(Path out) throws IOException {
         Network net = new Network(DT, KernelProvider.get());
         Lif lif = Lif.defaults().withTRef(0);
-        NeuronPopulation neu0 = net.addLif("neu0", 2, lif);
-        NeuronPopulation neu1 = net.addLif("neu1", 3, lif);
+        NeuronPopulation neu0 = net.addNeurons("neu0", 2, lif);
+        NeuronPopulation neu1 = net.addNeurons("neu1", 3, lif);
         neu0.set("V", i -> -10);
         neu1.set("V", i -> -10);
         net.connectGap(neu0.all(), neu1.all()).connector(Connectors.allToAll(true)).weight(0.5).spikelet(5, false)

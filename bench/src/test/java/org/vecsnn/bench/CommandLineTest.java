@@ -103,7 +103,7 @@ class CommandLineTest {
 
     @Test
     void runWritesTheSpikeReportOfAWrittenCircuitTheSameWhenStreamed(@TempDir Path dir) throws IOException {
-        var coba = org.vecsnn.core.networks.BenchmarkNetworks.coba(400, 0.1, 1,
+        var coba = org.vecsnn.networks.BenchmarkNetworks.coba(400, 0.1, 1,
                 org.vecsnn.core.simd.KernelProvider.get());
         org.vecsnn.sonata.SonataWriter.write(coba.network(), dir);
         Files.writeString(dir.resolve("simulation_config.json"), """

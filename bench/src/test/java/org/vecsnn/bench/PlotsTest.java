@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
-import org.vecsnn.core.networks.Microcircuit;
+import org.vecsnn.networks.Microcircuit;
 
 /** Raster plots tell their groups apart and keep regular time ticks; the reduced microcircuit says what to expect. */
 class PlotsTest {

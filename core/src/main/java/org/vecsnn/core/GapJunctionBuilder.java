@@ -110,7 +110,7 @@ public final class GapJunctionBuilder {
         Projection spikelets = null;
         if (!Double.isNaN(spikelet)) {
             NeuronPopulation target = (NeuronPopulation) post.population();
-            VoltageJump jump = target.addVoltageJump("spikelet:" + pre.population().name() + "->" + target.name()
+            VoltageJump jump = new VoltageJump(target, "spikelet:" + pre.population().name() + "->" + target.name()
                     + "#" + network.projections().size(), gated);
             float[] jumpWeights = null;
             if (csr.weights() != null) {

@@ -7,7 +7,6 @@ import java.util.List;
 import org.vecsnn.core.connect.SplitMix64;
 import org.vecsnn.core.input.CurrentInput;
 import org.vecsnn.core.monitor.Monitor;
-import org.vecsnn.core.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.Kernels;
@@ -136,11 +135,7 @@ public final class Network {
         return population;
     }
 
-    public NeuronPopulation addLif(String name, int size, Lif model) {
-        return add(new NeuronPopulation(name, size, model));
-    }
-
-    /** Adds neurons of any model (LIF, Hodgkin–Huxley, exponential IF, AdEx, Izhikevich, quadratic IF). */
+    /** Adds neurons of any model (the built-in ones in {@code org.vecsnn.models.neuron}, or one of your own). */
     public NeuronPopulation addNeurons(String name, int size, org.vecsnn.core.neuron.NeuronModel model) {
         return add(new NeuronPopulation(name, size, model));
     }

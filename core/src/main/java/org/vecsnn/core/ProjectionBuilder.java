@@ -8,7 +8,6 @@ import org.vecsnn.core.connect.Distribution;
 import org.vecsnn.core.connect.RowParallel;
 import org.vecsnn.core.connect.SplitMix64;
 import org.vecsnn.core.plasticity.PlasticityRule;
-import org.vecsnn.core.synapse.ShortTermPlasticity;
 import org.vecsnn.core.synapse.SynapticInput;
 
 /**
@@ -101,11 +100,6 @@ public final class ProjectionBuilder {
         }
         this.delaysMs = ms;
         return this;
-    }
-
-    /** Short-term plasticity of every presynaptic neuron's spikes (see {@link ShortTermPlasticity}). */
-    public ProjectionBuilder shortTermPlasticity(ShortTermPlasticity value) {
-        return plasticity(value);
     }
 
     /** A plasticity rule on this projection's synapses (see {@link PlasticityRule}); one per projection. */

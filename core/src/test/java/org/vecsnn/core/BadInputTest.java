@@ -14,14 +14,15 @@ import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.RateMonitor;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.StateMonitor;
-import org.vecsnn.core.neuron.HodgkinHuxley;
+import org.vecsnn.models.neuron.HodgkinHuxley;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
-import org.vecsnn.core.neuron.RateFunction;
+import org.vecsnn.models.neuron.RateFunction;
 import org.vecsnn.core.simd.PlainKernels;
-import org.vecsnn.core.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.KineticReceptor;
 
 /**
  * Every kind of bad input is refused with a message that names the parameter, the value and what is allowed; a
@@ -34,9 +35,9 @@ class BadInputTest {
 
     private static Small small() {
         Network net = new Network(0.1, new PlainKernels()).seed(3);
-        NeuronPopulation neurons = net.addLif("neurons", 20, new Lif(-60, -60, -50, 20, 1, 2, Integrator.EULER));
+        NeuronPopulation neurons = net.addNeurons("neurons", 20, new Lif(-60, -60, -50, 20, 1, 2, Integrator.EULER));
         PoissonSource drive = net.add(new PoissonSource("drive", 50, 40, 9));
-        ExponentialReceptor ge = neurons.addExponential("ge", 5, SynapticOutput.conductance(0));
+        ExponentialReceptor ge = new ExponentialReceptor(neurons, "ge", 5, SynapticOutput.conductance(0));
         net.connect(drive, ge).connector(Connectors.fixedProbability(0.3, true)).weight(0.5).build();
         net.addCurrent(TimedCurrent.constant(neurons.all(), 5));
         SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(neurons));
@@ -68,16 +69,16 @@ class BadInputTest {
         refused("LIF r = 0.0", () -> ok.withR(0));
         refused("LIF vReset = 30.0 mV", () -> ok.withVReset(30));
         refused("LIF method = null", () -> ok.withMethod(null));
-        refused("size of population 'empty' = 0", () -> net.addLif("empty", 0, ok));
-        refused("size of population 'negative' = -3", () -> net.addLif("negative", -3, ok));
-        refused("population name = neurons", () -> net.addLif("neurons", 5, ok));
+        refused("size of population 'empty' = 0", () -> net.addNeurons("empty", 0, ok));
+        refused("size of population 'negative' = -3", () -> net.addNeurons("negative", -3, ok));
+        refused("population name = neurons", () -> net.addNeurons("neurons", 5, ok));
         refused("tau of exponential synapse 'gx' (ms) = 0.0",
-                () -> neurons.addExponential("gx", 0, SynapticOutput.current()));
+                () -> new ExponentialReceptor(neurons, "gx", 0, SynapticOutput.current()));
         refused("tau of exponential synapse 'gx' (ms) = NaN",
-                () -> neurons.addExponential("gx", Double.NaN, SynapticOutput.current()));
-        refused("output of synapse 'gx' = null", () -> neurons.addExponential("gx", 5, null));
+                () -> new ExponentialReceptor(neurons, "gx", Double.NaN, SynapticOutput.current()));
+        refused("output of synapse 'gx' = null", () -> new ExponentialReceptor(neurons, "gx", 5, null));
         refused("reversal potential E (mV) = NaN", () -> SynapticOutput.conductance(Double.NaN));
-        refused("synaptic input name = ge", () -> neurons.addExponential("ge", 5, SynapticOutput.current()));
+        refused("synaptic input name = ge", () -> new ExponentialReceptor(neurons, "ge", 5, SynapticOutput.current()));
         refused("connection probability p = 1.5", () -> Connectors.fixedProbability(1.5, true));
         refused("connection probability p = -0.1", () -> Connectors.fixedProbability(-0.1, true));
         refused("connection probability p = NaN", () -> Connectors.fixedProbability(Double.NaN, true));
@@ -160,11 +161,11 @@ class BadInputTest {
                 hhNet::step);
 
         refused("synapse 'gx' on population 'exact' integrated EXACT",
-                () -> net.addLif("exact", 5, ok.withMethod(Integrator.EXACT))
-                        .addExponential("gx", 5, SynapticOutput.conductance(0)));
+                () -> new ExponentialReceptor(net.addNeurons("exact", 5, ok.withMethod(Integrator.EXACT)), "gx", 5,
+                        SynapticOutput.conductance(0)));
 
         Network other = new Network(0.1, new PlainKernels());
-        NeuronPopulation foreign = other.addLif("foreign", 5, ok);
+        NeuronPopulation foreign = other.addNeurons("foreign", 5, ok);
         refused("population 'foreign' belongs to another network",
                 () -> net.connect(foreign, s.ge()).build());
         refused("population 'foreign' belongs to another network",
@@ -174,7 +175,7 @@ class BadInputTest {
 
         // The network saw all of that and still runs exactly like one that never did.
         Small twin = small();
-        twin.net().addLif("exact", 5, ok.withMethod(Integrator.EXACT)); // added above before its receptor was refused
+        twin.net().addNeurons("exact", 5, ok.withMethod(Integrator.EXACT)); // added above before its receptor was refused
         net.run(200, ProgressListener.SILENT);
         twin.net().run(200, ProgressListener.SILENT);
         assertTrue(s.spikes().count() > 10, "the network must be active");
@@ -188,8 +189,8 @@ class BadInputTest {
     void projectionsThatCannotFitAreRefusedBeforeBuilding() {
         Small s = small();
         Network net = s.net();
-        NeuronPopulation big = net.addLif("big", 100_000, Lif.defaults());
-        var g = big.addExponential("g", 5, SynapticOutput.current());
+        NeuronPopulation big = net.addNeurons("big", 100_000, Lif.defaults());
+        var g = new ExponentialReceptor(big, "g", 5, SynapticOutput.current());
         long start = System.nanoTime();
         refused("projection big -> big.g: about 5000000000 synapses: must be fewer than 2^31",
                 () -> net.connect(big, g).connector(Connectors.fixedProbability(0.5, true)).build());
@@ -199,9 +200,9 @@ class BadInputTest {
         refused("must fit the", () -> net.connect(big, g).connector(Connectors.fixedInDegree(15_000, true, false))
                 .build());
         refused("population 'huge' of 1500000000 units needs about 28610 MiB: must fit the",
-                () -> net.addLif("huge", 1_500_000_000, Lif.defaults()));
+                () -> net.addNeurons("huge", 1_500_000_000, Lif.defaults()));
         refused("size of population 'max' = 2147483647: must be at most",
-                () -> net.addLif("max", Integer.MAX_VALUE, Lif.defaults()));
+                () -> net.addNeurons("max", Integer.MAX_VALUE, Lif.defaults()));
         assertTrue(System.nanoTime() - start < 2_000_000_000L, "refused before building anything");
         assertEquals(1, net.projections().size());
         net.run(10, ProgressListener.SILENT);
@@ -222,32 +223,32 @@ class BadInputTest {
         // the neurons fit (16 B each, built on purpose), their synapses' state and rings (16 B more) do not
         int lifSize = (int) Math.min(Integer.MAX_VALUE - 64, heapLeft() / 28);
         refused("must fit the", () -> {
-            NeuronPopulation lif = net.addLif("lif", lifSize, Lif.defaults());
-            lif.addExponential("ge", 5, SynapticOutput.current());
-            lif.addExponential("gi", 10, SynapticOutput.current());
+            NeuronPopulation lif = net.addNeurons("lif", lifSize, Lif.defaults());
+            new ExponentialReceptor(lif, "ge", 5, SynapticOutput.current());
+            new ExponentialReceptor(lif, "gi", 10, SynapticOutput.current());
             net.prepare();
         });
         Network rings = new Network(0.1, new PlainKernels());
-        NeuronPopulation targets = rings.addLif("targets", 100_000, Lif.defaults());
-        var g = targets.addExponential("g", 5, SynapticOutput.current());
+        NeuronPopulation targets = rings.addNeurons("targets", 100_000, Lif.defaults());
+        var g = new ExponentialReceptor(targets, "g", 5, SynapticOutput.current());
         refused("delay ring of synapse 'g' on population 'targets' (15000 steps × 100000 neurons) needs about 5722 MiB:"
                 + " must fit the", () -> rings.connect(targets.range(0, 10), g).connector(Connectors.oneToOne())
                 .toRange(0, 10).delaySteps(15_000).build());
         assertEquals(0, rings.projections().size());
         Network kinetic = new Network(0.1, new PlainKernels());
-        NeuronPopulation post = kinetic.addLif("post", 4096, Lif.defaults());
-        var ampa = post.addKinetic("ampa", org.vecsnn.core.synapse.KineticModel.ampa());
+        NeuronPopulation post = kinetic.addNeurons("post", 4096, Lif.defaults());
+        var ampa = new KineticReceptor(post, "ampa", org.vecsnn.models.synapse.KineticModel.ampa());
         for (int k = 0; k < 3; k++) { // each event ring: 30,001 slots × room for 4096 events × 8 bytes
             kinetic.connect(post, ampa).connector(Connectors.oneToOne()).delaySteps(30_000).build();
         }
         refused("preparing the network (delay rings and run state on 1 thread(s)) needs about", kinetic::prepare);
         assertTrue(!kinetic.isPrepared());
         Network gaps = new Network(0.1, new PlainKernels());
-        NeuronPopulation cells = gaps.addLif("cells", 50_000, Lif.defaults());
+        NeuronPopulation cells = gaps.addNeurons("cells", 50_000, Lif.defaults());
         refused("gap junctions cells -> cells: about 2500000000 synapses: must be fewer than 2^31",
                 () -> gaps.connectGap(cells.all(), cells.all()).connector(Connectors.allToAll(true)).build());
         Network traces = new Network(0.1, new PlainKernels());
-        NeuronPopulation traced = traces.addLif("traced", 1000, Lif.defaults());
+        NeuronPopulation traced = traces.addNeurons("traced", 1000, Lif.defaults());
         int[] all = java.util.stream.IntStream.range(0, 1000).toArray();
         StateMonitor v = traces.addMonitor(new StateMonitor(traced, "V", all, 0.1));
         refused("state monitor of V of 1000 units of population 'traced', recording 1000001 samples (use keepLast or"
@@ -272,10 +273,10 @@ class BadInputTest {
         Small s = small();
         s.net().step();
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> s.net().addLif("late", 3, Lif.defaults()));
+                () -> s.net().addNeurons("late", 3, Lif.defaults()));
         assertTrue(e.getMessage().contains("started running"), e.getMessage());
         assertThrows(IllegalStateException.class,
-                () -> s.neurons().addExponential("late", 5, SynapticOutput.current()));
+                () -> new ExponentialReceptor(s.neurons(), "late", 5, SynapticOutput.current()));
         assertThrows(IllegalStateException.class, () -> s.net().connect(s.drive(), s.ge()).build());
         assertThrows(IllegalStateException.class, () -> s.net().addMonitor(new SpikeMonitor(s.neurons())));
         refused("duration = 0.05 ms", () -> s.net().run(0.05, ProgressListener.SILENT));

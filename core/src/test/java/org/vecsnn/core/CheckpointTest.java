@@ -20,13 +20,17 @@ import org.vecsnn.core.monitor.RateMonitor;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.StateMonitor;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.core.synapse.DualExponentialReceptor.Normalisation;
-import org.vecsnn.core.synapse.KineticModel;
-import org.vecsnn.core.synapse.ShortTermPlasticity;
+import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
+import org.vecsnn.models.synapse.KineticModel;
+import org.vecsnn.models.synapse.ShortTermPlasticity;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.KineticReceptor;
+import org.vecsnn.core.synapse.VoltageJump;
+import org.vecsnn.models.synapse.DualExponentialReceptor;
 
 /** Checkpoints resume bit-identically, and bad files are refused without touching the network. */
 class CheckpointTest {
@@ -38,15 +42,15 @@ class CheckpointTest {
         PoissonSource drive = net.add(new PoissonSource("drive", 200, 30, seed));
         SpikeTimesSource given = net.add(new SpikeTimesSource("given", 3, new int[] {0, 1, 2, 0},
                 new double[] {5, 12.5, 31, 47}));
-        NeuronPopulation cells = net.addLif("cells", size, new Lif(-60, -60, -50, 20, 1, 2, Integrator.EULER));
+        NeuronPopulation cells = net.addNeurons("cells", size, new Lif(-60, -60, -50, 20, 1, 2, Integrator.EULER));
         cells.set("V", i -> -60 + (i % 10));
-        var ge = cells.addExponential("ge", 5, SynapticOutput.conductance(0));
-        var dual = cells.addDualExponential("dual", 1, 8, Normalisation.PEAK, SynapticOutput.current());
-        var ampa = cells.addKinetic("ampa", KineticModel.ampa());
-        var nmda = cells.addKinetic("nmda", KineticModel.nmda());
-        var jump = cells.addVoltageJump("jump", true);
+        var ge = new ExponentialReceptor(cells, "ge", 5, SynapticOutput.conductance(0));
+        var dual = DualExponentialReceptor.dualExponential(cells, "dual", 1, 8, Normalisation.PEAK, SynapticOutput.current());
+        var ampa = new KineticReceptor(cells, "ampa", KineticModel.ampa());
+        var nmda = new KineticReceptor(cells, "nmda", KineticModel.nmda());
+        var jump = new VoltageJump(cells, "jump", true);
         net.connect(drive, ge).connector(Connectors.fixedProbability(0.1, true)).weight(0.3)
-                .shortTermPlasticity(ShortTermPlasticity.tsodyksMarkram()).build();
+                .plasticity(ShortTermPlasticity.tsodyksMarkram()).build();
         net.connect(cells, dual).connector(Connectors.fixedProbability(0.1, false)).weight(1.5).delaySteps(7).build();
         int n = 300;
         int[] pre = new int[n];
@@ -61,14 +65,14 @@ class CheckpointTest {
         net.connect(cells, nmda).connector(Connectors.fixedOutDegree(5, false, false)).weight(0.2).build();
         net.connect(given, jump).connector(Connectors.allToAll(true)).weight(3).build();
         // the rest of the catalogue, so that every model's state goes through the checkpoint
-        var alpha = cells.addAlpha("alpha", 2, Normalisation.JUMP, SynapticOutput.mgBlock());
+        var alpha = DualExponentialReceptor.alpha(cells, "alpha", 2, Normalisation.JUMP, SynapticOutput.mgBlock());
         net.connect(drive, alpha).connector(Connectors.fixedInDegree(3, true, false)).weight(0.2).delaySteps(4).build();
         String[] kinetic = {"gabaA", "bioNmda", "gabaB", "gabaBD"};
         KineticModel[] models = {KineticModel.gabaA(), KineticModel.bioNmda(), KineticModel.gabaB(),
             new KineticModel.GabaBDesensitized(0.66, 0.02, 0.0053, 0.017, 8.3e-5, 7.9e-3, 1e-16, 0.5, 0.5, -95, 0.02)};
         for (int k = 0; k < kinetic.length; k++) {
-            net.connect(drive, cells.addKinetic(kinetic[k], models[k])).connector(Connectors.fixedProbability(0.05,
-                    true)).weight(0.01).shortTermPlasticity(ShortTermPlasticity.depression()).build();
+            net.connect(drive, new KineticReceptor(cells, kinetic[k], models[k])).connector(Connectors.fixedProbability(0.05,
+                    true)).weight(0.01).plasticity(ShortTermPlasticity.depression()).build();
         }
         net.connectGap(cells.range(0, size / 2), cells.range(size / 2, size))
                 .connector(Connectors.fixedProbability(0.05, true)).weight(0.05).symmetric(true).spikelet(2, true)
@@ -119,11 +123,11 @@ class CheckpointTest {
         java.util.function.Supplier<Network> build = () -> {
             Network net = new Network(0.1, KernelProvider.get()).seed(5);
             PoissonSource drive = net.add(new PoissonSource("drive", 100, 40, 5));
-            NeuronPopulation hh = net.addNeurons("hh", 40, org.vecsnn.core.neuron.HodgkinHuxley.traubMiles());
-            NeuronPopulation adex = net.addNeurons("adex", 40, org.vecsnn.core.neuron.AdEx.defaults());
-            net.connect(drive, hh.addExponential("g", 5, SynapticOutput.conductance(0)))
+            NeuronPopulation hh = net.addNeurons("hh", 40, org.vecsnn.models.neuron.HodgkinHuxley.traubMiles());
+            NeuronPopulation adex = net.addNeurons("adex", 40, org.vecsnn.models.neuron.AdEx.defaults());
+            net.connect(drive, new ExponentialReceptor(hh, "g", 5, SynapticOutput.conductance(0)))
                     .connector(Connectors.fixedProbability(0.2, true)).weight(30).build();
-            net.connect(drive, adex.addExponential("g", 5, SynapticOutput.conductance(0)))
+            net.connect(drive, new ExponentialReceptor(adex, "g", 5, SynapticOutput.conductance(0)))
                     .connector(Connectors.fixedProbability(0.2, true)).weight(0.3).build();
             net.addCurrent(TimedCurrent.constant(adex.all(), 5));
             return net;
@@ -204,8 +208,8 @@ class CheckpointTest {
     private static Network shaped(double weightMean, double rateHz, double current) {
         Network net = new Network(0.1, KernelProvider.get()).seed(3);
         PoissonSource drive = net.add(new PoissonSource("drive", 50, rateHz, 9));
-        NeuronPopulation cells = net.addLif("cells", 40, new Lif(-60, -60, -50, 20, 1, 2, Integrator.EULER));
-        net.connect(drive, cells.addExponential("ge", 5, SynapticOutput.conductance(0)))
+        NeuronPopulation cells = net.addNeurons("cells", 40, new Lif(-60, -60, -50, 20, 1, 2, Integrator.EULER));
+        net.connect(drive, new ExponentialReceptor(cells, "ge", 5, SynapticOutput.conductance(0)))
                 .connector(Connectors.fixedProbability(0.2, true))
                 .weights(org.vecsnn.core.connect.Distribution.normal(weightMean, 0.1, 0, 100)).build();
         net.addCurrent(TimedCurrent.constant(cells.range(0, 20), current));

@@ -14,14 +14,15 @@ import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.core.networks.BenchmarkNetworks;
-import org.vecsnn.core.neuron.AdEx;
-import org.vecsnn.core.neuron.HodgkinHuxley;
+import org.vecsnn.networks.BenchmarkNetworks;
+import org.vecsnn.models.neuron.AdEx;
+import org.vecsnn.models.neuron.HodgkinHuxley;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /**
  * Networks whose kernels use exp give the same spikes and state whether the kernels run interpreted (a child JVM
@@ -45,12 +46,12 @@ class ColdAndWarmTest {
         Network net = new Network(name.equals("HH") ? 0.01 : 0.1, KernelProvider.get()).seed(4);
         PoissonSource drive = net.add(new PoissonSource("drive", 40, 50, 6));
         NeuronPopulation p = switch (name) {
-            case "NMDA" -> net.addLif("post", 64, new Lif(-65, -65, -50, 10, 1, 2, Integrator.EXPONENTIAL_EULER));
+            case "NMDA" -> net.addNeurons("post", 64, new Lif(-65, -65, -50, 10, 1, 2, Integrator.EXPONENTIAL_EULER));
             case "HH" -> net.addNeurons("post", 64, HodgkinHuxley.squid().withMethod(Integrator.EXPONENTIAL_EULER));
             default -> net.addNeurons("post", 64, AdEx.defaults());
         };
         var receptor = name.equals("NMDA") ? SynapseCatalogueTest.receptor(p, "NMDA")
-                : p.addExponential("g", 5, SynapticOutput.conductance(0));
+                : new ExponentialReceptor(p, "g", 5, SynapticOutput.conductance(0));
         net.connect(drive, receptor).connector(Connectors.fixedProbability(0.3, true))
                 .weight(name.equals("NMDA") ? 3 : name.equals("HH") ? 0.05 : 0.2).build();
         double current = switch (name) {

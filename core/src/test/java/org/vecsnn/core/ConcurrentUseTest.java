@@ -19,10 +19,11 @@ import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /**
  * Issue 21, item 1: one thread at a time steps, runs, prepares, saves or loads a network. A second caller is refused
@@ -33,9 +34,9 @@ import org.vecsnn.core.synapse.SynapticOutput;
 class ConcurrentUseTest {
     private static Network network(int threads) {
         Network net = new Network(0.1, KernelProvider.get()).seed(5).threads(threads);
-        NeuronPopulation cells = net.addLif("cells", 400, new Lif(-60, -60, -50, 20, 1, 2, Integrator.EULER));
+        NeuronPopulation cells = net.addNeurons("cells", 400, new Lif(-60, -60, -50, 20, 1, 2, Integrator.EULER));
         PoissonSource drive = net.add(new PoissonSource("drive", 100, 30, 7));
-        net.connect(drive, cells.addExponential("ge", 5, SynapticOutput.conductance(0)))
+        net.connect(drive, new ExponentialReceptor(cells, "ge", 5, SynapticOutput.conductance(0)))
                 .connector(Connectors.fixedProbability(0.2, true)).weight(0.4).build();
         net.addCurrent(TimedCurrent.constant(cells.all(), 8));
         net.addMonitor(new SpikeMonitor(cells));

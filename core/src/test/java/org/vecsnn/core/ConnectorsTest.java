@@ -12,8 +12,8 @@ import org.vecsnn.core.connect.ConnectionContext;
 import org.vecsnn.core.connect.Connector;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.connect.Csr;
-import org.vecsnn.core.networks.BenchmarkNetworks;
-import org.vecsnn.core.networks.EiNetwork;
+import org.vecsnn.networks.BenchmarkNetworks;
+import org.vecsnn.networks.EiNetwork;
 import org.vecsnn.core.simd.PlainKernels;
 
 class ConnectorsTest {

@@ -9,19 +9,21 @@ import org.junit.jupiter.api.Test;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.monitor.StateMonitor;
-import org.vecsnn.core.neuron.AdEx;
-import org.vecsnn.core.neuron.ExpIf;
-import org.vecsnn.core.neuron.HodgkinHuxley;
-import org.vecsnn.core.neuron.Izhikevich;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.AdEx;
+import org.vecsnn.models.neuron.ExpIf;
+import org.vecsnn.models.neuron.HodgkinHuxley;
+import org.vecsnn.models.neuron.Izhikevich;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronPopulation;
-import org.vecsnn.core.neuron.Qif;
+import org.vecsnn.models.neuron.Qif;
 import org.vecsnn.core.simd.PlainKernels;
-import org.vecsnn.core.synapse.DualExponentialReceptor;
-import org.vecsnn.core.synapse.KineticModel;
-import org.vecsnn.core.synapse.ShortTermPlasticity;
+import org.vecsnn.models.synapse.DualExponentialReceptor;
+import org.vecsnn.models.synapse.KineticModel;
+import org.vecsnn.models.synapse.ShortTermPlasticity;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.KineticReceptor;
 
 /**
  * Declared state: every variable of every built-in model is known by name and recordable, including a synapse's
@@ -62,8 +64,8 @@ class DeclaredStateTest {
     @Test
     void unknownNamesAreRefusedListingTheKnownOnes() {
         Network net = new Network(DT, new PlainKernels());
-        NeuronPopulation p = net.addLif("p", 3, Lif.defaults());
-        p.addDualExponential("gaba", 1, 5, DualExponentialReceptor.Normalisation.PEAK, SynapticOutput.current());
+        NeuronPopulation p = net.addNeurons("p", 3, Lif.defaults());
+        DualExponentialReceptor.dualExponential(p, "gaba", 1, 5, DualExponentialReceptor.Normalisation.PEAK, SynapticOutput.current());
         String m = assertThrows(IllegalArgumentException.class, () -> p.probe("gaba.q")).getMessage();
         assertTrue(m.contains("must be one of [V, V_low, input, gaba, gaba.g, gaba.h, gaba.g_low]"), m);
         m = assertThrows(IllegalArgumentException.class, () -> p.state("gaba.I")).getMessage();
@@ -80,8 +82,8 @@ class DeclaredStateTest {
         Network net = new Network(DT, new PlainKernels());
         SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 1, new int[] {0, 0}, new double[] {1.0, 3.0}));
         Lif lif = Lif.defaults().withVRest(-60).withVReset(-70).withVTh(10);
-        NeuronPopulation post = net.addLif("post", 1, lif);
-        var ge = post.addExponential("ge", 5, SynapticOutput.conductance(0));
+        NeuronPopulation post = net.addNeurons("post", 1, lif);
+        var ge = new ExponentialReceptor(post, "ge", 5, SynapticOutput.conductance(0));
         net.connect(pre, ge).connector(Connectors.oneToOne()).weight(0.3).delaySteps(2).build();
         StateMonitor v = net.addMonitor(new StateMonitor(post, "V", new int[] {0}, DT));
         StateMonitor current = net.addMonitor(new StateMonitor(post, "ge.I", new int[] {0}, DT));
@@ -106,11 +108,11 @@ class DeclaredStateTest {
     void internalSynapseVariablesFollowTheirClosedForms() {
         Network net = new Network(DT, new PlainKernels());
         SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 1, new int[] {0}, new double[] {0.5}));
-        NeuronPopulation post = net.addLif("post", 1, Lif.defaults().withVTh(1e6));
-        var dual = post.addDualExponential("d", 2, 8, DualExponentialReceptor.Normalisation.JUMP,
+        NeuronPopulation post = net.addNeurons("post", 1, Lif.defaults().withVTh(1e6));
+        var dual = DualExponentialReceptor.dualExponential(post, "d", 2, 8, DualExponentialReceptor.Normalisation.JUMP,
                 SynapticOutput.current());
-        var nmda = post.addKinetic("nmda", KineticModel.nmda());
-        var gabaB = post.addKinetic("gabab", KineticModel.gabaB());
+        var nmda = new KineticReceptor(post, "nmda", KineticModel.nmda());
+        var gabaB = new KineticReceptor(post, "gabab", KineticModel.gabaB());
         net.connect(pre, dual).connector(Connectors.oneToOne()).weight(1).delaySteps(1).build();
         Projection toNmda = net.connect(pre, nmda).connector(Connectors.oneToOne()).weight(1).delaySteps(1).build();
         Projection toGabaB = net.connect(pre, gabaB).connector(Connectors.oneToOne()).weight(1).delaySteps(1)
@@ -144,10 +146,10 @@ class DeclaredStateTest {
     void shortTermPlasticityStateIsRecordable() {
         Network net = new Network(DT, new PlainKernels());
         SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 1, new int[] {0}, new double[] {1.0}));
-        NeuronPopulation post = net.addLif("post", 1, Lif.defaults().withVTh(1e6));
+        NeuronPopulation post = net.addNeurons("post", 1, Lif.defaults().withVTh(1e6));
         ShortTermPlasticity stp = ShortTermPlasticity.tsodyksMarkram(0.2, 100, 50);
-        Projection p = net.connect(pre, post.addExponential("e", 5, SynapticOutput.current()))
-                .connector(Connectors.oneToOne()).weight(1).delaySteps(1).shortTermPlasticity(stp).build();
+        Projection p = net.connect(pre, new ExponentialReceptor(post, "e", 5, SynapticOutput.current()))
+                .connector(Connectors.oneToOne()).weight(1).delaySteps(1).plasticity(stp).build();
         StateMonitor u = net.addMonitor(new StateMonitor(p, "u", new int[] {0}, DT));
         StateMonitor x = net.addMonitor(new StateMonitor(p, "x", new int[] {0}, DT));
         net.runSteps(20, ProgressListener.SILENT);

@@ -10,11 +10,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.core.synapse.VoltageJump;
 
 /**
  * The delivery rule: a spike emitted in step m through a delay of k ≥ 1 steps first acts in step m + k. The target
@@ -25,12 +27,12 @@ class DelayDeliveryTest {
     private static final int SPIKE_STEP = 5;
 
     private static NeuronPopulation quietTarget(Network net, int size) {
-        return net.addLif("post", size, new Lif(0, -5, 20, 10, 1, 0, Integrator.EXPONENTIAL_EULER));
+        return net.addNeurons("post", size, new Lif(0, -5, 20, 10, 1, 0, Integrator.EXPONENTIAL_EULER));
     }
 
     private static SynapticInput input(NeuronPopulation post, String kind) {
-        return kind.equals("jump") ? post.addVoltageJump("jump", false)
-                : post.addExponential("g", 5, SynapticOutput.current());
+        return kind.equals("jump") ? new VoltageJump(post, "jump", false)
+                : new ExponentialReceptor(post, "g", 5, SynapticOutput.current());
     }
 
     /** The step after which neuron {@code i}'s V first moves away from 0. */
@@ -94,7 +96,7 @@ class DelayDeliveryTest {
 
     /** Targets whose τ is so long that V is the count of jumps so far, to float precision. */
     private static NeuronPopulation counters(Network net, int size) {
-        return net.addLif("post", size, new Lif(0, -5, 1e9, 1e9, 1, 0, Integrator.EXPONENTIAL_EULER));
+        return net.addNeurons("post", size, new Lif(0, -5, 1e9, 1e9, 1, 0, Integrator.EXPONENTIAL_EULER));
     }
 
     /** A spike every step through a 17-step ring: every arrival lands once, in its own step (the ring wraps). */
@@ -105,7 +107,7 @@ class DelayDeliveryTest {
         Network net = new Network(DT, KernelProvider.get());
         SpikeTimesSource pre = everyStep(net, spikes);
         NeuronPopulation post = counters(net, 1);
-        net.connect(pre, post.addVoltageJump("jump", false)).connector(Connectors.oneToOne()).delaySteps(k).build();
+        net.connect(pre, new VoltageJump(post, "jump", false)).connector(Connectors.oneToOne()).delaySteps(k).build();
         for (int n = 0; n < spikes + k + 5; n++) {
             net.step();
             int expected = Math.max(0, Math.min(spikes, n - k + 1));
@@ -127,7 +129,7 @@ class DelayDeliveryTest {
             delayMs[s] = delays[s] * DT;
             targets[s] = s;
         }
-        net.connect(pre, post.addVoltageJump("jump", false))
+        net.connect(pre, new VoltageJump(post, "jump", false))
                 .connector(Connectors.fromList(new int[delays.length], targets, null, delayMs)).build();
         for (int n = 0; n < spikes + 25; n++) {
             net.step();
@@ -144,7 +146,7 @@ class DelayDeliveryTest {
         Network net = new Network(DT, KernelProvider.get());
         SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 1, new int[] {0}, new double[] {0}));
         NeuronPopulation post = quietTarget(net, 1);
-        var builder = net.connect(pre, post.addVoltageJump("jump", false)).delay(ms);
+        var builder = net.connect(pre, new VoltageJump(post, "jump", false)).delay(ms);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
         assertTrue(e.getMessage().startsWith("delay = " + ms + " ms"), e.getMessage());
         assertEquals(0, net.projections().size());
@@ -188,7 +190,7 @@ class DelayDeliveryTest {
         int[] units = java.util.stream.IntStream.range(0, sources).toArray();
         SpikeTimesSource source = net.add(new SpikeTimesSource("pre", sources, units, times));
         NeuronPopulation targets = counters(net, targetCount);
-        net.connect(source, targets.addVoltageJump("jump", false))
+        net.connect(source, new VoltageJump(targets, "jump", false))
                 .connector(Connectors.fromList(pre, post, weights, delayMs)).build();
         for (int m = 0; m <= SPIKE_STEP + 4; m++) {
             net.step();

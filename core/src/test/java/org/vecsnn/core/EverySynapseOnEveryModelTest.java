@@ -9,16 +9,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.SpikeTimesSource;
-import org.vecsnn.core.neuron.AdEx;
-import org.vecsnn.core.neuron.ExpIf;
-import org.vecsnn.core.neuron.HodgkinHuxley;
-import org.vecsnn.core.neuron.Izhikevich;
+import org.vecsnn.models.neuron.AdEx;
+import org.vecsnn.models.neuron.ExpIf;
+import org.vecsnn.models.neuron.HodgkinHuxley;
+import org.vecsnn.models.neuron.Izhikevich;
 import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronPopulation;
-import org.vecsnn.core.neuron.Qif;
+import org.vecsnn.models.neuron.Qif;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.core.synapse.VoltageJump;
 
 /**
  * Every synapse model (and a voltage jump, and the Mg-blocked output) drives every neuron model: one presynaptic
@@ -44,8 +46,8 @@ class EverySynapseOnEveryModelTest {
         SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 1, new int[times.length], times));
         NeuronPopulation post = net.addNeurons("post", 1, model);
         SynapticInput in = switch (synapse) {
-            case "jump" -> post.addVoltageJump("s", false);
-            case "mgBlock" -> post.addExponential("s", 5, SynapticOutput.mgBlock());
+            case "jump" -> new VoltageJump(post, "s", false);
+            case "mgBlock" -> new ExponentialReceptor(post, "s", 5, SynapticOutput.mgBlock());
             default -> SynapseCatalogueTest.receptor(post, synapse);
         };
         if (connected) {

@@ -12,19 +12,20 @@ import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.core.networks.BenchmarkNetworks;
-import org.vecsnn.core.networks.Microcircuit;
-import org.vecsnn.core.neuron.AdEx;
-import org.vecsnn.core.neuron.ExpIf;
-import org.vecsnn.core.neuron.HodgkinHuxley;
+import org.vecsnn.networks.BenchmarkNetworks;
+import org.vecsnn.networks.Microcircuit;
+import org.vecsnn.models.neuron.AdEx;
+import org.vecsnn.models.neuron.ExpIf;
+import org.vecsnn.models.neuron.HodgkinHuxley;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Izhikevich;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Izhikevich;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronPopulation;
-import org.vecsnn.core.neuron.Qif;
+import org.vecsnn.models.neuron.Qif;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /**
  * Golden runs: fingerprints (every spike's step and unit, and every state array after the run) of the benchmark
@@ -69,7 +70,7 @@ class GoldenRunsTest {
     private static String synapse(String model) {
         Network net = new Network(0.1, KernelProvider.get()).seed(8);
         PoissonSource drive = net.add(new PoissonSource("drive", 100, 40, 3));
-        NeuronPopulation post = net.addLif("post", 200, new Lif(-65, -65, -50, 10, 1, 2,
+        NeuronPopulation post = net.addNeurons("post", 200, new Lif(-65, -65, -50, 10, 1, 2,
                 Integrator.EXPONENTIAL_EULER));
         var input = SynapseCatalogueTest.receptor(post, model);
         net.connect(drive.range(0, 50), input).connector(Connectors.fixedProbability(0.2, true))
@@ -95,7 +96,7 @@ class GoldenRunsTest {
         PoissonSource drive = net.add(new PoissonSource("drive", 50, 20, 5));
         SynapticOutput output = model.method() == Integrator.EXACT ? SynapticOutput.current()
                 : SynapticOutput.conductance(0);
-        net.connect(drive, p.addExponential("g", 5, output))
+        net.connect(drive, new ExponentialReceptor(p, "g", 5, output))
                 .connector(Connectors.fixedProbability(0.1, true)).weight(0.05).build();
         double current = hh ? 8 : model instanceof Izhikevich ? 10 : model instanceof AdEx ? 500 : 25;
         net.addCurrent(TimedCurrent.constant(p.all(), current));

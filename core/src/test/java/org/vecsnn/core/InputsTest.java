@@ -11,7 +11,7 @@ import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 
@@ -75,7 +75,7 @@ class InputsTest {
 
     /** Euler with dt = τ makes V_{n+1} = V_rest + R·I_n, so V after each step shows that step's input. */
     private static NeuronPopulation echo(Network net, int size) {
-        return net.addLif("echo", size, new Lif(0, -5, 1e6, 0.1, 1, 0, Integrator.EULER));
+        return net.addNeurons("echo", size, new Lif(0, -5, 1e6, 0.1, 1, 0, Integrator.EULER));
     }
 
     @Test
@@ -114,7 +114,7 @@ class InputsTest {
         long[][] steps = new long[2][];
         for (int k = 0; k < 2; k++) {
             Network net = new Network(0.1, KernelProvider.get());
-            NeuronPopulation p = net.addLif("p", 50, new Lif(-60, -60, -50, 20, 1, 5, Integrator.EULER));
+            NeuronPopulation p = net.addNeurons("p", 50, new Lif(-60, -60, -50, 20, 1, 5, Integrator.EULER));
             p.set("V", i -> -60 + i * 0.2);
             net.addCurrent(k == 0 ? TimedCurrent.constant(p.all(), 12.5) : TimedCurrent.of(p.all(), t -> 12.5));
             SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(p));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 
@@ -17,7 +17,7 @@ class LifBehaviourTest {
     void refractoryHoldsVForTRefCountingTheSpikeStep() {
         Network net = new Network(0.1, KernelProvider.get());
         // t_ref = 0.5 ms = 5 steps: spike in step m, V held in steps m+1 … m+4, integrating again in step m+5
-        NeuronPopulation p = net.addLif("p", 1, new Lif(0, -5, 20, 10, 1, 0.5, Integrator.EXPONENTIAL_EULER));
+        NeuronPopulation p = net.addNeurons("p", 1, new Lif(0, -5, 20, 10, 1, 0.5, Integrator.EXPONENTIAL_EULER));
         int spikeStep = -1;
         for (int n = 0; n < 400 && spikeStep < 0; n++) {
             p.input()[0] = 50;
@@ -44,7 +44,7 @@ class LifBehaviourTest {
     void thresholdIsInclusiveAndZeroRefractoryAllowsSpikesInConsecutiveSteps() {
         Network net = new Network(0.1, KernelProvider.get());
         // Euler with dt = τ: V_{n+1} = V_rest + R·I exactly
-        NeuronPopulation p = net.addLif("p", 2, new Lif(0, -5, 20, 0.1, 1, 0, Integrator.EULER));
+        NeuronPopulation p = net.addNeurons("p", 2, new Lif(0, -5, 20, 0.1, 1, 0, Integrator.EULER));
         for (int n = 0; n < 3; n++) {
             p.input()[0] = 20f;
             p.input()[1] = 19.999f;
@@ -57,7 +57,7 @@ class LifBehaviourTest {
     @Test
     void inputIsClearedAfterEveryStep() {
         Network net = new Network(0.1, KernelProvider.get());
-        NeuronPopulation p = net.addLif("p", 3, new Lif(0, -5, 20, 10, 1, 0, Integrator.EULER));
+        NeuronPopulation p = net.addNeurons("p", 3, new Lif(0, -5, 20, 10, 1, 0, Integrator.EULER));
         p.input()[1] = 10;
         net.step();
         assertEquals(0.1 / 10 * 10, p.v()[1], 1e-6); // one Euler step of R·I = 10
@@ -71,7 +71,7 @@ class LifBehaviourTest {
     @Test
     void refractoryPeriodsThatAreNotWholeStepsAreRefusedAtTheFirstStep() {
         Network net = new Network(0.1, KernelProvider.get());
-        net.addLif("p", 3, new Lif(0, -5, 20, 10, 1, 0.25, Integrator.EULER));
+        net.addNeurons("p", 3, new Lif(0, -5, 20, 10, 1, 0.25, Integrator.EULER));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, net::step);
         assertTrue(e.getMessage().contains("tRef") && e.getMessage().contains("0.25"), e.getMessage());
         assertEquals(0, net.stepIndex());
@@ -81,7 +81,7 @@ class LifBehaviourTest {
     void integratorsUseTheirOwnCoefficient() {
         for (Integrator method : Integrator.values()) {
             Network net = new Network(0.1, KernelProvider.get());
-            NeuronPopulation p = net.addLif("p", 1, new Lif(-60, -70, -50, 20, 2, 0, method));
+            NeuronPopulation p = net.addNeurons("p", 1, new Lif(-60, -70, -50, 20, 2, 0, method));
             p.input()[0] = 5;
             net.step();
             double a = method == Integrator.EULER ? 0.1 / 20 : 1 - Math.exp(-0.1 / 20);

@@ -13,12 +13,13 @@ import org.vecsnn.core.connect.Distribution;
 import org.vecsnn.core.connect.SplitMix64;
 import org.vecsnn.core.input.PoissonDrive;
 import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.core.networks.Microcircuit;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.networks.Microcircuit;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.PlainKernels;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /** The microcircuit's parts against the published model, and its build's independence of the thread count. */
 class MicrocircuitTest {
@@ -110,9 +111,9 @@ class MicrocircuitTest {
     @Test
     void fixedTotalNumberGivesExactlyThatManyUniformSynapses() {
         Network net = new Network(0.1, new PlainKernels());
-        NeuronPopulation a = net.addLif("a", 200, Lif.defaults());
-        NeuronPopulation b = net.addLif("b", 50, Lif.defaults());
-        Projection p = net.connect(a, b.addExponential("g", 5, SynapticOutput.current()))
+        NeuronPopulation a = net.addNeurons("a", 200, Lif.defaults());
+        NeuronPopulation b = net.addNeurons("b", 50, Lif.defaults());
+        Projection p = net.connect(a, new ExponentialReceptor(b, "g", 5, SynapticOutput.current()))
                 .connector(Connectors.fixedTotalNumber(100_000, true)).build();
         Csr csr = p.csr();
         assertEquals(100_000, csr.synapseCount());
@@ -128,7 +129,7 @@ class MicrocircuitTest {
         for (int degree : in) {
             assertEquals(2000, degree, 6 * Math.sqrt(2000));
         }
-        Projection noSelf = net.connect(b, b.addExponential("h", 5, SynapticOutput.current()))
+        Projection noSelf = net.connect(b, new ExponentialReceptor(b, "h", 5, SynapticOutput.current()))
                 .connector(Connectors.fixedTotalNumber(10_000, false)).build();
         for (int r = 0; r < 50; r++) {
             for (int j = noSelf.csr().rowStart()[r]; j < noSelf.csr().rowStart()[r + 1]; j++) {
@@ -160,9 +161,9 @@ class MicrocircuitTest {
     @Test
     void poissonDriveHasPoissonCounts() {
         Network net = new Network(0.1, new PlainKernels()).threads(1);
-        NeuronPopulation p = net.addLif("p", 1000, new Lif(0, -5, 1e9, 10, 1, 0,
+        NeuronPopulation p = net.addNeurons("p", 1000, new Lif(0, -5, 1e9, 10, 1, 0,
                 org.vecsnn.core.neuron.Integrator.EXACT));
-        var syn = p.addExponential("g", 0.5, SynapticOutput.current());
+        var syn = new ExponentialReceptor(p, "g", 0.5, SynapticOutput.current());
         net.addCurrent(new PoissonDrive(syn, 12_800, 1, 9));
         net.prepare();
         double sum = 0;

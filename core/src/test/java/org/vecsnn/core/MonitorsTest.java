@@ -14,7 +14,7 @@ import org.vecsnn.core.monitor.RateMonitor;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.StateMonitor;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 
@@ -27,7 +27,7 @@ class MonitorsTest {
         SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(src));
         RateMonitor rate = net.addMonitor(new RateMonitor(src.range(1, 4), 0.5));
         // a neuron relaxing from V = 10 toward 0 with τ = 1 ms, exactly: V(t) = 10·e^(−t)
-        NeuronPopulation p = net.addLif("p", 2, new Lif(0, -5, 20, 1, 1, 0, Integrator.EXPONENTIAL_EULER));
+        NeuronPopulation p = net.addNeurons("p", 2, new Lif(0, -5, 20, 1, 1, 0, Integrator.EXPONENTIAL_EULER));
         p.set("V", i -> 10);
         StateMonitor v = net.addMonitor(new StateMonitor(p, "V", new int[] {1}, 0.2));
         net.run(1.5, ProgressListener.SILENT);
@@ -62,7 +62,7 @@ class MonitorsTest {
     @Test
     void aBoundedStateMonitorKeepsTheLatestSamples() {
         Network net = new Network(0.1, KernelProvider.get());
-        NeuronPopulation p = net.addLif("p", 1, new Lif(0, -5, 20, 1, 1, 0, Integrator.EXPONENTIAL_EULER));
+        NeuronPopulation p = net.addNeurons("p", 1, new Lif(0, -5, 20, 1, 1, 0, Integrator.EXPONENTIAL_EULER));
         p.set("V", i -> 10);
         StateMonitor all = net.addMonitor(new StateMonitor(p, "V", new int[] {0}, 0.1));
         StateMonitor last = net.addMonitor(new StateMonitor(p, "V", new int[] {0}, 0.1).keepLast(7));

@@ -12,12 +12,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.connect.Distribution;
 import org.vecsnn.core.input.TimedCurrent;
-import org.vecsnn.core.networks.Nest;
+import org.vecsnn.networks.Nest;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /**
  * Two neurons in NEST's parameters against NEST's {@code iaf_psc_exp} update order written out here in double
@@ -88,13 +89,13 @@ class NestTimingTest {
         Network net = new Network(DT, KernelProvider.get());
         Lif lif = new Lif(E_L, E_L, THETA, TAU_M, TAU_M / C_M, mapped ? Nest.refractory(T_REF, DT) : T_REF,
                 Integrator.EXACT);
-        NeuronPopulation a = net.addLif("A", 1, lif);
-        NeuronPopulation b = net.addLif("B", 1, lif);
+        NeuronPopulation a = net.addNeurons("A", 1, lif);
+        NeuronPopulation b = net.addNeurons("B", 1, lif);
         a.set("V", k -> E_L);
         b.set("V", k -> E_L);
         net.addCurrent(TimedCurrent.constant(a.all(), I_E));
         Distribution delay = Distribution.constant(delaySteps * DT);
-        net.connect(a, b.addExponential("I_syn", TAU_SYN, SynapticOutput.current())).connector(Connectors.oneToOne())
+        net.connect(a, new ExponentialReceptor(b, "I_syn", TAU_SYN, SynapticOutput.current())).connector(Connectors.oneToOne())
                 .weight(W).delays(mapped ? Nest.delays(delay, DT) : delay).build();
         Trace t = new Trace(new double[STEPS], new double[STEPS], new ArrayList<>());
         for (int s = 0; s < STEPS; s++) {

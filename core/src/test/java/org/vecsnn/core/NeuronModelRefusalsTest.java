@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.vecsnn.core.neuron.AdEx;
-import org.vecsnn.core.neuron.ExpIf;
-import org.vecsnn.core.neuron.HodgkinHuxley;
+import org.vecsnn.models.neuron.AdEx;
+import org.vecsnn.models.neuron.ExpIf;
+import org.vecsnn.models.neuron.HodgkinHuxley;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Izhikevich;
+import org.vecsnn.models.neuron.Izhikevich;
 import org.vecsnn.core.neuron.NeuronPopulation;
-import org.vecsnn.core.neuron.Qif;
-import org.vecsnn.core.neuron.RateFunction;
+import org.vecsnn.models.neuron.Qif;
+import org.vecsnn.models.neuron.RateFunction;
 import org.vecsnn.core.simd.PlainKernels;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /** Bad neuron-model parameters are refused with the parameter, its value and what is allowed. */
 class NeuronModelRefusalsTest {
@@ -56,7 +57,7 @@ class NeuronModelRefusalsTest {
         Network net = new Network(0.1, new PlainKernels());
         NeuronPopulation p = net.addNeurons("hh", 3, HodgkinHuxley.squid());
         assertEquals(3, p.state("m").length > 0 ? 3 : 0);
-        String m = message(() -> p.addExponential("n", 5, org.vecsnn.core.synapse.SynapticOutput.current()));
+        String m = message(() -> new ExponentialReceptor(p, "n", 5, org.vecsnn.core.synapse.SynapticOutput.current()));
         assertTrue(m.contains("must be a non-blank string without '.' other than [V, m, h, n, input, conductance,"
                 + " refractory]"), m);
         m = message(() -> p.state("w"));

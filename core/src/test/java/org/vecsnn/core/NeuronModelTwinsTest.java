@@ -12,18 +12,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.core.neuron.AdEx;
-import org.vecsnn.core.neuron.ExpIf;
-import org.vecsnn.core.neuron.HodgkinHuxley;
+import org.vecsnn.models.neuron.AdEx;
+import org.vecsnn.models.neuron.ExpIf;
+import org.vecsnn.models.neuron.HodgkinHuxley;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Izhikevich;
+import org.vecsnn.models.neuron.Izhikevich;
 import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronPopulation;
-import org.vecsnn.core.neuron.Qif;
+import org.vecsnn.models.neuron.Qif;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.simd.PlainKernels;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /**
  * Every neuron model under every general integrator on the JVM's kernels and on the plain twin, bit for bit: 48
@@ -61,7 +62,7 @@ class NeuronModelTwinsTest {
         double scale = model instanceof HodgkinHuxley h ? (h.c() > 10 ? 40 : 0.4)
                 : model instanceof AdEx || model instanceof ExpIf || model instanceof Qif ? 0.25 : 0.5;
         PoissonSource drive = net.add(new PoissonSource("drive", 50, 20, 5));
-        net.connect(drive, p.addExponential("g", 5, SynapticOutput.conductance(0)))
+        net.connect(drive, new ExponentialReceptor(p, "g", 5, SynapticOutput.conductance(0)))
                 .connector(Connectors.fixedProbability(0.1, true)).weight(hh ? (scale > 1 ? 5 : 0.05) : 0.05)
                 .build();
         SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(p));

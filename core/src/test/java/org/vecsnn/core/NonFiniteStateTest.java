@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.vecsnn.core.connect.Connectors;
-import org.vecsnn.core.networks.BenchmarkNetworks;
-import org.vecsnn.core.networks.EiNetwork;
+import org.vecsnn.networks.BenchmarkNetworks;
+import org.vecsnn.networks.EiNetwork;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.core.synapse.KineticModel;
+import org.vecsnn.models.synapse.KineticModel;
+import org.vecsnn.models.synapse.KineticReceptor;
 
 /** A NaN or infinity in any state stops the run within the check interval, naming where and when. */
 class NonFiniteStateTest {
@@ -47,11 +48,11 @@ class NonFiniteStateTest {
         assertTrue(e.getMessage().contains("synapse 'gi' on population 'coba', neuron 33: g = "), e.getMessage());
 
         Network net = new Network(0.1, KernelProvider.get()).checkFiniteEvery(5);
-        NeuronPopulation p = net.addLif("p", 20, org.vecsnn.core.neuron.Lif.defaults());
-        var ampa = p.addKinetic("ampa", KineticModel.ampa());
+        NeuronPopulation p = net.addNeurons("p", 20, org.vecsnn.models.neuron.Lif.defaults());
+        var ampa = new KineticReceptor(p, "ampa", KineticModel.ampa());
         Projection projection = net.connect(p, ampa).connector(Connectors.fixedProbability(0.3, false)).build();
         net.prepare();
-        ((org.vecsnn.core.synapse.KineticReceptor.Channels) projection.channels()).variable(0)[4] = Float.NaN;
+        ((org.vecsnn.models.synapse.KineticReceptor.Channels) projection.channels()).variable(0)[4] = Float.NaN;
         e = runUntilCaught(net, 20);
         assertTrue(e.getMessage().contains("synapse 'ampa' on population 'p', projection 0, presynaptic neuron 4: s"),
                 e.getMessage());

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.core.networks.BenchmarkNetworks;
-import org.vecsnn.core.networks.EiNetwork;
+import org.vecsnn.networks.BenchmarkNetworks;
+import org.vecsnn.networks.EiNetwork;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.simd.PlainKernels;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /** Whole networks give the same spikes, step for step, on the JVM's kernels and on the plain twin. */
 @Tag("kernels")
@@ -61,7 +62,7 @@ class SimdPlainNetworkTest {
     void fusedReceptorsGiveTheSameNetworkAsSeparatePasses() {
         EiNetwork fused = BenchmarkNetworks.coba(2000, 0.1, 3, KernelProvider.get());
         EiNetwork separate = BenchmarkNetworks.coba(2000, 0.1, 3, KernelProvider.get());
-        separate.neurons().addExponential("idle", 7, org.vecsnn.core.synapse.SynapticOutput.conductance(-70));
+        new ExponentialReceptor(separate.neurons(), "idle", 7, org.vecsnn.core.synapse.SynapticOutput.conductance(-70));
         SpikeMonitor a = run(fused, 1000);
         SpikeMonitor b = run(separate, 1000);
         assertTrue(a.count() > 500);
@@ -79,7 +80,7 @@ class SimdPlainNetworkTest {
     void inputAskedForAfterStepsActsInTheFusedKernel() {
         EiNetwork fused = BenchmarkNetworks.coba(2000, 0.1, 3, KernelProvider.get());
         EiNetwork separate = BenchmarkNetworks.coba(2000, 0.1, 3, KernelProvider.get());
-        separate.neurons().addExponential("idle", 7, org.vecsnn.core.synapse.SynapticOutput.conductance(-70));
+        new ExponentialReceptor(separate.neurons(), "idle", 7, org.vecsnn.core.synapse.SynapticOutput.conductance(-70));
         EiNetwork plain = BenchmarkNetworks.coba(2000, 0.1, 3, new PlainKernels());
         SpikeMonitor[] spikes = new SpikeMonitor[3];
         EiNetwork[] nets = {fused, separate, plain};

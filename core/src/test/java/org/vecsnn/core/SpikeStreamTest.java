@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.SpikeStream;
-import org.vecsnn.core.networks.BenchmarkNetworks;
-import org.vecsnn.core.networks.EiNetwork;
+import org.vecsnn.networks.BenchmarkNetworks;
+import org.vecsnn.networks.EiNetwork;
 import org.vecsnn.core.simd.KernelProvider;
 
 class SpikeStreamTest {

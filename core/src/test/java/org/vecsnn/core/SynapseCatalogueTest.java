@@ -13,15 +13,19 @@ import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.monitor.StateMonitor;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.PlainKernels;
-import org.vecsnn.core.synapse.DualExponentialReceptor.Normalisation;
-import org.vecsnn.core.synapse.KineticModel;
-import org.vecsnn.core.synapse.ShortTermPlasticity;
+import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
+import org.vecsnn.models.synapse.KineticModel;
+import org.vecsnn.models.synapse.ShortTermPlasticity;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.KineticReceptor;
+import org.vecsnn.core.synapse.VoltageJump;
+import org.vecsnn.models.synapse.DualExponentialReceptor;
 
 /** Behaviour of the synapse catalogue that is not a trace: blocks, gaps, gating, delays, plasticity, refusals. */
 class SynapseCatalogueTest {
@@ -32,15 +36,15 @@ class SynapseCatalogueTest {
 
     static SynapticInput receptor(NeuronPopulation post, String model) {
         return switch (model) {
-            case "exponential" -> post.addExponential("s", 5, SynapticOutput.conductance(0));
-            case "dual" -> post.addDualExponential("s", 1, 10, Normalisation.PEAK, SynapticOutput.conductance(0));
-            case "alpha" -> post.addAlpha("s", 2, Normalisation.JUMP, SynapticOutput.current());
-            case "AMPA" -> post.addKinetic("s", KineticModel.ampa());
-            case "GABA_A" -> post.addKinetic("s", KineticModel.gabaA());
-            case "NMDA" -> post.addKinetic("s", KineticModel.nmda());
-            case "BioNMDA" -> post.addKinetic("s", KineticModel.bioNmda());
-            case "GABA_B" -> post.addKinetic("s", KineticModel.gabaB());
-            default -> post.addKinetic("s", new KineticModel.GabaBDesensitized(0.66, 0.02, 0.0053, 0.017, 8.3e-5,
+            case "exponential" -> new ExponentialReceptor(post, "s", 5, SynapticOutput.conductance(0));
+            case "dual" -> DualExponentialReceptor.dualExponential(post, "s", 1, 10, Normalisation.PEAK, SynapticOutput.conductance(0));
+            case "alpha" -> DualExponentialReceptor.alpha(post, "s", 2, Normalisation.JUMP, SynapticOutput.current());
+            case "AMPA" -> new KineticReceptor(post, "s", KineticModel.ampa());
+            case "GABA_A" -> new KineticReceptor(post, "s", KineticModel.gabaA());
+            case "NMDA" -> new KineticReceptor(post, "s", KineticModel.nmda());
+            case "BioNMDA" -> new KineticReceptor(post, "s", KineticModel.bioNmda());
+            case "GABA_B" -> new KineticReceptor(post, "s", KineticModel.gabaB());
+            default -> new KineticReceptor(post, "s", new KineticModel.GabaBDesensitized(0.66, 0.02, 0.0053, 0.017, 8.3e-5,
                     7.9e-3, 1e-20, 0.5, 0.5, -95, 0.02));
         };
     }
@@ -71,8 +75,8 @@ class SynapseCatalogueTest {
     void symmetricGapJunctionsConserveCurrent() {
         Network net = new Network(DT, KernelProvider.get());
         Lif passive = new Lif(-60, -70, 1e6, 10, 1, 0, Integrator.EXPONENTIAL_EULER);
-        NeuronPopulation a = net.addLif("a", 5, passive);
-        NeuronPopulation b = net.addLif("b", 7, passive);
+        NeuronPopulation a = net.addNeurons("a", 5, passive);
+        NeuronPopulation b = net.addNeurons("b", 7, passive);
         a.set("V", i -> -70 + 3 * i);
         b.set("V", i -> -50 - 2 * i);
         GapJunction gap = net.connectGap(a.all(), b.all()).connector(Connectors.fixedProbability(0.6, true))
@@ -90,8 +94,8 @@ class SynapseCatalogueTest {
         assertEquals(0, total, 1e-4, "the currents through symmetric junctions sum to zero");
         // one-way (the seed's form): only the postsynaptic side receives, I_j = Σ w(V_i − V_j)
         Network oneWay = new Network(DT, KernelProvider.get());
-        NeuronPopulation c = oneWay.addLif("c", 2, passive);
-        NeuronPopulation d = oneWay.addLif("d", 1, passive);
+        NeuronPopulation c = oneWay.addNeurons("c", 2, passive);
+        NeuronPopulation d = oneWay.addNeurons("d", 1, passive);
         c.set("V", i -> -40 - 10 * i);
         d.set("V", i -> -65);
         GapJunction seed = oneWay.connectGap(c.all(), d.all()).weight(0.5).build();
@@ -108,7 +112,7 @@ class SynapseCatalogueTest {
         double w = 0.5;
         double r = 1.5;
         Network net = new Network(0.01, KernelProvider.get());
-        NeuronPopulation cells = net.addLif("cells", 2, new Lif(-60, -70, 1e6, tau, r, 0, Integrator.EXPONENTIAL_EULER));
+        NeuronPopulation cells = net.addNeurons("cells", 2, new Lif(-60, -70, 1e6, tau, r, 0, Integrator.EXPONENTIAL_EULER));
         cells.set("V", i -> i == 0 ? -50 : -60);
         net.connectGap(cells.range(0, 1), cells.range(1, 2)).weight(w).symmetric(true).build();
         StateMonitor v = net.addMonitor(new StateMonitor(cells, "V", new int[] {0, 1}, 1.0));
@@ -130,7 +134,7 @@ class SynapseCatalogueTest {
     @Test
     void aSymmetricJunctionListingAPairBothWaysIsRefused() {
         Network net = new Network(0.01, KernelProvider.get());
-        NeuronPopulation cells = net.addLif("cells", 2, new Lif(-60, -70, 1e6, 10, 1.5, 0,
+        NeuronPopulation cells = net.addNeurons("cells", 2, new Lif(-60, -70, 1e6, 10, 1.5, 0,
                 Integrator.EXPONENTIAL_EULER));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> net.connectGap(cells.all(), cells.all()).weight(0.5).symmetric(true).build());
@@ -145,7 +149,7 @@ class SynapseCatalogueTest {
 
     /** A post neuron made to spike at step 0, so it holds V in steps 1 … 49 (t_ref 5 ms). */
     private static NeuronPopulation refractoryTarget(Network net) {
-        NeuronPopulation post = net.addLif("post", 1, new Lif(0, -5, 20, 10, 1, 5, Integrator.EXPONENTIAL_EULER));
+        NeuronPopulation post = net.addNeurons("post", 1, new Lif(0, -5, 20, 10, 1, 5, Integrator.EXPONENTIAL_EULER));
         post.input()[0] = 1e5f;
         return post;
     }
@@ -155,10 +159,10 @@ class SynapseCatalogueTest {
     void voltageJumpsAndSpikeletsAreGatedByRefractoriness(boolean gated) {
         for (String kind : new String[] {"jump", "spikelet"}) {
             Network net = new Network(DT, KernelProvider.get());
-            NeuronPopulation pre = net.addLif("pre", 1, new Lif(0, -5, 20, 10, 1, 0, Integrator.EXPONENTIAL_EULER));
+            NeuronPopulation pre = net.addNeurons("pre", 1, new Lif(0, -5, 20, 10, 1, 0, Integrator.EXPONENTIAL_EULER));
             NeuronPopulation post = refractoryTarget(net);
             if (kind.equals("jump")) {
-                net.connect(pre, post.addVoltageJump("jump", gated)).connector(Connectors.oneToOne()).weight(2)
+                net.connect(pre, new VoltageJump(post, "jump", gated)).connector(Connectors.oneToOne()).weight(2)
                         .delaySteps(3).build();
             } else {
                 net.connectGap(pre.all(), post.all()).weight(0.5).spikelet(4, gated).delay(0.3).build();
@@ -178,7 +182,7 @@ class SynapseCatalogueTest {
     private static int[] firstResponseSteps(String model, boolean perSynapse, int[] delays) {
         Network net = new Network(DT, KernelProvider.get());
         SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 1, new int[] {0}, new double[] {0.5}));
-        NeuronPopulation post = net.addLif("post", delays.length,
+        NeuronPopulation post = net.addNeurons("post", delays.length,
                 new Lif(-65, -70, 1e6, 10, 1, 0, Integrator.EXPONENTIAL_EULER));
         SynapticInput input = receptor(post, model);
         int[] targets = new int[delays.length];
@@ -238,11 +242,11 @@ class SynapseCatalogueTest {
     void summedMarkovConductanceEqualsTheSumOverSynapses() {
         Network net = new Network(DT, KernelProvider.get());
         var drive = net.add(new org.vecsnn.core.input.PoissonSource("drive", 40, 150, 7));
-        NeuronPopulation post = net.addLif("post", 50, new Lif(-65, -70, 1e6, 10, 1, 0,
+        NeuronPopulation post = net.addNeurons("post", 50, new Lif(-65, -70, 1e6, 10, 1, 0,
                 Integrator.EXPONENTIAL_EULER));
-        var ampa = post.addKinetic("ampa", KineticModel.ampa());
+        var ampa = new KineticReceptor(post, "ampa", KineticModel.ampa());
         Projection one = net.connect(drive, ampa).connector(Connectors.fixedProbability(0.3, true)).weight(0.7)
-                .delaySteps(2).shortTermPlasticity(ShortTermPlasticity.tsodyksMarkram(0.3, 50, 100)).build();
+                .delaySteps(2).plasticity(ShortTermPlasticity.tsodyksMarkram(0.3, 50, 100)).build();
         int n = 400;
         int[] pre = new int[n];
         int[] to = new int[n];
@@ -285,8 +289,8 @@ class SynapseCatalogueTest {
     @Test
     void kineticStateIsPerNeuronForOneDelayAndPerSynapseForMany() {
         Network net = new Network(DT, KernelProvider.get());
-        NeuronPopulation a = net.addLif("a", 30, Lif.defaults());
-        var ampa = a.addKinetic("ampa", KineticModel.ampa());
+        NeuronPopulation a = net.addNeurons("a", 30, Lif.defaults());
+        var ampa = new KineticReceptor(a, "ampa", KineticModel.ampa());
         Projection one = net.connect(a, ampa).connector(Connectors.fixedProbability(0.5, false)).build();
         Projection many = net.connect(a, ampa).connector(Connectors.fromList(new int[] {0, 1, 2},
                 new int[] {3, 4, 5}, null, new double[] {0.1, 0.2, 0.3})).build();
@@ -305,9 +309,9 @@ class SynapseCatalogueTest {
             double[] times = {1, 11, 21, 31, 121};
             Network net = new Network(DT, KernelProvider.get());
             SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 1, new int[times.length], times));
-            NeuronPopulation post = net.addLif("post", 1, new Lif(-65, -70, 1e6, 10, 1, 0, Integrator.EULER));
-            var jump = post.addVoltageJump("jump", false);
-            net.connect(pre, jump).connector(Connectors.oneToOne()).weight(1).shortTermPlasticity(stp).build();
+            NeuronPopulation post = net.addNeurons("post", 1, new Lif(-65, -70, 1e6, 10, 1, 0, Integrator.EULER));
+            var jump = new VoltageJump(post, "jump", false);
+            net.connect(pre, jump).connector(Connectors.oneToOne()).weight(1).plasticity(stp).build();
             // hand-derived Tsodyks–Markram recurrence in double, from u = 0, x = 1
             double u = 0;
             double x = 1;
@@ -344,14 +348,14 @@ class SynapseCatalogueTest {
     @Test
     void badSynapseParametersAreRefusedByName() {
         Network net = new Network(DT, new PlainKernels());
-        NeuronPopulation p = net.addLif("p", 3, Lif.defaults());
+        NeuronPopulation p = net.addNeurons("p", 3, Lif.defaults());
         Function<Executable, String> message = call -> assertThrows(IllegalArgumentException.class, call::run)
                 .getMessage();
-        assertTrue(message.apply(() -> p.addDualExponential("d", 5, 5, Normalisation.PEAK, SynapticOutput.current()))
+        assertTrue(message.apply(() -> DualExponentialReceptor.dualExponential(p, "d", 5, 5, Normalisation.PEAK, SynapticOutput.current()))
                 .contains("tauRise of synapse 'd' = 5.0 ms: must be below tauDecay"));
-        assertTrue(message.apply(() -> p.addDualExponential("d", -1, 5, Normalisation.PEAK, SynapticOutput.current()))
+        assertTrue(message.apply(() -> DualExponentialReceptor.dualExponential(p, "d", -1, 5, Normalisation.PEAK, SynapticOutput.current()))
                 .contains("tauRise of synapse 'd' (ms) = -1.0"));
-        assertTrue(message.apply(() -> p.addAlpha("a", 0, Normalisation.JUMP, SynapticOutput.current()))
+        assertTrue(message.apply(() -> DualExponentialReceptor.alpha(p, "a", 0, Normalisation.JUMP, SynapticOutput.current()))
                 .contains("tau of alpha synapse 'a' (ms) = 0.0"));
         assertTrue(message.apply(() -> new KineticModel.Markov("AMPA", -0.98, 0.18, 0.5, 0.5, 0, 1))
                 .contains("AMPA alpha = -0.98"));
@@ -365,13 +369,13 @@ class SynapseCatalogueTest {
         assertTrue(message.apply(() -> new SynapticOutput.MgBlock(0, 1.2, 0.062, 0)).contains("Mg block beta (mM) = 0.0"));
         assertTrue(message.apply(() -> SynapticOutput.conductance(Double.NaN))
                 .contains("reversal potential E (mV) = NaN"));
-        assertTrue(message.apply(() -> p.addKinetic("k", KineticModel.ampa(), null)).contains("output of synapse 'k' = null"));
+        assertTrue(message.apply(() -> new KineticReceptor(p, "k", KineticModel.ampa(), null)).contains("output of synapse 'k' = null"));
         assertTrue(message.apply(() -> ShortTermPlasticity.tsodyksMarkram(1.5, 100, 100))
                 .contains("short-term plasticity U = 1.5"));
         // a pulse that is not a whole number of steps is refused when the network prepares
         Network coarse = new Network(0.2, new PlainKernels());
-        NeuronPopulation q = coarse.addLif("q", 2, Lif.defaults());
-        q.addKinetic("ampa", KineticModel.ampa()); // T_duration 0.5 ms = 2.5 steps of 0.2 ms
+        NeuronPopulation q = coarse.addNeurons("q", 2, Lif.defaults());
+        new KineticReceptor(q, "ampa", KineticModel.ampa()); // T_duration 0.5 ms = 2.5 steps of 0.2 ms
         assertTrue(message.apply(coarse::step).contains("T_duration of synapse 'ampa' = 0.5 ms"));
     }
 
@@ -380,7 +384,7 @@ class SynapseCatalogueTest {
         void run();
     }
 
-    private static org.vecsnn.core.synapse.KineticReceptor.Channels channelsOf(Projection p) {
-        return (org.vecsnn.core.synapse.KineticReceptor.Channels) p.channels();
+    private static org.vecsnn.models.synapse.KineticReceptor.Channels channelsOf(Projection p) {
+        return (org.vecsnn.models.synapse.KineticReceptor.Channels) p.channels();
     }
 }

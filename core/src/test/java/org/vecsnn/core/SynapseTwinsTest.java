@@ -10,7 +10,7 @@ import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.Kernels;
@@ -29,7 +29,7 @@ class SynapseTwinsTest {
     private static Run run(String model, Kernels kernels) {
         Network net = new Network(0.1, kernels).seed(8);
         PoissonSource drive = net.add(new PoissonSource("drive", 100, 40, 3));
-        NeuronPopulation post = net.addLif("post", 200, new Lif(-65, -65, -50, 10, 1, 2,
+        NeuronPopulation post = net.addNeurons("post", 200, new Lif(-65, -65, -50, 10, 1, 2,
                 Integrator.EXPONENTIAL_EULER));
         post.set("V", i -> -65 + (i % 13));
         SynapticInput input = SynapseCatalogueTest.receptor(post, model);

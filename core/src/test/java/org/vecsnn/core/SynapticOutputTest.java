@@ -8,10 +8,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /** Conductance outputs drive V toward E; current outputs follow the sign of the weight. */
 class SynapticOutputTest {
@@ -21,10 +22,10 @@ class SynapticOutputTest {
     void signOfTheResponse(String kind, double reversal, double weight, int expectedSign) {
         Network net = new Network(0.1, KernelProvider.get());
         SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 1, new int[] {0}, new double[] {0}));
-        NeuronPopulation post = net.addLif("post", 1, new Lif(-60, -70, -50, 20, 1, 0, Integrator.EULER));
+        NeuronPopulation post = net.addNeurons("post", 1, new Lif(-60, -70, -50, 20, 1, 0, Integrator.EULER));
         post.set("V", i -> -60);
         SynapticOutput out = kind.equals("current") ? SynapticOutput.current() : SynapticOutput.conductance(reversal);
-        net.connect(pre, post.addExponential("g", 5, out)).connector(Connectors.oneToOne()).weight(weight).build();
+        net.connect(pre, new ExponentialReceptor(post, "g", 5, out)).connector(Connectors.oneToOne()).weight(weight).build();
         net.step(); // the spike of step 0 acts in step 1
         assertEquals(-60f, post.v()[0]);
         net.step();

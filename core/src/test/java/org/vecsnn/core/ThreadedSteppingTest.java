@@ -15,17 +15,21 @@ import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.RateMonitor;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.StateMonitor;
-import org.vecsnn.core.networks.BenchmarkNetworks;
-import org.vecsnn.core.networks.EiNetwork;
-import org.vecsnn.core.neuron.HodgkinHuxley;
+import org.vecsnn.networks.BenchmarkNetworks;
+import org.vecsnn.networks.EiNetwork;
+import org.vecsnn.models.neuron.HodgkinHuxley;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.core.synapse.DualExponentialReceptor.Normalisation;
-import org.vecsnn.core.synapse.KineticModel;
-import org.vecsnn.core.synapse.ShortTermPlasticity;
+import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
+import org.vecsnn.models.synapse.KineticModel;
+import org.vecsnn.models.synapse.ShortTermPlasticity;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.KineticReceptor;
+import org.vecsnn.core.synapse.VoltageJump;
+import org.vecsnn.models.synapse.DualExponentialReceptor;
 
 /**
  * Stepping on several threads gives the same spikes and the same state, bit for bit, as one thread: for the
@@ -41,14 +45,14 @@ class ThreadedSteppingTest {
         PoissonSource drive = net.add(new PoissonSource("drive", 300, 20, 4));
         SpikeTimesSource given = net.add(new SpikeTimesSource("given", 5, new int[] {0, 4, 2, 1},
                 new double[] {3, 3, 17.5, 40}));
-        NeuronPopulation lif = net.addLif("lif", 1000, new Lif(-60, -60, -50, 20, 1, 2, Integrator.EULER));
+        NeuronPopulation lif = net.addNeurons("lif", 1000, new Lif(-60, -60, -50, 20, 1, 2, Integrator.EULER));
         lif.set("V", i -> -60 + (i * 7919 % 100) / 10.0);
         NeuronPopulation hh = net.addNeurons("hh", 333, HodgkinHuxley.traubMiles());
-        var ge = lif.addExponential("ge", 5, SynapticOutput.conductance(0));
-        var gi = lif.addExponential("gi", 10, SynapticOutput.conductance(-80));
-        var dual = lif.addDualExponential("dual", 1, 5, Normalisation.PEAK, SynapticOutput.current());
-        var jump = lif.addVoltageJump("jump", true);
-        var hhIn = hh.addExponential("g", 5, SynapticOutput.conductance(0));
+        var ge = new ExponentialReceptor(lif, "ge", 5, SynapticOutput.conductance(0));
+        var gi = new ExponentialReceptor(lif, "gi", 10, SynapticOutput.conductance(-80));
+        var dual = DualExponentialReceptor.dualExponential(lif, "dual", 1, 5, Normalisation.PEAK, SynapticOutput.current());
+        var jump = new VoltageJump(lif, "jump", true);
+        var hhIn = new ExponentialReceptor(hh, "g", 5, SynapticOutput.conductance(0));
         net.connect(drive, ge).connector(Connectors.fixedProbability(0.05, true)).weight(0.4)
                 .delaySteps(minDelaySteps).build();
         net.connect(lif.range(0, 800), ge).connector(Connectors.fixedProbability(0.02, true)).weight(0.5)
@@ -107,20 +111,20 @@ class ThreadedSteppingTest {
     @Test
     void sliceSpansTheShortestDelayAndStateMonitorsMakeItOneStep() {
         Network net = new Network(0.1, KernelProvider.get()).threads(2);
-        NeuronPopulation a = net.addLif("a", 100, Lif.defaults());
-        net.connect(a, a.addVoltageJump("jump", false)).connector(Connectors.allToAll(false))
+        NeuronPopulation a = net.addNeurons("a", 100, Lif.defaults());
+        net.connect(a, new VoltageJump(a, "jump", false)).connector(Connectors.allToAll(false))
                 .weight(0.1).delaySteps(5).build();
         net.prepare();
         assertEquals(5, net.stepsPerExchange());
         Network exponential = new Network(0.1, KernelProvider.get()).threads(2);
-        NeuronPopulation e = exponential.addLif("e", 100, Lif.defaults());
-        exponential.connect(e, e.addExponential("g", 5, SynapticOutput.current()))
+        NeuronPopulation e = exponential.addNeurons("e", 100, Lif.defaults());
+        exponential.connect(e, new ExponentialReceptor(e, "g", 5, SynapticOutput.current()))
                 .connector(Connectors.allToAll(false)).weight(0.1).delaySteps(5).build();
         exponential.prepare();
         assertEquals(4, exponential.stepsPerExchange());
         Network monitored = new Network(0.1, KernelProvider.get()).threads(2);
-        NeuronPopulation b = monitored.addLif("b", 100, Lif.defaults());
-        monitored.connect(b, b.addExponential("g", 5, SynapticOutput.current()))
+        NeuronPopulation b = monitored.addNeurons("b", 100, Lif.defaults());
+        monitored.connect(b, new ExponentialReceptor(b, "g", 5, SynapticOutput.current()))
                 .connector(Connectors.allToAll(false)).weight(0.1).delaySteps(5).build();
         monitored.addMonitor(new StateMonitor(b, "V", new int[] {0}, 0.1));
         monitored.prepare();
@@ -153,13 +157,13 @@ class ThreadedSteppingTest {
         for (int threads = 1; threads <= 3; threads++) {
             Network net = new Network(0.1, KernelProvider.get()).threads(threads).seed(7);
             PoissonSource drive = net.add(new PoissonSource("drive", 200, 40, 11));
-            NeuronPopulation q = net.addLif("q", 300, Lif.defaults());
-            net.connect(drive, q.addExponential("in", 5, SynapticOutput.current()))
+            NeuronPopulation q = net.addNeurons("q", 300, Lif.defaults());
+            net.connect(drive, new ExponentialReceptor(q, "in", 5, SynapticOutput.current()))
                     .connector(Connectors.fixedProbability(0.1, true)).weight(30).delaySteps(2)
-                    .shortTermPlasticity(ShortTermPlasticity.tsodyksMarkram(0.3, 300, 100)).build();
-            net.connect(q, q.addExponential("rec", 5, SynapticOutput.current()))
+                    .plasticity(ShortTermPlasticity.tsodyksMarkram(0.3, 300, 100)).build();
+            net.connect(q, new ExponentialReceptor(q, "rec", 5, SynapticOutput.current()))
                     .connector(Connectors.fixedProbability(0.05, false)).weight(2).delaySteps(3)
-                    .shortTermPlasticity(ShortTermPlasticity.depression(0.4, 150)).build();
+                    .plasticity(ShortTermPlasticity.depression(0.4, 150)).build();
             SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(q));
             net.runSteps(3000, ProgressListener.SILENT);
             assertEquals(threads, net.threads());
@@ -176,19 +180,19 @@ class ThreadedSteppingTest {
     @Test
     void partsThatStepOnOneThreadAreNamedWhenMoreAreAskedFor() {
         Network kinetic = new Network(0.1, KernelProvider.get()).threads(2);
-        NeuronPopulation p = kinetic.addLif("p", 10, Lif.defaults());
-        kinetic.connect(p, p.addKinetic("ampa", KineticModel.ampa())).connector(Connectors.allToAll(false)).build();
+        NeuronPopulation p = kinetic.addNeurons("p", 10, Lif.defaults());
+        kinetic.connect(p, new KineticReceptor(p, "ampa", KineticModel.ampa())).connector(Connectors.allToAll(false)).build();
         String m = assertThrows(IllegalArgumentException.class, kinetic::prepare).getMessage();
         assertTrue(m.startsWith("threads = 2: synapse 'ampa' on population 'p'"), m);
         assertTrue(m.endsWith("steps on one thread; must be 1 for this network"), m);
 
         for (boolean kineticToo : new boolean[] {false, true}) {
             Network byDefault = new Network(0.1, KernelProvider.get());
-            NeuronPopulation r = byDefault.addLif("r", 1100, Lif.defaults());
-            byDefault.connect(r, r.addExponential("g", 5, SynapticOutput.current()))
+            NeuronPopulation r = byDefault.addNeurons("r", 1100, Lif.defaults());
+            byDefault.connect(r, new ExponentialReceptor(r, "g", 5, SynapticOutput.current()))
                     .connector(Connectors.allToAll(false)).weight(0.01).build();
             if (kineticToo) {
-                byDefault.connect(r, r.addKinetic("ampa", KineticModel.ampa())).connector(Connectors.oneToOne())
+                byDefault.connect(r, new KineticReceptor(r, "ampa", KineticModel.ampa())).connector(Connectors.oneToOne())
                         .build();
             }
             assertTrue(byDefault.synapseCount() >= Network.THREADED_SYNAPSES);
@@ -198,7 +202,7 @@ class ThreadedSteppingTest {
             byDefault.close();
         }
         Network small = new Network(0.1, KernelProvider.get());
-        small.addLif("s", 10, Lif.defaults());
+        small.addNeurons("s", 10, Lif.defaults());
         small.prepare();
         assertEquals(1, small.threads(), "a small network steps on one thread by default");
 
@@ -259,10 +263,10 @@ class ThreadedSteppingTest {
         SpikeMonitor[] spikes = new SpikeMonitor[2];
         for (int threads = 1; threads <= 2; threads++) {
             Network net = new Network(0.1, KernelProvider.get()).threads(threads);
-            NeuronPopulation p = net.addLif("p", 200, Lif.defaults());
+            NeuronPopulation p = net.addNeurons("p", 200, Lif.defaults());
             p.set("V", i -> -70 + (i % 20) * 0.5);
             net.addCurrent(TimedCurrent.constant(p.all(), 30));
-            net.connect(p, p.addExponential("g", 5, SynapticOutput.current()))
+            net.connect(p, new ExponentialReceptor(p, "g", 5, SynapticOutput.current()))
                     .connector(Connectors.fixedProbability(0.1, false)).weight(-0.5).build();
             spikes[threads - 1] = net.addMonitor(new SpikeMonitor(p));
             for (int k = 0; k < 5; k++) { // a new worker must wait for the next job, not replay the last one
@@ -280,7 +284,7 @@ class ThreadedSteppingTest {
     @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void closingWhileInterruptedStillStopsTheWorkersAndKeepsTheInterrupt() {
         Network net = new Network(0.1, KernelProvider.get()).threads(2);
-        NeuronPopulation p = net.addLif("p", 64, Lif.defaults());
+        NeuronPopulation p = net.addNeurons("p", 64, Lif.defaults());
         net.addCurrent(TimedCurrent.constant(p.all(), 30));
         net.run(5, ProgressListener.SILENT);
         Thread.currentThread().interrupt();
@@ -294,7 +298,7 @@ class ThreadedSteppingTest {
     @Test
     void aFailingInputOnAWorkerThreadIsRethrownToTheCaller() {
         Network net = new Network(0.1, KernelProvider.get()).threads(2);
-        NeuronPopulation p = net.addLif("p", 64, Lif.defaults());
+        NeuronPopulation p = net.addNeurons("p", 64, Lif.defaults());
         net.addCurrent(TimedCurrent.of(p.range(40, 64), t -> t > 5 ? Double.NaN : 0));
         var e = assertThrows(IllegalStateException.class, () -> net.run(20, ProgressListener.SILENT));
         assertTrue(e.getMessage().startsWith("current into population 'p' at t = 5.1"), e.getMessage());

@@ -19,10 +19,12 @@ import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.StateMonitor;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.core.synapse.VoltageJump;
 
 /**
  * The three example models (a neuron, a synapse and a plasticity rule the catalogue lacks, each in one file that
@@ -97,7 +99,7 @@ class ExampleModelsTest {
         double dt = 0.01;
         Network net = new Network(dt, KernelProvider.get());
         SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 1, new int[] {0}, new double[] {0.0}));
-        NeuronPopulation post = net.addLif("post", 1, Lif.defaults().withVTh(1e6));
+        NeuronPopulation post = net.addNeurons("post", 1, Lif.defaults().withVTh(1e6));
         SaturatingSynapse sat = new SaturatingSynapse(post, "sat", 5, 0.8, 0.05, 2, SynapticOutput.current());
         net.connect(pre, sat).connector(Connectors.oneToOne()).weight(1.5).delaySteps(1).build();
         StateMonitor s = net.addMonitor(new StateMonitor(post, "sat.s", new int[] {0}, dt));
@@ -143,10 +145,10 @@ class ExampleModelsTest {
         Network net = new Network(DT, KernelProvider.get());
         SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 2, new int[] {0, 1}, new double[] {1.0, 2.5}));
         SpikeTimesSource kick = net.add(new SpikeTimesSource("kick", 1, new int[] {0}, new double[] {3.9}));
-        NeuronPopulation post = net.addLif("post", 1, Lif.defaults());
-        net.connect(kick, post.addVoltageJump("kick", false)).connector(Connectors.oneToOne()).weight(100)
+        NeuronPopulation post = net.addNeurons("post", 1, Lif.defaults());
+        net.connect(kick, new VoltageJump(post, "kick", false)).connector(Connectors.oneToOne()).weight(100)
                 .delaySteps(1).build();
-        Projection learning = net.connect(pre, post.addExponential("e", 5, SynapticOutput.current()))
+        Projection learning = net.connect(pre, new ExponentialReceptor(post, "e", 5, SynapticOutput.current()))
                 .connector(Connectors.allToAll(true)).weight(0.01).delaySteps(1)
                 .plasticity(new PrePostPotentiation(0.2, 20, 1)).build();
         StateMonitor w = net.addMonitor(new StateMonitor(learning, "w", new int[] {0, 1}, DT));
@@ -165,7 +167,7 @@ class ExampleModelsTest {
         NeuronPopulation cells = net.addNeurons("cells", 400, new AdaptiveThresholdLif(-70, -70, -50, 10, 1, 50, 2, 1));
         SaturatingSynapse sat = new SaturatingSynapse(cells, "sat", 3, 0.5, 0.1, 8, SynapticOutput.conductance(0));
         net.connect(drive, sat).connector(Connectors.fixedProbability(0.1, true)).weight(1).delaySteps(2).build();
-        net.connect(cells, cells.addExponential("rec", 5, SynapticOutput.current()))
+        net.connect(cells, new ExponentialReceptor(cells, "rec", 5, SynapticOutput.current()))
                 .connector(Connectors.fixedProbability(0.05, false)).weight(0.5).delaySteps(3).name("rec")
                 .plasticity(new PrePostPotentiation(0.01, 20, 3)).build();
         net.addMonitor(new SpikeMonitor(cells));

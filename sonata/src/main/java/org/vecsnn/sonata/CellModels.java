@@ -9,15 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
-import org.vecsnn.core.networks.Nest;
-import org.vecsnn.core.neuron.AdEx;
+import org.vecsnn.networks.Nest;
+import org.vecsnn.models.neuron.AdEx;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Izhikevich;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Izhikevich;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronPopulation;
-import org.vecsnn.core.synapse.DualExponentialReceptor;
-import org.vecsnn.core.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.DualExponentialReceptor;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.core.synapse.VoltageJump;
@@ -59,9 +59,9 @@ final class CellModels {
 
         SynapticInput addTo(NeuronPopulation population) {
             return switch (kind) {
-                case EXPONENTIAL -> population.addExponential(name, tau, output);
-                case ALPHA -> population.addAlpha(name, tau, DualExponentialReceptor.Normalisation.PEAK, output);
-                case JUMP -> population.addVoltageJump(name, false);
+                case EXPONENTIAL -> new ExponentialReceptor(population, name, tau, output);
+                case ALPHA -> DualExponentialReceptor.alpha(population, name, tau, DualExponentialReceptor.Normalisation.PEAK, output);
+                case JUMP -> new VoltageJump(population, name, false);
             };
         }
     }

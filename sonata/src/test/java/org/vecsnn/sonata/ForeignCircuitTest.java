@@ -17,11 +17,11 @@ import org.vecsnn.core.Population;
 import org.vecsnn.core.Projection;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.core.synapse.DualExponentialReceptor;
-import org.vecsnn.core.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.DualExponentialReceptor;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 import org.vecsnn.core.synapse.SynapticOutput;
 
 /**

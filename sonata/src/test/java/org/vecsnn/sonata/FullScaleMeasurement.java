@@ -6,7 +6,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.vecsnn.core.Network;
-import org.vecsnn.core.networks.Microcircuit;
+import org.vecsnn.networks.Microcircuit;
 import org.vecsnn.core.simd.KernelProvider;
 
 /**

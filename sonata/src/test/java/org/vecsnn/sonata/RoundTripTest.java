@@ -21,17 +21,18 @@ import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.core.networks.BenchmarkNetworks;
-import org.vecsnn.core.networks.Microcircuit;
-import org.vecsnn.core.neuron.AdEx;
+import org.vecsnn.networks.BenchmarkNetworks;
+import org.vecsnn.networks.Microcircuit;
+import org.vecsnn.models.neuron.AdEx;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Izhikevich;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Izhikevich;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.core.synapse.DualExponentialReceptor;
+import org.vecsnn.models.synapse.DualExponentialReceptor;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.core.synapse.VoltageJump;
 
 /**
  * A network written as SONATA and read back is the same network: the same CSR, parameters, state and spikes, bit for
@@ -97,8 +98,8 @@ class RoundTripTest {
             case "nest:iaf_psc_alpha" -> {
                 cells = net.addNeurons("cells", 60, new Lif(-70, -70, -55, 10, 10 / 250.0, 2.1,
                         Integrator.EXPONENTIAL_EULER));
-                cells.addAlpha("ex", 0.5, DualExponentialReceptor.Normalisation.PEAK, SynapticOutput.current());
-                cells.addAlpha("in", 2, DualExponentialReceptor.Normalisation.PEAK, SynapticOutput.current());
+                DualExponentialReceptor.alpha(cells, "ex", 0.5, DualExponentialReceptor.Normalisation.PEAK, SynapticOutput.current());
+                DualExponentialReceptor.alpha(cells, "in", 2, DualExponentialReceptor.Normalisation.PEAK, SynapticOutput.current());
                 ex = 300;
                 in = -300;
                 bias = 350;
@@ -106,9 +107,9 @@ class RoundTripTest {
             case "nest:aeif_cond_alpha" -> {
                 cells = net.addNeurons("cells", 60, new AdEx(-70.6, -60, 0, -50.4, 2, 4, 80.5, 281 / 30.0, 144,
                         1 / 30.0, 2.1, Integrator.EXPONENTIAL_EULER));
-                cells.addAlpha("ex", 0.2, DualExponentialReceptor.Normalisation.PEAK,
+                DualExponentialReceptor.alpha(cells, "ex", 0.2, DualExponentialReceptor.Normalisation.PEAK,
                         SynapticOutput.conductance(0));
-                cells.addAlpha("in", 2, DualExponentialReceptor.Normalisation.PEAK,
+                DualExponentialReceptor.alpha(cells, "in", 2, DualExponentialReceptor.Normalisation.PEAK,
                         SynapticOutput.conductance(-85));
                 ex = 20;
                 in = 5;
@@ -116,8 +117,8 @@ class RoundTripTest {
             }
             default -> {
                 cells = net.addNeurons("cells", 60, new Izhikevich(0.02, 0.2, -65, 8, 30, 0, -70, Integrator.EULER));
-                cells.addVoltageJump("ex", false);
-                cells.addVoltageJump("in", false);
+                new VoltageJump(cells, "ex", false);
+                new VoltageJump(cells, "in", false);
                 ex = 4;
                 in = -2;
                 bias = 5;

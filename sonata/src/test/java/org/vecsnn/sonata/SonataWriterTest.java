@@ -22,15 +22,17 @@ import org.vecsnn.core.Network;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.input.TimedCurrent;
-import org.vecsnn.core.networks.BenchmarkNetworks;
-import org.vecsnn.core.neuron.AdEx;
+import org.vecsnn.networks.BenchmarkNetworks;
+import org.vecsnn.models.neuron.AdEx;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Izhikevich;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Izhikevich;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.core.synapse.DualExponentialReceptor;
+import org.vecsnn.models.synapse.DualExponentialReceptor;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.core.synapse.VoltageJump;
 
 /**
  * What the writer puts in the files for the NEST templates, against NEST's parameters worked out here by hand, and
@@ -47,11 +49,11 @@ class SonataWriterTest {
     private static Network adex(double tRef) {
         Network net = new Network(DT, KernelProvider.get());
         NeuronPopulation drive = net.addNeurons("drive", 1, new Lif(-70, -70, -55, 10, 1, 0, Integrator.EXACT));
-        drive.addExponential("syn", 5, SynapticOutput.current());
+        new ExponentialReceptor(drive, "syn", 5, SynapticOutput.current());
         NeuronPopulation cells = net.addNeurons("adex", 3, new AdEx(-70.6, -60, 0, -50.4, 2, 4, 80.5, 281 / 30.0, 144,
                 1 / 30.0, tRef, Integrator.EXPONENTIAL_EULER));
-        cells.addAlpha("ex", 0.2, PEAK, SynapticOutput.conductance(0));
-        cells.addAlpha("in", 2, PEAK, SynapticOutput.conductance(-85));
+        DualExponentialReceptor.alpha(cells, "ex", 0.2, PEAK, SynapticOutput.conductance(0));
+        DualExponentialReceptor.alpha(cells, "in", 2, PEAK, SynapticOutput.conductance(-85));
         cells.set("w", i -> 10 * i);
         net.connect(drive, cells.synapticInputs().get(0)).name("ex").connector(Connectors.allToAll(true))
                 .weight(1.5).delaySteps(3).build();
@@ -105,8 +107,8 @@ class SonataWriterTest {
                 }, "population 'hh'", "model HodgkinHuxley has no template here; the writer takes LIF"),
                 refused("Izhikevich by exponential Euler", net -> {
                     NeuronPopulation c = net.addNeurons("izh", 2, Izhikevich.of(0.02, 0.2, -65, 8));
-                    c.addVoltageJump("ex", false);
-                    c.addVoltageJump("in", false);
+                    new VoltageJump(c, "ex", false);
+                    new VoltageJump(c, "in", false);
                 }, "population 'izh'", "as nest:izhikevich it would read back as Izhikevich[a=0.02, b=0.2, c=-65.0,"
                         + " d=8.0, vTh=30.0, tRef=0.0, vInit=-70.0, method=EULER]"),
                 refused("Izhikevich without synapses", net -> net.addNeurons("izh", 2, new Izhikevich(0.02, 0.2, -65,
@@ -118,17 +120,17 @@ class SonataWriterTest {
                 refused("alpha synapses of other names", net -> {
                     NeuronPopulation c = net.addNeurons("alpha", 2, new Lif(-70, -70, -55, 10, 0.04, 2.1,
                             Integrator.EXPONENTIAL_EULER));
-                    c.addAlpha("ampa", 1, PEAK, SynapticOutput.current());
-                    c.addAlpha("gaba", 2, PEAK, SynapticOutput.current());
+                    DualExponentialReceptor.alpha(c, "ampa", 1, PEAK, SynapticOutput.current());
+                    DualExponentialReceptor.alpha(c, "gaba", 2, PEAK, SynapticOutput.current());
                 }, "population 'alpha'", "nest:iaf_psc_alpha has two synapses, ex and in, not [ampa, gaba]"),
-                refused("an NMDA synapse", net -> net.addNeurons("nmda", 2, Lif.defaults()).addExponential("nmda",
-                        100, new SynapticOutput.MgBlock(0, 1, 0.062, 3.57)), "population 'nmda'",
+                refused("an NMDA synapse", net -> new ExponentialReceptor(net.addNeurons("nmda", 2, Lif.defaults()),
+                        "nmda", 100, new SynapticOutput.MgBlock(0, 1, 0.062, 3.57)), "population 'nmda'",
                         "synapse 'nmda' (exponential tau=100.0 MgBlock"),
                 refused("a positive weight into NEST's in", net -> {
                     NeuronPopulation c = net.addNeurons("alpha", 2, new Lif(-70, -70, -55, 10, 0.04, 2.1,
                             Integrator.EXPONENTIAL_EULER));
-                    c.addAlpha("ex", 1, PEAK, SynapticOutput.current());
-                    net.connect(net.populations().get(0), c.addAlpha("in", 2, PEAK, SynapticOutput.current()))
+                    DualExponentialReceptor.alpha(c, "ex", 1, PEAK, SynapticOutput.current());
+                    net.connect(net.populations().get(0), DualExponentialReceptor.alpha(c, "in", 2, PEAK, SynapticOutput.current()))
                             .name("wrong").connector(Connectors.allToAll(true)).weight(3).build();
                 }, "projection 'wrong', synapse 0 (node 0 to 0)", "weight 3.0 into 'in' cannot be written for"
                         + " nest:iaf_psc_alpha"),
@@ -142,7 +144,7 @@ class SonataWriterTest {
     @MethodSource("refusals")
     void isRefusedNamingWhatAndWhatIsTaken(String name, Consumer<Network> change, String names, String says) {
         Network net = new Network(DT, KernelProvider.get());
-        net.addNeurons("lif", 1, Lif.defaults()).addExponential("syn", 5, SynapticOutput.current());
+        new ExponentialReceptor(net.addNeurons("lif", 1, Lif.defaults()), "syn", 5, SynapticOutput.current());
         change.accept(net);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SonataWriter.write(net, dir),
                 name);

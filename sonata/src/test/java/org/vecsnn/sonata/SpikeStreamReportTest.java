@@ -20,12 +20,13 @@ import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.SpikeStream;
-import org.vecsnn.core.networks.BenchmarkNetworks;
-import org.vecsnn.core.networks.EiNetwork;
+import org.vecsnn.networks.BenchmarkNetworks;
+import org.vecsnn.networks.EiNetwork;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Izhikevich;
+import org.vecsnn.models.neuron.Izhikevich;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.core.synapse.VoltageJump;
 
 /**
  * A SONATA run recorded by {@link SpikeStream}s ({@link SonataSimulation.Recording#STREAM}) reports the spikes a
@@ -41,8 +42,8 @@ class SpikeStreamReportTest {
         Network net = coba.network();
         NeuronPopulation izh = net.addNeurons("izh", 40, new Izhikevich(0.02, 0.2, -65, 8, 30, 0, -70,
                 Integrator.EULER));
-        izh.addVoltageJump("ex", false);
-        izh.addVoltageJump("in", false);
+        new VoltageJump(izh, "ex", false);
+        new VoltageJump(izh, "in", false);
         net.connect(coba.neurons(), izh.synapticInputs().get(0)).connector(Connectors.fixedProbability(0.02, true))
                 .weight(1.5).delaySteps(2).build();
         net.addCurrent(TimedCurrent.constant(izh.all(), 3));

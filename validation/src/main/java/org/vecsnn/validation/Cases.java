@@ -11,13 +11,17 @@ import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.StateMonitor;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
-import org.vecsnn.core.synapse.DualExponentialReceptor.Normalisation;
-import org.vecsnn.core.synapse.KineticModel;
+import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
+import org.vecsnn.models.synapse.KineticModel;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.KineticReceptor;
+import org.vecsnn.core.synapse.VoltageJump;
+import org.vecsnn.models.synapse.DualExponentialReceptor;
 
 /** The validation cases: closed forms where they exist, double-precision RK4 where they do not. */
 public final class Cases {
@@ -105,26 +109,26 @@ public final class Cases {
         // the synaptic kernels
         double w = 0.8;
         cases.add(linearKernel("alpha (seed's jump), one spike",
-                p -> p.addAlpha("s", 3, Normalisation.JUMP, SynapticOutput.current()), w, ONE_SPIKE, oneDelay,
+                p -> DualExponentialReceptor.alpha(p, "s", 3, Normalisation.JUMP, SynapticOutput.current()), w, ONE_SPIKE, oneDelay,
                 u -> w * u * Math.exp(-u / 3)));
         cases.add(linearKernel("alpha (peak 1), Poisson train",
-                p -> p.addAlpha("s", 3, Normalisation.PEAK, SynapticOutput.current()), w, TRAIN, oneDelay,
+                p -> DualExponentialReceptor.alpha(p, "s", 3, Normalisation.PEAK, SynapticOutput.current()), w, TRAIN, oneDelay,
                 u -> w * Math.E / 3 * u * Math.exp(-u / 3)));
         double peak = Analytic.dualExponentialPeak(1, 10);
         cases.add(linearKernel("dual exponential (1, 10 ms), one spike",
-                p -> p.addDualExponential("s", 1, 10, Normalisation.PEAK, SynapticOutput.current()), w, ONE_SPIKE,
+                p -> DualExponentialReceptor.dualExponential(p, "s", 1, 10, Normalisation.PEAK, SynapticOutput.current()), w, ONE_SPIKE,
                 oneDelay, u -> Analytic.dualExponential(w / peak, 1, 10, u)));
         cases.add(linearKernel("dual exponential, Poisson train",
-                p -> p.addDualExponential("s", 1, 10, Normalisation.JUMP, SynapticOutput.conductance(0)), w, TRAIN,
+                p -> DualExponentialReceptor.dualExponential(p, "s", 1, 10, Normalisation.JUMP, SynapticOutput.conductance(0)), w, TRAIN,
                 oneDelay, u -> Analytic.dualExponential(w, 1, 10, u)));
         cases.add(linearKernel("dual exponential, per-synapse delays 0.2/1.0/3.4 ms",
-                p -> p.addDualExponential("s", 2, 5, Normalisation.JUMP, SynapticOutput.current()), w, TRAIN,
+                p -> DualExponentialReceptor.dualExponential(p, "s", 2, 5, Normalisation.JUMP, SynapticOutput.current()), w, TRAIN,
                 threeDelays, u -> Analytic.dualExponential(w, 2, 5, u)));
         cases.add(linearKernel("dual exponential, tau_r = 9.99 near tau_d = 10 ms",
-                p -> p.addDualExponential("s", 9.99, 10, Normalisation.JUMP, SynapticOutput.current()), w, TRAIN,
+                p -> DualExponentialReceptor.dualExponential(p, "s", 9.99, 10, Normalisation.JUMP, SynapticOutput.current()), w, TRAIN,
                 oneDelay, u -> Analytic.dualExponential(w, 9.99, 10, u)));
         cases.add(linearKernel("single exponential (5 ms), Poisson train",
-                p -> p.addExponential("s", 5, SynapticOutput.conductance(0)), w, TRAIN, oneDelay,
+                p -> new ExponentialReceptor(p, "s", 5, SynapticOutput.conductance(0)), w, TRAIN, oneDelay,
                 u -> w * Math.exp(-u / 5)));
         cases.addAll(DtSweep.cases());
         for (KineticModel.Markov m : new KineticModel.Markov[] {KineticModel.ampa(), KineticModel.gabaA()}) {
@@ -136,7 +140,7 @@ public final class Cases {
                 (dt, kernels) -> {
                     // V − V_rest = Σ w·e^(−(t − t_a)/τ), with V_rest = 0 so that float32 keeps its precision
                     Harness.Sampled s = Harness.run(dt, kernels, new Lif(0, -5, 1e6, 10, 1, 0,
-                            Integrator.EXPONENTIAL_EULER), p -> p.addVoltageJump("jump", false), TRAIN, 2, oneDelay,
+                            Integrator.EXPONENTIAL_EULER), p -> new VoltageJump(p, "jump", false), TRAIN, 2, oneDelay,
                             160, "V");
                     return s.compare(0, arrivals -> sum(s.t(), arrivals, u -> u > 0 ? 2 * Math.exp(-u / 10) : 0));
                 }));
@@ -185,7 +189,7 @@ public final class Cases {
 
     static Comparison lifConstant(double dt, Kernels kernels, Integrator method) {
         Network net = new Network(dt, kernels);
-        NeuronPopulation p = net.addLif("lif", 1, new Lif(0, -5, 100, 12, 1, 0, method));
+        NeuronPopulation p = net.addNeurons("lif", 1, new Lif(0, -5, 100, 12, 1, 0, method));
         p.set("V", i -> -40);
         net.addCurrent(TimedCurrent.constant(p.all(), 30));
         StateMonitor v = net.addMonitor(new StateMonitor(p, "V", new int[] {0}, dt));
@@ -211,7 +215,7 @@ public final class Cases {
         return new ValidationCase(name, "exact (pulse held)", 0, steps, dt -> 1e-5, true, "", OPEN_FRACTION, reason,
                 (dt, kernels) -> {
                     Harness.Sampled s = Harness.run(dt, kernels, passive(10, Integrator.EXPONENTIAL_EULER),
-                            p -> p.addKinetic("s", m), restarts, 1, new double[] {delayMs}, durationMs, "s");
+                            p -> new KineticReceptor(p, "s", m), restarts, 1, new double[] {delayMs}, durationMs, "s");
                     return s.compare(0, arrivals -> k -> Analytic.markovPulse(m.alpha(), m.beta(), m.t(), m.tDur(),
                             arrivals, s.t()[k]));
                 });
@@ -228,7 +232,7 @@ public final class Cases {
     static Comparison lifStep(double dt, Kernels kernels, Integrator method, double tau, double onset, double rI,
                               double durationMs) {
         Network net = new Network(dt, kernels);
-        NeuronPopulation p = net.addLif("lif", 1, new Lif(-65, -70, 0, tau, 2, 0, method));
+        NeuronPopulation p = net.addNeurons("lif", 1, new Lif(-65, -70, 0, tau, 2, 0, method));
         net.addCurrent(TimedCurrent.of(p.all(), t -> t >= onset - 1e-9 ? rI / 2 : 0));
         StateMonitor v = net.addMonitor(new StateMonitor(p, "V", new int[] {0}, dt));
         net.run(durationMs, ProgressListener.SILENT);
@@ -245,7 +249,7 @@ public final class Cases {
 
     static Comparison psp(double dt, Kernels kernels, Integrator method) {
         Harness.Sampled s = Harness.run(dt, kernels, new Lif(0, -5, 1e6, 20, 1.5, 0, method),
-                p -> p.addExponential("g", 5, SynapticOutput.current()), new double[] {2.0}, 1.2,
+                p -> new ExponentialReceptor(p, "g", 5, SynapticOutput.current()), new double[] {2.0}, 1.2,
                 new double[] {0.2}, 100, "V");
         return s.compare(0, arrivals -> k -> Analytic.currentPsp(1.2, 1.5, 5, 20, s.t()[k] - arrivals[0]));
     }
@@ -257,7 +261,7 @@ public final class Cases {
         List<Double> ref = new ArrayList<>();
         for (double current : currents) {
             Network net = new Network(dt, kernels);
-            NeuronPopulation p = net.addLif("lif", 1, new Lif(0, -5, 20, 10, 1, 2, Integrator.EXPONENTIAL_EULER));
+            NeuronPopulation p = net.addNeurons("lif", 1, new Lif(0, -5, 20, 10, 1, 2, Integrator.EXPONENTIAL_EULER));
             net.addCurrent(TimedCurrent.constant(p.all(), current));
             SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(p));
             net.run(300, ProgressListener.SILENT);
@@ -281,7 +285,7 @@ public final class Cases {
         double w = 0.5;
         double r = 1.5;
         Network net = new Network(dt, kernels);
-        NeuronPopulation cells = net.addLif("cells", 2, new Lif(-60, -70, 1e6, tau, r, 0,
+        NeuronPopulation cells = net.addNeurons("cells", 2, new Lif(-60, -70, 1e6, tau, r, 0,
                 Integrator.EXPONENTIAL_EULER));
         cells.set("V", i -> i == 0 ? -50 : -60);
         net.connectGap(cells.range(0, 1), cells.range(1, 2)).weight(w).symmetric(true).build();
@@ -317,7 +321,7 @@ public final class Cases {
         KineticModel used = model;
         double duration = 200;
         Harness.Sampled s = Harness.run(dt, kernels, passive(10, Integrator.EXPONENTIAL_EULER),
-                p -> p.addKinetic("s", used, SynapticOutput.conductance(0)), spikes, 1, new double[] {0.2}, duration,
+                p -> new KineticReceptor(p, "s", used, SynapticOutput.conductance(0)), spikes, 1, new double[] {0.2}, duration,
                 "s");
         long[] arrivalSteps = new long[spikes.length];
         for (int k = 0; k < spikes.length; k++) {

@@ -22,7 +22,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 
 /** The report's PNG figures, drawn with XChart; also the stacking of charts into one PNG that the bench uses. */
 public final class Figures {

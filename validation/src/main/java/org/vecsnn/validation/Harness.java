@@ -7,7 +7,7 @@ import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.monitor.StateMonitor;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.synapse.SynapticInput;
@@ -28,7 +28,7 @@ public final class Harness {
         Network net = new Network(dt, kernels);
         SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 1, new int[spikeTimes.length], spikeTimes));
         int n = delaysMs.length;
-        NeuronPopulation post = net.addLif("post", n, lif);
+        NeuronPopulation post = net.addNeurons("post", n, lif);
         SynapticInput input = synapse.apply(post);
         int[] targets = new int[n];
         for (int j = 0; j < n; j++) {

@@ -1,6 +1,6 @@
 package org.vecsnn.validation;
 
-import org.vecsnn.core.synapse.KineticModel;
+import org.vecsnn.models.synapse.KineticModel;
 
 /**
  * The equations of the kinetic synapse models, written out in double precision from their definitions, for

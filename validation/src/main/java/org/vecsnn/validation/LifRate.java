@@ -4,7 +4,7 @@ import org.vecsnn.core.Network;
 import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 
@@ -14,7 +14,7 @@ final class LifRate {
 
     static double measure(Lif lif, double current, double dt) {
         Network net = new Network(dt, KernelProvider.get());
-        NeuronPopulation p = net.addLif("lif", 1, lif);
+        NeuronPopulation p = net.addNeurons("lif", 1, lif);
         net.addCurrent(TimedCurrent.constant(p.all(), current));
         SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(p));
         net.run(1000, ProgressListener.SILENT);

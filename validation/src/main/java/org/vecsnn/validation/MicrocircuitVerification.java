@@ -18,7 +18,7 @@ import org.vecsnn.core.Network;
 import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.connect.SplitMix64;
 import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.core.networks.Microcircuit;
+import org.vecsnn.networks.Microcircuit;
 import org.vecsnn.core.simd.KernelProvider;
 
 /**

@@ -10,10 +10,11 @@ import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.monitor.StateMonitor;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /**
  * The exponential synapse's state after one spike and after a train, and the PSP it causes on an exactly
@@ -29,8 +30,8 @@ class ExponentialSynapseClosedFormTest {
                                SynapticOutput output) {
         Network net = new Network(DT, KernelProvider.get());
         SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 1, new int[spikeTimes.length], spikeTimes));
-        NeuronPopulation post = net.addLif("post", 1, lif);
-        net.connect(pre, post.addExponential("g", tauS, output)).connector(Connectors.oneToOne()).weight(w)
+        NeuronPopulation post = net.addNeurons("post", 1, lif);
+        net.connect(pre, new ExponentialReceptor(post, "g", tauS, output)).connector(Connectors.oneToOne()).weight(w)
                 .delaySteps(delaySteps).build();
         StateMonitor g = net.addMonitor(new StateMonitor(post, "g", new int[] {0}, DT));
         StateMonitor v = net.addMonitor(new StateMonitor(post, "V", new int[] {0}, DT));

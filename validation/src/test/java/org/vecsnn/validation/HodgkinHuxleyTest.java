@@ -9,7 +9,7 @@ import org.vecsnn.core.Network;
 import org.vecsnn.core.monitor.Monitor;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.StateMonitor;
-import org.vecsnn.core.neuron.HodgkinHuxley;
+import org.vecsnn.models.neuron.HodgkinHuxley;
 import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;

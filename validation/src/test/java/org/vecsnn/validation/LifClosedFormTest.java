@@ -12,7 +12,7 @@ import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.StateMonitor;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 
@@ -31,7 +31,7 @@ class LifClosedFormTest {
     void periodMatchesTheClosedForm(Integrator method, double current, double tRef, double tau) {
         Lif lif = new Lif(0, -5, 20, tau, 1, tRef, method);
         Network net = new Network(DT, KernelProvider.get());
-        NeuronPopulation p = net.addLif("lif", 1, lif);
+        NeuronPopulation p = net.addNeurons("lif", 1, lif);
         net.addCurrent(TimedCurrent.constant(p.all(), current));
         SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(p));
         net.run(500, ProgressListener.SILENT);
@@ -60,7 +60,7 @@ class LifClosedFormTest {
         double onset = 3;
         double amplitude = 15;
         Network net = new Network(DT, KernelProvider.get());
-        NeuronPopulation p = net.addLif("lif", 1, new Lif(-65, -70, 0, tau, 2, 0, method));
+        NeuronPopulation p = net.addNeurons("lif", 1, new Lif(-65, -70, 0, tau, 2, 0, method));
         net.addCurrent(TimedCurrent.of(p.all(), t -> t >= onset - 1e-9 ? amplitude : 0));
         StateMonitor v = net.addMonitor(new StateMonitor(p, "V", new int[] {0}, DT));
         net.run(60, ProgressListener.SILENT);

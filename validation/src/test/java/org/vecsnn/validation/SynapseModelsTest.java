@@ -12,13 +12,15 @@ import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.monitor.StateMonitor;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.core.synapse.DualExponentialReceptor.Normalisation;
-import org.vecsnn.core.synapse.KineticModel;
+import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
+import org.vecsnn.models.synapse.KineticModel;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.KineticReceptor;
+import org.vecsnn.models.synapse.DualExponentialReceptor;
 
 /**
  * Every synapse model's state after one spike and after a regular train, sampled every step, against closed forms
@@ -48,7 +50,7 @@ class SynapseModelsTest {
     private static float[] simulate(ReceptorFactory factory, double[] spikes, double w, double durationMs) {
         Network net = new Network(DT, KernelProvider.get());
         SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 1, new int[spikes.length], spikes));
-        NeuronPopulation post = net.addLif("post", 1, new Lif(-65, -70, 1e6, 10, 1, 0, Integrator.EXPONENTIAL_EULER));
+        NeuronPopulation post = net.addNeurons("post", 1, new Lif(-65, -70, 1e6, 10, 1, 0, Integrator.EXPONENTIAL_EULER));
         SynapticInput input = factory.add(post);
         net.connect(pre, input).connector(Connectors.oneToOne()).weight(w).delaySteps(DELAY).build();
         StateMonitor monitor = net.addMonitor(new StateMonitor(post, input.name(), new int[] {0}, DT));
@@ -89,8 +91,8 @@ class SynapseModelsTest {
     void dualExponentialAndAlpha(double tauRise, double tauDecay, Normalisation normalisation) {
         boolean alpha = tauRise == tauDecay;
         ReceptorFactory f = post -> alpha
-                ? post.addAlpha("s", tauDecay, normalisation, SynapticOutput.current())
-                : post.addDualExponential("s", tauRise, tauDecay, normalisation, SynapticOutput.current());
+                ? DualExponentialReceptor.alpha(post, "s", tauDecay, normalisation, SynapticOutput.current())
+                : DualExponentialReceptor.dualExponential(post, "s", tauRise, tauDecay, normalisation, SynapticOutput.current());
         double w = 0.7;
         double a = w * (normalisation == Normalisation.PEAK ? 1 / Analytic.dualExponentialPeak(tauRise, tauDecay) : 1);
         for (double[] spikes : new double[][] {ONE, TRAIN}) {
@@ -122,7 +124,7 @@ class SynapseModelsTest {
         double[] restart = {1.0, 1.3, 6.0}; // the second spike arrives during the first pulse
         for (double[] spikes : new double[][] {ONE, TRAIN, restart}) {
             double[] arrivals = arrivals(spikes);
-            float[] trace = simulate(post -> post.addKinetic("s", m, SynapticOutput.conductance(0)), spikes, 1, 60);
+            float[] trace = simulate(post -> new KineticReceptor(post, "s", m, SynapticOutput.conductance(0)), spikes, 1, 60);
             double error = errorOverPeak(trace, t -> Analytic.markovPulse(m.alpha(), m.beta(), m.t(), m.tDur(),
                     arrivals, t));
             assertTrue(error < 1e-5, kind + ", " + spikes.length + " spike(s): max error / peak = " + error);
@@ -247,7 +249,7 @@ class SynapseModelsTest {
         KineticModel finalModel = model;
         for (double[] spikes : hill ? new double[][] {burst} : new double[][] {ONE, TRAIN}) {
             double[] arrivals = arrivals(spikes);
-            float[] trace = simulate(post -> post.addKinetic("s", finalModel, SynapticOutput.conductance(0)), spikes,
+            float[] trace = simulate(post -> new KineticReceptor(post, "s", finalModel, SynapticOutput.conductance(0)), spikes,
                     1, duration);
             double[] scheme = referenceTrace(ref, hill, kd, arrivals, steps);
             double schemeError = errorOverPeak(trace, t -> scheme[(int) Math.round(t / DT)]);

@@ -16,11 +16,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.vecsnn.core.Network;
 import org.vecsnn.core.Projection;
-import org.vecsnn.core.networks.BenchmarkNetworks;
-import org.vecsnn.core.networks.EiNetwork;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.networks.BenchmarkNetworks;
+import org.vecsnn.networks.EiNetwork;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.core.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 import org.vecsnn.core.synapse.SynapticOutput;
 
 /**

@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.vecsnn.core.Network;
-import org.vecsnn.core.networks.BenchmarkNetworks;
+import org.vecsnn.networks.BenchmarkNetworks;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.PlainKernels;
 

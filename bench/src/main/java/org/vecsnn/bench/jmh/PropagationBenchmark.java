@@ -16,10 +16,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.vecsnn.core.Network;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.PoissonSource;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /**
  * Spike propagation over CSR: 1000 Poisson sources at a given rate, each with a row of fixed length onto a
@@ -63,8 +64,8 @@ public class PropagationBenchmark {
     public void setup() {
         network = new Network(0.1, KernelProvider.get()).threads(1); // events per second on one core
         sources = network.add(new PoissonSource("sources", SOURCES, rateHz, 5));
-        NeuronPopulation post = network.addLif("post", TARGETS, Lif.defaults());
-        var receptor = post.addExponential("g", 5, SynapticOutput.current());
+        NeuronPopulation post = network.addNeurons("post", TARGETS, Lif.defaults());
+        var receptor = new ExponentialReceptor(post, "g", 5, SynapticOutput.current());
         int synapses = SOURCES * rowLength;
         int[] pre = new int[synapses];
         int[] postIndex = new int[synapses];

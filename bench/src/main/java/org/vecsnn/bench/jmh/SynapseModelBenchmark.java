@@ -16,13 +16,17 @@ import org.vecsnn.core.Network;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.core.synapse.DualExponentialReceptor.Normalisation;
-import org.vecsnn.core.synapse.KineticModel;
+import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
+import org.vecsnn.models.synapse.KineticModel;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.KineticReceptor;
+import org.vecsnn.core.synapse.VoltageJump;
+import org.vecsnn.models.synapse.DualExponentialReceptor;
 
 /**
  * The cost of one step of each synapse model in a 4000-neuron network with 80 inputs per neuron: 4000 Poisson
@@ -44,17 +48,17 @@ public class SynapseModelBenchmark {
 
     static SynapticInput add(NeuronPopulation post, String model) {
         return switch (model) {
-            case "exponential", "exponential_stp" -> post.addExponential("s", 5, SynapticOutput.conductance(0));
-            case "exponential_mg" -> post.addExponential("s", 5, SynapticOutput.mgBlock());
-            case "dual" -> post.addDualExponential("s", 1, 10, Normalisation.PEAK, SynapticOutput.conductance(0));
-            case "alpha" -> post.addAlpha("s", 2, Normalisation.PEAK, SynapticOutput.conductance(0));
-            case "AMPA" -> post.addKinetic("s", KineticModel.ampa());
-            case "GABA_A" -> post.addKinetic("s", KineticModel.gabaA());
-            case "NMDA" -> post.addKinetic("s", KineticModel.nmda());
-            case "BioNMDA" -> post.addKinetic("s", KineticModel.bioNmda());
-            case "GABA_B" -> post.addKinetic("s", KineticModel.gabaB());
-            case "GABA_B_DESENSITIZED" -> post.addKinetic("s", KineticModel.gabaBDesensitized());
-            case "voltage_jump" -> post.addVoltageJump("s", true);
+            case "exponential", "exponential_stp" -> new ExponentialReceptor(post, "s", 5, SynapticOutput.conductance(0));
+            case "exponential_mg" -> new ExponentialReceptor(post, "s", 5, SynapticOutput.mgBlock());
+            case "dual" -> DualExponentialReceptor.dualExponential(post, "s", 1, 10, Normalisation.PEAK, SynapticOutput.conductance(0));
+            case "alpha" -> DualExponentialReceptor.alpha(post, "s", 2, Normalisation.PEAK, SynapticOutput.conductance(0));
+            case "AMPA" -> new KineticReceptor(post, "s", KineticModel.ampa());
+            case "GABA_A" -> new KineticReceptor(post, "s", KineticModel.gabaA());
+            case "NMDA" -> new KineticReceptor(post, "s", KineticModel.nmda());
+            case "BioNMDA" -> new KineticReceptor(post, "s", KineticModel.bioNmda());
+            case "GABA_B" -> new KineticReceptor(post, "s", KineticModel.gabaB());
+            case "GABA_B_DESENSITIZED" -> new KineticReceptor(post, "s", KineticModel.gabaBDesensitized());
+            case "voltage_jump" -> new VoltageJump(post, "s", true);
             default -> throw new IllegalArgumentException("model = " + model);
         };
     }
@@ -63,13 +67,13 @@ public class SynapseModelBenchmark {
     public void build() {
         network = new Network(0.1, KernelProvider.get()).seed(1);
         PoissonSource drive = network.add(new PoissonSource("drive", 4000, 10, 2));
-        NeuronPopulation neurons = network.addLif("neurons", 4000,
+        NeuronPopulation neurons = network.addNeurons("neurons", 4000,
                 new Lif(-60, -60, -50, 20, 1, 5, Integrator.EXPONENTIAL_EULER));
         if (!model.equals("none")) {
             var builder = network.connect(drive, add(neurons, model))
                     .connector(Connectors.fixedProbability(0.02, true)).weight(1e-4);
             if (model.equals("exponential_stp")) {
-                builder.shortTermPlasticity(org.vecsnn.core.synapse.ShortTermPlasticity.tsodyksMarkram());
+                builder.plasticity(org.vecsnn.models.synapse.ShortTermPlasticity.tsodyksMarkram());
             }
             builder.build();
         }

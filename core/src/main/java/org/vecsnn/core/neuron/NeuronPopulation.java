@@ -12,14 +12,9 @@ import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.state.StateSpec;
 import org.vecsnn.core.state.StateStore;
 import org.vecsnn.core.state.StateVariable;
-import org.vecsnn.core.synapse.DualExponentialReceptor;
-import org.vecsnn.core.synapse.ExponentialReceptor;
 import org.vecsnn.core.synapse.FusableSynapse;
-import org.vecsnn.core.synapse.KineticModel;
-import org.vecsnn.core.synapse.KineticReceptor;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
-import org.vecsnn.core.synapse.VoltageJump;
 
 /**
  * Neurons of one {@link NeuronModel} in structure-of-arrays form: V, the variables the model declares (gates,
@@ -140,39 +135,6 @@ public final class NeuronPopulation extends Population {
     /** Steps each neuron still holds V for (0 = integrating). */
     public int[] refractory() {
         return refractory;
-    }
-
-    /** Adds an exponential synapse with the given output on this population. */
-    public ExponentialReceptor addExponential(String name, double tauMs, SynapticOutput output) {
-        return new ExponentialReceptor(this, name, tauMs, output);
-    }
-
-    /** Adds a dual-exponential synapse ({@code tauRise < tauDecay}) on this population. */
-    public DualExponentialReceptor addDualExponential(String name, double tauRise, double tauDecay,
-                                                      DualExponentialReceptor.Normalisation normalisation,
-                                                      SynapticOutput output) {
-        return DualExponentialReceptor.dualExponential(this, name, tauRise, tauDecay, normalisation, output);
-    }
-
-    /** Adds an alpha synapse on this population. */
-    public DualExponentialReceptor addAlpha(String name, double tau, DualExponentialReceptor.Normalisation normalisation,
-                                            SynapticOutput output) {
-        return DualExponentialReceptor.alpha(this, name, tau, normalisation, output);
-    }
-
-    /** Adds a kinetic synapse (AMPA, GABA_A, NMDA, BioNMDA, GABA_B) with the given output. */
-    public KineticReceptor addKinetic(String name, KineticModel model, SynapticOutput output) {
-        return new KineticReceptor(this, name, model, output);
-    }
-
-    /** Adds a kinetic synapse with the model's default output (BrainPy's). */
-    public KineticReceptor addKinetic(String name, KineticModel model) {
-        return new KineticReceptor(this, name, model, model == null ? null : model.defaultOutput());
-    }
-
-    /** Adds a voltage-jump target on this population. */
-    public VoltageJump addVoltageJump(String name, boolean gatedByRefractoriness) {
-        return new VoltageJump(this, name, gatedByRefractoriness);
     }
 
     /** Engine hook, called by the synaptic inputs' constructors. */

@@ -1,5 +1,7 @@
 package org.vecsnn.core.synapse;
 
+import org.vecsnn.core.synapse.SynapticInput;
+
 import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;

@@ -1,4 +1,8 @@
-package org.vecsnn.core.synapse;
+package org.vecsnn.models.synapse;
+
+import org.vecsnn.core.synapse.SynapticInput;
+import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.core.synapse.SpikeChannels;
 
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +44,11 @@ public final class KineticReceptor extends SynapticInput {
         this.model = model;
         this.output = output;
         this.g = store().floats("g");
+    }
+
+    /** A kinetic synapse with the model's default output (BrainPy's). */
+    public KineticReceptor(NeuronPopulation target, String name, KineticModel model) {
+        this(target, name, model, model == null ? null : model.defaultOutput());
     }
 
     private static NeuronPopulation checked(NeuronPopulation target, String name, KineticModel model,

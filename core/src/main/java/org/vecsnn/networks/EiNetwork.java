@@ -1,9 +1,9 @@
-package org.vecsnn.core.networks;
+package org.vecsnn.networks;
 
 import org.vecsnn.core.Network;
 import org.vecsnn.core.Projection;
 import org.vecsnn.core.neuron.NeuronPopulation;
-import org.vecsnn.core.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /**
  * A built excitatory–inhibitory benchmark network: one population whose first {@code excitatory} neurons are

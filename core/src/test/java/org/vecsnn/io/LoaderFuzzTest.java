@@ -1,4 +1,4 @@
-package org.vecsnn.core.io;
+package org.vecsnn.io;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -8,7 +8,7 @@ import org.vecsnn.core.connect.ConnectionContext;
 /**
  * Fuzz tests of the text loaders: whatever the input, a loader returns a valid result or refuses with an
  * IllegalArgumentException, never another exception or a hang. In CI they replay their seed and regression inputs
- * (src/test/resources/org/vecsnn/core/io/LoaderFuzzTestInputs/); {@code JAZZER_FUZZ=1} fuzzes for real
+ * (src/test/resources/org/vecsnn/io/LoaderFuzzTestInputs/); {@code JAZZER_FUZZ=1} fuzzes for real
  * (see README). Any crash found is kept there as a regression input.
  */
 class LoaderFuzzTest {

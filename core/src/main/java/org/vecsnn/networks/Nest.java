@@ -1,4 +1,4 @@
-package org.vecsnn.core.networks;
+package org.vecsnn.networks;
 
 import org.vecsnn.core.Check;
 import org.vecsnn.core.connect.Distribution;

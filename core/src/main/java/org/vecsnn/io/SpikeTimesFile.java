@@ -1,4 +1,4 @@
-package org.vecsnn.core.io;
+package org.vecsnn.io;
 
 import java.io.IOException;
 import java.nio.file.Files;

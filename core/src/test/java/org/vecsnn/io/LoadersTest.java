@@ -1,4 +1,4 @@
-package org.vecsnn.core.io;
+package org.vecsnn.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +14,7 @@ import org.vecsnn.core.connect.Csr;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.simd.PlainKernels;
 
 class LoadersTest {

@@ -1,4 +1,4 @@
-package org.vecsnn.core.io;
+package org.vecsnn.io;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.vecsnn.core.io;
+package org.vecsnn.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +10,7 @@ import org.vecsnn.core.connect.Connectors;
 /**
  * Reads explicit synapses from CSV text, one per line: {@code pre,post} with optionally {@code ,weight} and
  * {@code ,delay_ms} (PyNN's FromFileConnector columns; the delay in this core's terms, k = d/dt steps: PyNN's on
- * NEST or Brian2 is one step longer, see {@link org.vecsnn.core.networks.Nest}); indices relative to the projection's
+ * NEST or Brian2 is one step longer, see {@link org.vecsnn.networks.Nest}); indices relative to the projection's
  * ranges; an optional header line; '#' starts a comment. Every line must have the same columns. A malformed file is
  * refused with the line and field named.
  */

@@ -1,4 +1,4 @@
-package org.vecsnn.core.networks;
+package org.vecsnn.networks;
 
 import java.util.function.IntToDoubleFunction;
 import org.vecsnn.core.Check;
@@ -7,13 +7,13 @@ import org.vecsnn.core.Projection;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.connect.SplitMix64;
 import org.vecsnn.core.input.TimedCurrent;
-import org.vecsnn.core.neuron.HodgkinHuxley;
+import org.vecsnn.models.neuron.HodgkinHuxley;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
-import org.vecsnn.core.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 import org.vecsnn.core.synapse.SynapticOutput;
 
 /**
@@ -99,8 +99,8 @@ public final class BenchmarkNetworks {
         Network network = new Network(dt, kernels).seed(seed);
         NeuronPopulation neurons = network.addNeurons(name, n, model);
         neurons.set("V", v0);
-        ExponentialReceptor ge = neurons.addExponential("ge", 5, excitatoryOut);
-        ExponentialReceptor gi = neurons.addExponential("gi", 10, inhibitoryOut);
+        ExponentialReceptor ge = new ExponentialReceptor(neurons, "ge", 5, excitatoryOut);
+        ExponentialReceptor gi = new ExponentialReceptor(neurons, "gi", 10, inhibitoryOut);
         Projection fromE = network.connect(neurons.range(0, excitatory), ge)
                 .name("E").connector(Connectors.fixedProbability(p, true)).weight(we).build();
         Projection fromI = network.connect(neurons.range(excitatory, n), gi)

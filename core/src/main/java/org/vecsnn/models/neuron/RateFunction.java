@@ -1,4 +1,4 @@
-package org.vecsnn.core.neuron;
+package org.vecsnn.models.neuron;
 
 import org.vecsnn.core.Check;
 import org.vecsnn.core.simd.GateRate;

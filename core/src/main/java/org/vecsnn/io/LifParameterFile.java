@@ -1,4 +1,4 @@
-package org.vecsnn.core.io;
+package org.vecsnn.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 
 /**
  * Reads LIF parameters from {@code key = value} lines (vRest, vReset, vTh, tau, r, tRef in mV and ms; method =

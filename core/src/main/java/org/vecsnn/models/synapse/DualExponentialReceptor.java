@@ -1,4 +1,7 @@
-package org.vecsnn.core.synapse;
+package org.vecsnn.models.synapse;
+
+import org.vecsnn.core.synapse.SynapticInput;
+import org.vecsnn.core.synapse.SynapticOutput;
 
 import org.vecsnn.core.Check;
 import org.vecsnn.core.TimeGrid;
@@ -104,10 +107,6 @@ public final class DualExponentialReceptor extends SynapticInput {
 
     public Normalisation normalisation() {
         return normalisation;
-    }
-
-    public SynapticOutput output() {
-        return output;
     }
 
     /** The peak of g after one spike of weight 1 with the JUMP normalisation. */

@@ -1,4 +1,8 @@
-package org.vecsnn.core.synapse;
+package org.vecsnn.models.synapse;
+
+import org.vecsnn.core.synapse.SynapticInput;
+import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.core.synapse.FusableSynapse;
 
 import org.vecsnn.core.Check;
 import org.vecsnn.core.TimeGrid;
@@ -118,7 +122,7 @@ public final class ExponentialReceptor extends SynapticInput implements FusableS
         double dt = grid.dt();
         kernels = target.network().kernels();
         decrement = (float) -StrictMath.expm1(-dt / tau);
-        scale = target.model() instanceof org.vecsnn.core.neuron.Lif lif && lif.method() == Integrator.EXACT
+        scale = target.model() instanceof org.vecsnn.models.neuron.Lif lif && lif.method() == Integrator.EXACT
                 ? (float) exactCurrentScale(tau, lif.tau(), dt) : 1f;
     }
 

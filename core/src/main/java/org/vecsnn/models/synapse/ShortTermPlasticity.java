@@ -1,4 +1,4 @@
-package org.vecsnn.core.synapse;
+package org.vecsnn.models.synapse;
 
 import org.vecsnn.core.Check;
 import org.vecsnn.core.state.StateSpec;

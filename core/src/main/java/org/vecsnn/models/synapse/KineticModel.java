@@ -1,4 +1,6 @@
-package org.vecsnn.core.synapse;
+package org.vecsnn.models.synapse;
+
+import org.vecsnn.core.synapse.SynapticOutput;
 
 import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.simd.Kernels;

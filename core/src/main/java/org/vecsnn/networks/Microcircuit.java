@@ -1,4 +1,4 @@
-package org.vecsnn.core.networks;
+package org.vecsnn.networks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +10,10 @@ import org.vecsnn.core.connect.SplitMix64;
 import org.vecsnn.core.input.PoissonDrive;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.core.neuron.Lif;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
-import org.vecsnn.core.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 import org.vecsnn.core.synapse.SynapticOutput;
 
 /**
@@ -117,13 +117,13 @@ public final class Microcircuit {
         List<NeuronPopulation> populations = new ArrayList<>();
         List<ExponentialReceptor> receptors = new ArrayList<>();
         for (int i = 0; i < n.length; i++) {
-            NeuronPopulation p = network.addLif(NAMES.get(i), n[i], lif);
+            NeuronPopulation p = network.addNeurons(NAMES.get(i), n[i], lif);
             SplitMix64 init = SplitMix64.stream(seed, -100 - i);
             double mean = V0_MEAN[i];
             double sd = V0_SD[i];
             p.set("V", k -> mean + sd * init.nextGaussian());
             populations.add(p);
-            receptors.add(p.addExponential("I_syn", TAU_SYN, SynapticOutput.current()));
+            receptors.add(new ExponentialReceptor(p, "I_syn", TAU_SYN, SynapticOutput.current()));
         }
         double psc = pscForPsp(0.15);
         for (int t = 0; t < n.length; t++) {
