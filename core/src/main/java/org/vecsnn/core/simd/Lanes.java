@@ -10,6 +10,12 @@ package org.vecsnn.core.simd;
 public interface Lanes {
     /** A short description, for example {@code "vector 512-bit (16 lanes)"}. */
     String name();
+
+    /**
+     * Whether these are the Vector API lanes (else the plain twin): a model with a fused loop of its own runs its
+     * vector or its plain version to match, so that its twins are compared as the built-in ones are.
+     */
+    boolean vectorized();
     /**
      * An exact exponential decay, {@code y −= y·d} in one fused multiply-add with {@code d = 1 − e^(−dt/τ)}: d in
      * float is accurate to 2⁻²⁴ of itself, where the factor {@code e^(−dt/τ)} rounded to float would be off by up to

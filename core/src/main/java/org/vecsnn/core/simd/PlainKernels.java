@@ -5,6 +5,11 @@ import org.vecsnn.core.neuron.Integrator;
 /** The scalar twin of the vector kernels: the reference for their results, and the fallback without the module. */
 public final class PlainKernels implements Kernels {
     @Override
+    public boolean vectorized() {
+        return false;
+    }
+
+    @Override
     public String name() {
         return "plain";
     }

@@ -39,6 +39,11 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public boolean vectorized() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "vector " + BITS + "-bit (" + LANES + " float lanes)";
     }
