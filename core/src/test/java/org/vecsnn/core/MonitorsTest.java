@@ -51,7 +51,7 @@ class MonitorsTest {
         assertEquals(List.of("t_ms,neuron", "0,1", "0.30000000000000004,1", "0.30000000000000004,3", "1.2000000000000002,0"),
                 Files.readAllLines(dir.resolve("spikes.csv")));
         rate.writeCsv(dir.resolve("rate.csv"));
-        assertEquals("0,2000.0", Files.readAllLines(dir.resolve("rate.csv")).get(1));
+        assertEquals("0,2000", Files.readAllLines(dir.resolve("rate.csv")).get(1)); // whole numbers as in every column
         v.writeCsv(dir.resolve("v.csv"));
         List<String> lines = Files.readAllLines(dir.resolve("v.csv"));
         assertEquals("t_ms,V_1", lines.get(0));

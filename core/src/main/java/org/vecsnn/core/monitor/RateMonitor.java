@@ -1,8 +1,6 @@
 package org.vecsnn.core.monitor;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.vecsnn.core.Population;
@@ -101,14 +99,21 @@ public final class RateMonitor implements Monitor {
         return r;
     }
 
-    public void writeCsv(Path file) throws IOException {
+    /** Writes {@code t_ms,rate_hz} rows, one per bin. */
+    public void writeTo(RecordSink sink) throws IOException {
         double[] t = times();
         double[] r = ratesHz();
-        try (Writer out = Files.newBufferedWriter(file)) {
-            out.write("t_ms,rate_hz\n");
-            for (int b = 0; b < bins; b++) {
-                out.write(Csv.number(t[b]) + "," + r[b] + "\n");
-            }
+        sink.begin(null, "t_ms", "rate_hz");
+        for (int b = 0; b < bins; b++) {
+            sink.cell(t[b]);
+            sink.cell(r[b]);
+            sink.endRow();
+        }
+    }
+
+    public void writeCsv(Path file) throws IOException {
+        try (CsvSink sink = CsvSink.open(file)) {
+            writeTo(sink);
         }
     }
 }

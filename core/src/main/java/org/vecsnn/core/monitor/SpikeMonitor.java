@@ -1,8 +1,6 @@
 package org.vecsnn.core.monitor;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.vecsnn.core.Population;
@@ -128,13 +126,20 @@ public final class SpikeMonitor implements Monitor {
         return count(from, to) / (double) (to - from) / (durationMs * 1e-3);
     }
 
-    /** Writes {@code t_ms,unit} lines with a header. */
+    /** Writes {@code t_ms,neuron} rows. */
+    public void writeTo(RecordSink sink) throws IOException {
+        sink.begin(null, "t_ms", "neuron");
+        for (int s = 0; s < count; s++) {
+            sink.cell(grid.time(steps[s]));
+            sink.cell(units[s]);
+            sink.endRow();
+        }
+    }
+
+    /** Writes {@code t_ms,neuron} lines with a header. */
     public void writeCsv(Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file)) {
-            out.write("t_ms,neuron\n");
-            for (int s = 0; s < count; s++) {
-                out.write(Csv.number(grid.time(steps[s])) + "," + units[s] + "\n");
-            }
+        try (CsvSink sink = CsvSink.open(file)) {
+            writeTo(sink);
         }
     }
 }

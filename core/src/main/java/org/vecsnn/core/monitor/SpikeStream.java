@@ -1,34 +1,41 @@
 package org.vecsnn.core.monitor;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.vecsnn.core.Population;
 import org.vecsnn.core.TimeGrid;
 
 /**
- * Streams every spike of a population to a CSV file ({@code step,neuron}; the header line gives dt) through a
- * fixed 1 MiB buffer, so memory stays flat however long the run; recording allocates nothing. Times are exact:
- * spike k happened in step {@code step}, at {@code t = step·dt}. Close it (or the run's end) to flush.
+ * Streams every spike of a population to a {@link RecordSink} ({@code step,neuron}; the header's note gives dt), by
+ * default a CSV file through a fixed 1 MiB buffer, so memory stays flat however long the run; recording allocates
+ * nothing. Times are exact: spike k happened in step {@code step}, at {@code t = step·dt}. Close it (or the run's
+ * end) to flush.
  */
 public final class SpikeStream implements Monitor, AutoCloseable {
     private final Population population;
     private final Path file;
-    private final OutputStream out;
-    private final byte[] buffer = new byte[1 << 20];
-    private int used;
+    private final RecordSink sink;
     private long count;
+    private boolean begun;
 
+    /** Streams to a CSV file. */
     public SpikeStream(Population population, Path file) throws IOException {
+        this(population, CsvSink.open(file), file);
+    }
+
+    /** Streams to any sink. */
+    public SpikeStream(Population population, RecordSink sink) {
+        this(population, sink, null);
+    }
+
+    private SpikeStream(Population population, RecordSink sink, Path file) {
         if (population == null) {
             throw new IllegalArgumentException("population = null: must be a population to monitor");
         }
         this.population = population;
+        this.sink = sink;
         this.file = file;
-        this.out = Files.newOutputStream(file);
     }
 
     @Override
@@ -38,48 +45,35 @@ public final class SpikeStream implements Monitor, AutoCloseable {
 
     @Override
     public void prepare(TimeGrid grid) {
-        byte[] header = ("step,neuron # t = step * " + grid.dt() + " ms\n").getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(header, 0, buffer, 0, header.length);
-        used = header.length;
+        if (begun) { // prepared again after a refused checkpoint load: the header is written
+            return;
+        }
+        begun = true;
+        try {
+            sink.begin("t = step * " + grid.dt() + " ms", "step", "neuron");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write spikes to " + where(), e);
+        }
     }
 
     @Override
     public void record(long step) {
         int n = population.spikeCount();
         int[] spikes = population.spikes();
-        for (int s = 0; s < n; s++) {
-            if (used > buffer.length - 48) {
-                flush();
+        try {
+            for (int s = 0; s < n; s++) {
+                sink.cell(step);
+                sink.cell(spikes[s]);
+                sink.endRow();
             }
-            used = digits(step, used);
-            buffer[used++] = ',';
-            used = digits(spikes[s], used);
-            buffer[used++] = '\n';
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write spikes to " + where(), e);
         }
         count += n;
     }
 
-    private int digits(long value, int at) {
-        int start = at;
-        do {
-            buffer[at++] = (byte) ('0' + value % 10);
-            value /= 10;
-        } while (value > 0);
-        for (int i = start, j = at - 1; i < j; i++, j--) {
-            byte b = buffer[i];
-            buffer[i] = buffer[j];
-            buffer[j] = b;
-        }
-        return at;
-    }
-
-    private void flush() {
-        try {
-            out.write(buffer, 0, used);
-            used = 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write spikes to " + file, e);
-        }
+    private String where() {
+        return file != null ? file.toString() : sink.toString();
     }
 
     /** Saves the spike count; the file itself is the stream's own (a resumed run writes a new one). */
@@ -102,13 +96,13 @@ public final class SpikeStream implements Monitor, AutoCloseable {
         return count;
     }
 
+    /** The CSV file streamed to, or null for another sink. */
     public Path file() {
         return file;
     }
 
     @Override
     public void close() throws IOException {
-        flush();
-        out.close();
+        sink.close();
     }
 }

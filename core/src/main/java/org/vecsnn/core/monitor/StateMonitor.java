@@ -1,8 +1,6 @@
 package org.vecsnn.core.monitor;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.vecsnn.core.Check;
@@ -199,21 +197,26 @@ public final class StateMonitor implements Monitor {
         return neurons.clone();
     }
 
-    /** Writes {@code t_ms} and one column per recorded neuron. */
+    /** Writes {@code t_ms} and one column per recorded unit, {@code variable_unit}. */
+    public void writeTo(RecordSink sink) throws IOException {
+        String[] columns = new String[neurons.length + 1];
+        columns[0] = "t_ms";
+        for (int k = 0; k < neurons.length; k++) {
+            columns[k + 1] = variable + "_" + neurons[k];
+        }
+        sink.begin(null, columns);
+        for (int s = 0; s < sampleCount(); s++) {
+            sink.cell(grid.time(firstStep + (first() + s) * interval));
+            for (int k = 0; k < neurons.length; k++) {
+                sink.cell(values[position(first() + s) + k]);
+            }
+            sink.endRow();
+        }
+    }
+
     public void writeCsv(Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file)) {
-            out.write("t_ms");
-            for (int neuron : neurons) {
-                out.write("," + variable + "_" + neuron);
-            }
-            out.write("\n");
-            for (int s = 0; s < sampleCount(); s++) {
-                out.write(Csv.number(grid.time(firstStep + (first() + s) * interval)));
-                for (int k = 0; k < neurons.length; k++) {
-                    out.write("," + Csv.number(values[position(first() + s) + k]));
-                }
-                out.write("\n");
-            }
+        try (CsvSink sink = CsvSink.open(file)) {
+            writeTo(sink);
         }
     }
 }
