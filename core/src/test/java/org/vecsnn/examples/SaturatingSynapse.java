@@ -80,7 +80,7 @@ public final class SaturatingSynapse extends SynapticInput {
     @Override
     public void apply(long step, Kernels kernels, int from, int to) {
         kernels.arrive(arrivals().data(), arrivals().slot(step), x, 1f, from, to);
-        output.apply(kernels, g, target(), from, to);
+        output.apply(kernels, g, membrane, from, to);
         advance(kernels, x, s, g, (float) alpha, (float) beta, dt, decrement, (float) gMax, from, to);
     }
 

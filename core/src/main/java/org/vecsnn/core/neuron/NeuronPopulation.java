@@ -14,6 +14,7 @@ import org.vecsnn.core.state.StateStore;
 import org.vecsnn.core.state.StateVariable;
 import org.vecsnn.core.synapse.FusableSynapse;
 import org.vecsnn.core.synapse.SynapticInput;
+import org.vecsnn.core.synapse.TargetMembrane;
 import org.vecsnn.core.synapse.SynapticOutput;
 
 /**
@@ -41,6 +42,42 @@ public final class NeuronPopulation extends Population {
     private SynapticInput[] applied = new SynapticInput[0];
     private NeuronKernel kernel;
     private double bias;
+    private final TargetMembrane membrane = new TargetMembrane() {
+        @Override
+        public float[] v() {
+            return v;
+        }
+
+        @Override
+        public float[] input() {
+            return NeuronPopulation.this.input();
+        }
+
+        @Override
+        public float[] conductance() {
+            return conductance;
+        }
+
+        @Override
+        public int[] refractory() {
+            return refractory;
+        }
+
+        @Override
+        public NeuronModel model() {
+            return model;
+        }
+
+        @Override
+        public int size() {
+            return NeuronPopulation.this.size();
+        }
+
+        @Override
+        public int paddedSize() {
+            return NeuronPopulation.this.paddedSize();
+        }
+    };
 
     public NeuronPopulation(String name, int size, NeuronModel model) {
         super(name, size, bytesPerNeuron(name, model));
@@ -88,6 +125,11 @@ public final class NeuronPopulation extends Population {
 
     public NeuronModel model() {
         return model;
+    }
+
+    /** What synapses see of these neurons (see {@link TargetMembrane}). */
+    public TargetMembrane membrane() {
+        return membrane;
     }
 
     /** The population's state: V, the model's variables, input, conductance and refractory counters. */

@@ -17,7 +17,9 @@ import org.vecsnn.core.state.StateStore;
  */
 public abstract class SynapticInput implements org.vecsnn.core.Checkpointed {
     private final String name;
-    protected final NeuronPopulation target;
+    private final NeuronPopulation target;
+    /** What this synapse sees of its target neurons. */
+    protected final TargetMembrane membrane;
     private final StateStore store;
     private int maxDelaySteps = 1;
     protected DelayRing arrivals;
@@ -33,6 +35,7 @@ public abstract class SynapticInput implements org.vecsnn.core.Checkpointed {
         org.vecsnn.core.Check.fitsHeap("synapse '" + name + "' on population '" + target.name() + "'",
                 target.paddedSize(), 4 * (state.variables().size() + 1), false);
         this.target = target;
+        this.membrane = target.membrane();
         this.name = name;
         target.addSynapticInput(this);
         this.store = new StateStore("synapse '" + name + "' on population '" + target.name() + "'", "neuron",
@@ -85,7 +88,7 @@ public abstract class SynapticInput implements org.vecsnn.core.Checkpointed {
         if (g == null || out == null) {
             return null;
         }
-        float[] v = target.v();
+        float[] v = membrane.v();
         double scale = currentScale();
         return Probe.computed(target.size(), i -> scale * out.current(g[i], v[i]));
     }

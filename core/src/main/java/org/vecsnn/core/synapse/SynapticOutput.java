@@ -1,7 +1,6 @@
 package org.vecsnn.core.synapse;
 
 import org.vecsnn.core.Check;
-import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
 
 /** How a synapse's conductance (or current) g acts on its postsynaptic neuron's input current. */
@@ -9,7 +8,7 @@ public sealed interface SynapticOutput {
     /** Current-based: {@code I += g}. The sign of the weight makes the synapse excitatory or inhibitory. */
     record Current() implements SynapticOutput {
         @Override
-        public void apply(Kernels kernels, float[] g, NeuronPopulation target, int from, int to) {
+        public void apply(Kernels kernels, float[] g, TargetMembrane target, int from, int to) {
             kernels.axpy(g, 1f, target.input(), from, to);
         }
 
@@ -22,7 +21,7 @@ public sealed interface SynapticOutput {
     /**
      * Conductance-based: {@code I += g·(E − V)}, with V the membrane potential at the start of the step. On a
      * population whose model integrates synaptic conductances with its own (Hodgkin–Huxley, see
-     * {@link NeuronPopulation#conductance()}), g·E goes to the input and g to the population's conductance instead.
+     * {@link TargetMembrane#conductance()}), g·E goes to the input and g to the population's conductance instead.
      */
     record Conductance(double reversal) implements SynapticOutput {
         public Conductance {
@@ -30,7 +29,7 @@ public sealed interface SynapticOutput {
         }
 
         @Override
-        public void apply(Kernels kernels, float[] g, NeuronPopulation target, int from, int to) {
+        public void apply(Kernels kernels, float[] g, TargetMembrane target, int from, int to) {
             if (target.conductance() != null) {
                 kernels.conductanceInput(g, target.input(), target.conductance(), (float) reversal, from, to);
             } else {
@@ -67,7 +66,7 @@ public sealed interface SynapticOutput {
         }
 
         @Override
-        public void apply(Kernels kernels, float[] g, NeuronPopulation target, int from, int to) {
+        public void apply(Kernels kernels, float[] g, TargetMembrane target, int from, int to) {
             kernels.mgBlockOutput(g, target.v(), target.input(), (float) reversal, (float) (magnesium / beta),
                     (float) alpha, from, to);
         }
@@ -79,7 +78,7 @@ public sealed interface SynapticOutput {
     }
 
     /** Adds this output's current for state {@code g} to the target's input, over {@code [from, to)}. */
-    void apply(Kernels kernels, float[] g, NeuronPopulation target, int from, int to);
+    void apply(Kernels kernels, float[] g, TargetMembrane target, int from, int to);
 
     /** The current for state g at membrane potential v (mV), in double: for monitors. */
     double current(double g, double v);

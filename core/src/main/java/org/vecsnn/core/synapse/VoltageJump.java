@@ -43,6 +43,6 @@ public final class VoltageJump extends SynapticInput {
 
     @Override
     public void apply(long step, Kernels kernels, int from, int to) {
-        kernels.voltageJump(arrivals.data(), arrivals.slot(step), target.v(), target.refractory(), gated, from, to);
+        kernels.voltageJump(arrivals.data(), arrivals.slot(step), membrane.v(), membrane.refractory(), gated, from, to);
     }
 }

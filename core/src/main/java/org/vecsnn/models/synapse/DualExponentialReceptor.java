@@ -147,7 +147,7 @@ public final class DualExponentialReceptor extends SynapticInput {
 
     @Override
     public void apply(long step, Kernels kernels, int from, int to) {
-        output.apply(kernels, g, target, from, to);
+        output.apply(kernels, g, membrane, from, to);
         kernels.dualExponential(arrivals.data(), arrivals.slot(step), h, g, gLow, jump, decayDecrement, riseDecrement,
                 coupling, from, to);
     }

@@ -120,9 +120,9 @@ public final class ExponentialReceptor extends SynapticInput implements FusableS
     @Override
     protected void prepareDynamics(TimeGrid grid) {
         double dt = grid.dt();
-        kernels = target.network().kernels();
+        kernels = target().network().kernels();
         decrement = (float) -StrictMath.expm1(-dt / tau);
-        scale = target.model() instanceof org.vecsnn.models.neuron.Lif lif && lif.method() == Integrator.EXACT
+        scale = membrane.model() instanceof org.vecsnn.models.neuron.Lif lif && lif.method() == Integrator.EXACT
                 ? (float) exactCurrentScale(tau, lif.tau(), dt) : 1f;
     }
 
@@ -137,13 +137,13 @@ public final class ExponentialReceptor extends SynapticInput implements FusableS
 
     @Override
     public void apply(long step, Kernels kernels, int from, int to) {
-        if (output instanceof SynapticOutput.Conductance c && target.conductance() == null) {
-            kernels.exponentialConductance(g, target.v(), target.input(), decrement, (float) c.reversal(), from,
+        if (output instanceof SynapticOutput.Conductance c && membrane.conductance() == null) {
+            kernels.exponentialConductance(g, membrane.v(), membrane.input(), decrement, (float) c.reversal(), from,
                     to);
         } else if (output instanceof SynapticOutput.Current) {
-            kernels.exponentialCurrent(g, target.input(), decrement, scale, from, to);
+            kernels.exponentialCurrent(g, membrane.input(), decrement, scale, from, to);
         } else {
-            output.apply(kernels, g, target, from, to);
+            output.apply(kernels, g, membrane, from, to);
             kernels.decay(g, decrement, from, to);
         }
         foldArrivals(step, kernels, from, to);

@@ -138,7 +138,7 @@ public final class KineticReceptor extends SynapticInput {
     /** The channels of a projection onto this receptor. */
     @Override
     public Channels bindChannels(Csr csr, int targetFrom, float weight, int delaySteps) {
-        Channels set = new Channels("synapse '" + name() + "' on population '" + target.name() + "', projection "
+        Channels set = new Channels("synapse '" + name() + "' on population '" + target().name() + "', projection "
                 + channelSets.length, model.variables(), csr, targetFrom, weight, delaySteps, dynamics.linearSteps());
         channelSets = Arrays.copyOf(channelSets, channelSets.length + 1);
         channelSets[channelSets.length - 1] = set;
@@ -158,13 +158,13 @@ public final class KineticReceptor extends SynapticInput {
     /** Steps the whole target whatever the range: kinetic channels are kept per presynaptic unit or synapse. */
     @Override
     public void apply(long step, Kernels kernels, int from, int to) {
-        if (from != 0 || to != target.paddedSize()) {
+        if (from != 0 || to != membrane.paddedSize()) {
             throw new IllegalStateException("kinetic synapse '" + name() + "' steps its whole target on one thread");
         }
         for (Channels set : channelSets) {
             set.takeArrivals(step, dynamics);
         }
-        output.apply(kernels, g, target, 0, to);
+        output.apply(kernels, g, membrane, 0, to);
         Arrays.fill(g, 0f);
         int s = model.outputVariable();
         for (Channels set : channelSets) {
