@@ -108,14 +108,14 @@ public final class JarComparison {
         Object kernels = loader.loadClass("org.vecsnn.core.simd.KernelProvider").getMethod("get").invoke(null);
         Object built;
         if (network.equals("microcircuit")) {
-            Class<?> microcircuit = loader.loadClass("org.vecsnn.networks.Microcircuit");
-            Class<?> drive = loader.loadClass("org.vecsnn.networks.Microcircuit$Drive");
+            Class<?> microcircuit = networkClass(loader, "Microcircuit");
+            Class<?> drive = networkClass(loader, "Microcircuit$Drive");
             Object dc = Arrays.stream(drive.getEnumConstants()).filter(d -> d.toString().equals("DC")).findFirst()
                     .orElseThrow();
             built = microcircuit.getMethod("build", double.class, double.class, long.class, kernelsType, drive)
                     .invoke(null, scale, 0.1, 1L, kernels, dc);
         } else {
-            built = loader.loadClass("org.vecsnn.networks.BenchmarkNetworks")
+            built = networkClass(loader, "BenchmarkNetworks")
                     .getMethod("byName", String.class, int.class, double.class, long.class, kernelsType)
                     .invoke(null, network, n, 0.1, 1L, kernels);
         }
@@ -124,6 +124,15 @@ public final class JarComparison {
         Class<?> progress = loader.loadClass("org.vecsnn.core.ProgressListener");
         Object silent = progress.getField("SILENT").get(null);
         return new Build(jar.toString(), net, net.getClass().getMethod("runSteps", long.class, progress), silent);
+    }
+
+    /** A class of the standard networks, in its package since the open-core redesign or in the one before it. */
+    private static Class<?> networkClass(ClassLoader loader, String name) throws ClassNotFoundException {
+        try {
+            return loader.loadClass("org.vecsnn.networks." + name);
+        } catch (ClassNotFoundException before) {
+            return loader.loadClass("org.vecsnn.core." + "networks." + name);
+        }
     }
 
     private static double quantile(double[] values, double q) {

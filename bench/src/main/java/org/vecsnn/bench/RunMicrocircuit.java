@@ -13,8 +13,8 @@ import org.vecsnn.core.Network;
 import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.monitor.RateMonitor;
 import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.networks.Microcircuit;
 import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.networks.Microcircuit;
 
 /**
  * The main job for the Potjans–Diesmann microcircuit: builds it (timed), simulates a warm-up that is discarded

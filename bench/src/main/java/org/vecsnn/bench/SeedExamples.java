@@ -20,23 +20,23 @@ import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.StateMonitor;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
-import org.vecsnn.models.synapse.KineticModel;
-import org.vecsnn.models.synapse.ShortTermPlasticity;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.core.synapse.VoltageJump;
+import org.vecsnn.models.neuron.Lif;
+import org.vecsnn.models.synapse.DualExponentialReceptor;
+import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
+import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.KineticModel;
+import org.vecsnn.models.synapse.KineticReceptor;
+import org.vecsnn.models.synapse.ShortTermPlasticity;
 import org.vecsnn.validation.Figures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import org.vecsnn.models.synapse.ExponentialReceptor;
-import org.vecsnn.models.synapse.KineticReceptor;
-import org.vecsnn.core.synapse.VoltageJump;
-import org.vecsnn.models.synapse.DualExponentialReceptor;
 
 /**
  * The seed chapter's experiments: a presynaptic LIF driven by a constant input fires regularly onto a
@@ -71,15 +71,17 @@ final class SeedExamples implements Callable<Integer> {
                 new Example("bionmda", "BioNMDA (second-order kinetics), Mg block",
                         p -> new KineticReceptor(p, "s", KineticModel.bioNmda()), 1.5, null),
                 new Example("gaba_b", "GABA_B (receptor/G-protein), COBA E = -95 mV",
-                        p -> new KineticReceptor(p, "s", new KineticModel.GabaB(0.18, 0.034, 0.09, 0.0012, 1e-4, 0.5, 0.3,
-                                -95, 0.02)), 0.2, null),
+                        p -> new KineticReceptor(p, "s", new KineticModel.GabaB(0.18, 0.034, 0.09, 0.0012, 1e-4,
+                                0.5, 0.3, -95, 0.02)), 0.2, null),
                 new Example("gaba_b_destexhe", "GABA_B with desensitization (Destexhe 1995), COBA E = -95 mV",
-                        p -> new KineticReceptor(p, "s", new KineticModel.GabaBDesensitized(0.66, 0.02, 0.0053, 0.017, 8.3e-5,
-                                7.9e-3, 1e-16, 0.5, 0.5, -95, 0.02)), 0.2, null),
+                        p -> new KineticReceptor(p, "s", new KineticModel.GabaBDesensitized(0.66, 0.02, 0.0053,
+                                0.017, 8.3e-5, 7.9e-3, 1e-16, 0.5, 0.5, -95, 0.02)), 0.2, null),
                 new Example("dual_exponential", "dual exponential (tau_r 1, tau_d 10 ms, seed's jump), CUBA",
-                        p -> DualExponentialReceptor.dualExponential(p, "s", 1, 10, Normalisation.JUMP, SynapticOutput.current()), 1, null),
+                        p -> DualExponentialReceptor.dualExponential(p, "s", 1, 10, Normalisation.JUMP,
+                                SynapticOutput.current()), 1, null),
                 new Example("alpha", "alpha (tau 2 ms, seed's jump: s = t e^(-t/tau)), CUBA",
-                        p -> DualExponentialReceptor.alpha(p, "s", 2, Normalisation.JUMP, SynapticOutput.current()), 1, null),
+                        p -> DualExponentialReceptor.alpha(p, "s", 2, Normalisation.JUMP, SynapticOutput.current()),
+                        1, null),
                 new Example("exponential", "single exponential (tau 8 ms), CUBA",
                         p -> new ExponentialReceptor(p, "s", 8, SynapticOutput.current()), 1, null),
                 new Example("exponential_stp", "single exponential with Tsodyks-Markram STP (U 0.45, tau_f 50, "

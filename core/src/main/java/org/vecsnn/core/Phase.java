@@ -17,7 +17,7 @@ enum Phase {
      * neurons, spikes, resets and clears its input. Each chunk lists its spikes.
      */
     NEURONS(true),
-    /** The spike lists of every chunk are published to every thread (a barrier; a process exchange when distributed). */
+    /** Every chunk's spike list is published to every thread (a barrier; a process exchange when distributed). */
     EXCHANGE(false),
     /**
      * Plasticity rules see each presynaptic spike of step n before it is delivered and give its efficacy (thread 0;

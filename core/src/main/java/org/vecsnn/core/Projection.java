@@ -2,11 +2,11 @@ package org.vecsnn.core;
 
 import org.vecsnn.core.connect.Csr;
 import org.vecsnn.core.delay.DelayRing;
-import org.vecsnn.core.synapse.SpikeChannels;
 import org.vecsnn.core.plasticity.PlasticSynapses;
 import org.vecsnn.core.plasticity.PlasticityKernel;
 import org.vecsnn.core.plasticity.PlasticityRule;
 import org.vecsnn.core.state.StateStore;
+import org.vecsnn.core.synapse.SpikeChannels;
 import org.vecsnn.core.synapse.SynapticInput;
 
 /**

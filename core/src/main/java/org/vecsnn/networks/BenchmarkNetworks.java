@@ -7,14 +7,14 @@ import org.vecsnn.core.Projection;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.connect.SplitMix64;
 import org.vecsnn.core.input.TimedCurrent;
-import org.vecsnn.models.neuron.HodgkinHuxley;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
-import org.vecsnn.models.synapse.ExponentialReceptor;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.neuron.HodgkinHuxley;
+import org.vecsnn.models.neuron.Lif;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /**
  * The standard networks of Brette et al. (2007), as the field benchmarks them. N_E = 0.8·N, N_I = 0.2·N; every

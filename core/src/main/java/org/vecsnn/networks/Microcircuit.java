@@ -10,11 +10,11 @@ import org.vecsnn.core.connect.SplitMix64;
 import org.vecsnn.core.input.PoissonDrive;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
-import org.vecsnn.models.synapse.ExponentialReceptor;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.neuron.Lif;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /**
  * The cortical microcircuit of Potjans and Diesmann (2014), with the parameters of NEST's PyNEST example

@@ -14,14 +14,14 @@ import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.RateMonitor;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.StateMonitor;
-import org.vecsnn.models.neuron.HodgkinHuxley;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
-import org.vecsnn.models.neuron.RateFunction;
 import org.vecsnn.core.simd.PlainKernels;
-import org.vecsnn.models.synapse.ExponentialReceptor;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.neuron.HodgkinHuxley;
+import org.vecsnn.models.neuron.Lif;
+import org.vecsnn.models.neuron.RateFunction;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 import org.vecsnn.models.synapse.KineticReceptor;
 
 /**

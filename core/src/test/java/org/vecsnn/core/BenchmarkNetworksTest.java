@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.vecsnn.core.monitor.SpikeMonitor;
+import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.networks.BenchmarkNetworks;
 import org.vecsnn.networks.EiNetwork;
-import org.vecsnn.core.simd.KernelProvider;
 
 /** The benchmark networks fire in their known regimes over one biological second. */
 class BenchmarkNetworksTest {

@@ -14,15 +14,15 @@ import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.networks.BenchmarkNetworks;
-import org.vecsnn.models.neuron.AdEx;
-import org.vecsnn.models.neuron.HodgkinHuxley;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.neuron.AdEx;
+import org.vecsnn.models.neuron.HodgkinHuxley;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.networks.BenchmarkNetworks;
 
 /**
  * Networks whose kernels use exp give the same spikes and state whether the kernels run interpreted (a child JVM

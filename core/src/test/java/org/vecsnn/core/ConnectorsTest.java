@@ -12,9 +12,9 @@ import org.vecsnn.core.connect.ConnectionContext;
 import org.vecsnn.core.connect.Connector;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.connect.Csr;
+import org.vecsnn.core.simd.PlainKernels;
 import org.vecsnn.networks.BenchmarkNetworks;
 import org.vecsnn.networks.EiNetwork;
-import org.vecsnn.core.simd.PlainKernels;
 
 class ConnectorsTest {
     private static final TimeGrid GRID = new TimeGrid(0.1);

@@ -9,21 +9,21 @@ import org.junit.jupiter.api.Test;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.monitor.StateMonitor;
+import org.vecsnn.core.neuron.NeuronModel;
+import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.simd.PlainKernels;
+import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.models.neuron.AdEx;
 import org.vecsnn.models.neuron.ExpIf;
 import org.vecsnn.models.neuron.HodgkinHuxley;
 import org.vecsnn.models.neuron.Izhikevich;
 import org.vecsnn.models.neuron.Lif;
-import org.vecsnn.core.neuron.NeuronModel;
-import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.models.neuron.Qif;
-import org.vecsnn.core.simd.PlainKernels;
 import org.vecsnn.models.synapse.DualExponentialReceptor;
-import org.vecsnn.models.synapse.KineticModel;
-import org.vecsnn.models.synapse.ShortTermPlasticity;
-import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.KineticModel;
 import org.vecsnn.models.synapse.KineticReceptor;
+import org.vecsnn.models.synapse.ShortTermPlasticity;
 
 /**
  * Declared state: every variable of every built-in model is known by name and recordable, including a synapse's

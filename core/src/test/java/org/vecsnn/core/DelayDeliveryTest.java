@@ -10,13 +10,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
-import org.vecsnn.models.synapse.ExponentialReceptor;
 import org.vecsnn.core.synapse.VoltageJump;
+import org.vecsnn.models.neuron.Lif;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /**
  * The delivery rule: a spike emitted in step m through a delay of k ≥ 1 steps first acts in step m + k. The target

@@ -9,18 +9,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.SpikeTimesSource;
+import org.vecsnn.core.neuron.NeuronModel;
+import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.core.synapse.SynapticInput;
+import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.core.synapse.VoltageJump;
 import org.vecsnn.models.neuron.AdEx;
 import org.vecsnn.models.neuron.ExpIf;
 import org.vecsnn.models.neuron.HodgkinHuxley;
 import org.vecsnn.models.neuron.Izhikevich;
-import org.vecsnn.core.neuron.NeuronModel;
-import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.models.neuron.Qif;
-import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.core.synapse.SynapticInput;
-import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.models.synapse.ExponentialReceptor;
-import org.vecsnn.core.synapse.VoltageJump;
 
 /**
  * Every synapse model (and a voltage jump, and the Mg-blocked output) drives every neuron model: one presynaptic

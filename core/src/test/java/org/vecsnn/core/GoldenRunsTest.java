@@ -12,20 +12,20 @@ import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.networks.BenchmarkNetworks;
-import org.vecsnn.networks.Microcircuit;
+import org.vecsnn.core.neuron.Integrator;
+import org.vecsnn.core.neuron.NeuronModel;
+import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.models.neuron.AdEx;
 import org.vecsnn.models.neuron.ExpIf;
 import org.vecsnn.models.neuron.HodgkinHuxley;
-import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.models.neuron.Izhikevich;
 import org.vecsnn.models.neuron.Lif;
-import org.vecsnn.core.neuron.NeuronModel;
-import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.models.neuron.Qif;
-import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.networks.BenchmarkNetworks;
+import org.vecsnn.networks.Microcircuit;
 
 /**
  * Golden runs: fingerprints (every spike's step and unit, and every state array after the run) of the benchmark

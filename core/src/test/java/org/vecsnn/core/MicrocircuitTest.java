@@ -13,13 +13,13 @@ import org.vecsnn.core.connect.Distribution;
 import org.vecsnn.core.connect.SplitMix64;
 import org.vecsnn.core.input.PoissonDrive;
 import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.networks.Microcircuit;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.PlainKernels;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.networks.Microcircuit;
 
 /** The microcircuit's parts against the published model, and its build's independence of the thread count. */
 class MicrocircuitTest {

@@ -12,13 +12,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.connect.Distribution;
 import org.vecsnn.core.input.TimedCurrent;
-import org.vecsnn.networks.Nest;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.networks.Nest;
 
 /**
  * Two neurons in NEST's parameters against NEST's {@code iaf_psc_exp} update order written out here in double

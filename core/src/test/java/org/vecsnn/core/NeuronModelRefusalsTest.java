@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.vecsnn.core.neuron.Integrator;
+import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.simd.PlainKernels;
 import org.vecsnn.models.neuron.AdEx;
 import org.vecsnn.models.neuron.ExpIf;
 import org.vecsnn.models.neuron.HodgkinHuxley;
-import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.models.neuron.Izhikevich;
-import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.models.neuron.Qif;
 import org.vecsnn.models.neuron.RateFunction;
-import org.vecsnn.core.simd.PlainKernels;
 import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /** Bad neuron-model parameters are refused with the parameter, its value and what is allowed. */

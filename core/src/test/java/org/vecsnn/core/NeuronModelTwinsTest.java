@@ -12,18 +12,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.models.neuron.AdEx;
-import org.vecsnn.models.neuron.ExpIf;
-import org.vecsnn.models.neuron.HodgkinHuxley;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Izhikevich;
 import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronPopulation;
-import org.vecsnn.models.neuron.Qif;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.simd.PlainKernels;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.neuron.AdEx;
+import org.vecsnn.models.neuron.ExpIf;
+import org.vecsnn.models.neuron.HodgkinHuxley;
+import org.vecsnn.models.neuron.Izhikevich;
+import org.vecsnn.models.neuron.Qif;
 import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /**

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.vecsnn.core.connect.Connectors;
-import org.vecsnn.networks.BenchmarkNetworks;
-import org.vecsnn.networks.EiNetwork;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.models.synapse.KineticModel;
 import org.vecsnn.models.synapse.KineticReceptor;
+import org.vecsnn.networks.BenchmarkNetworks;
+import org.vecsnn.networks.EiNetwork;
 
 /** A NaN or infinity in any state stops the run within the check interval, naming where and when. */
 class NonFiniteStateTest {

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.networks.BenchmarkNetworks;
-import org.vecsnn.networks.EiNetwork;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.simd.PlainKernels;
 import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.networks.BenchmarkNetworks;
+import org.vecsnn.networks.EiNetwork;
 
 /** Whole networks give the same spikes, step for step, on the JVM's kernels and on the plain twin. */
 @Tag("kernels")

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.SpikeStream;
+import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.networks.BenchmarkNetworks;
 import org.vecsnn.networks.EiNetwork;
-import org.vecsnn.core.simd.KernelProvider;
 
 class SpikeStreamTest {
     @Test

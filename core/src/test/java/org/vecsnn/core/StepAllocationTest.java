@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
+import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.networks.BenchmarkNetworks;
 import org.vecsnn.networks.EiNetwork;
-import org.vecsnn.core.simd.KernelProvider;
 
 /** Once warm, {@link Network#step()} allocates nothing: the embedding API's promise. */
 class StepAllocationTest {

@@ -13,19 +13,19 @@ import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.monitor.StateMonitor;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.PlainKernels;
-import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
-import org.vecsnn.models.synapse.KineticModel;
-import org.vecsnn.models.synapse.ShortTermPlasticity;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
-import org.vecsnn.models.synapse.ExponentialReceptor;
-import org.vecsnn.models.synapse.KineticReceptor;
 import org.vecsnn.core.synapse.VoltageJump;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.models.synapse.DualExponentialReceptor;
+import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
+import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.KineticModel;
+import org.vecsnn.models.synapse.KineticReceptor;
+import org.vecsnn.models.synapse.ShortTermPlasticity;
 
 /** Behaviour of the synapse catalogue that is not a trace: blocks, gaps, gating, delays, plasticity, refusals. */
 class SynapseCatalogueTest {

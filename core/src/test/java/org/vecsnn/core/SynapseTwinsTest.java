@@ -10,12 +10,12 @@ import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.simd.PlainKernels;
 import org.vecsnn.core.synapse.SynapticInput;
+import org.vecsnn.models.neuron.Lif;
 
 /**
  * Every synapse model on the JVM's kernels and on the plain twin: Poisson drive through the model onto LIF

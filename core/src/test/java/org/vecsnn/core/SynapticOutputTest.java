@@ -8,10 +8,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /** Conductance outputs drive V toward E; current outputs follow the sign of the weight. */

@@ -15,21 +15,21 @@ import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.RateMonitor;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.StateMonitor;
-import org.vecsnn.networks.BenchmarkNetworks;
-import org.vecsnn.networks.EiNetwork;
-import org.vecsnn.models.neuron.HodgkinHuxley;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
-import org.vecsnn.models.synapse.KineticModel;
-import org.vecsnn.models.synapse.ShortTermPlasticity;
 import org.vecsnn.core.synapse.SynapticOutput;
-import org.vecsnn.models.synapse.ExponentialReceptor;
-import org.vecsnn.models.synapse.KineticReceptor;
 import org.vecsnn.core.synapse.VoltageJump;
+import org.vecsnn.models.neuron.HodgkinHuxley;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.models.synapse.DualExponentialReceptor;
+import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
+import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.KineticModel;
+import org.vecsnn.models.synapse.KineticReceptor;
+import org.vecsnn.models.synapse.ShortTermPlasticity;
+import org.vecsnn.networks.BenchmarkNetworks;
+import org.vecsnn.networks.EiNetwork;
 
 /**
  * Stepping on several threads gives the same spikes and the same state, bit for bit, as one thread: for the

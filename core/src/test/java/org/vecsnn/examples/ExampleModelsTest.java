@@ -19,12 +19,12 @@ import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.StateMonitor;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.SynapticOutput;
-import org.vecsnn.models.synapse.ExponentialReceptor;
 import org.vecsnn.core.synapse.VoltageJump;
+import org.vecsnn.models.neuron.Lif;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /**
  * The three example models (a neuron, a synapse and a plasticity rule the catalogue lacks, each in one file that

@@ -14,8 +14,8 @@ import org.vecsnn.core.connect.Csr;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.simd.PlainKernels;
+import org.vecsnn.models.neuron.Lif;
 
 class LoadersTest {
     private static final TimeGrid GRID = new TimeGrid(0.1);

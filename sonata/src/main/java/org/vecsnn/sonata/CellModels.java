@@ -9,18 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
-import org.vecsnn.networks.Nest;
-import org.vecsnn.models.neuron.AdEx;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Izhikevich;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronPopulation;
-import org.vecsnn.models.synapse.DualExponentialReceptor;
-import org.vecsnn.models.synapse.ExponentialReceptor;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.core.synapse.VoltageJump;
+import org.vecsnn.models.neuron.AdEx;
+import org.vecsnn.models.neuron.Izhikevich;
+import org.vecsnn.models.neuron.Lif;
+import org.vecsnn.models.synapse.DualExponentialReceptor;
+import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.networks.Nest;
 
 /**
  * Point-neuron {@code model_template}s and their {@code dynamics_params} mapped onto the core's models, with NEST's

@@ -9,11 +9,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vecsnn.models.neuron.AdEx;
 import org.vecsnn.core.neuron.Integrator;
+import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.neuron.AdEx;
 import org.vecsnn.models.neuron.Izhikevich;
 import org.vecsnn.models.neuron.Lif;
-import org.vecsnn.core.synapse.SynapticOutput;
 
 /** Each NEST template's parameters (given, or NEST's defaults) as the core's model, worked out here by hand. */
 class CellModelsTest {

@@ -17,12 +17,12 @@ import org.vecsnn.core.Population;
 import org.vecsnn.core.Projection;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.models.synapse.DualExponentialReceptor;
 import org.vecsnn.models.synapse.ExponentialReceptor;
-import org.vecsnn.core.synapse.SynapticOutput;
 
 /**
  * A circuit written by h5py (src/test/resources/foreign_circuit.py, independently of this project): every node,

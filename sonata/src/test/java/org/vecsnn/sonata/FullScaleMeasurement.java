@@ -6,8 +6,8 @@ import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.vecsnn.core.Network;
-import org.vecsnn.networks.Microcircuit;
 import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.networks.Microcircuit;
 
 /**
  * On demand, not in CI: the full-scale microcircuit (77,169 neurons, 3·10⁸ synapses) written as SONATA, then loaded

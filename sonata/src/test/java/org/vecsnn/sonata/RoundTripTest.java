@@ -21,18 +21,18 @@ import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.networks.BenchmarkNetworks;
-import org.vecsnn.networks.Microcircuit;
-import org.vecsnn.models.neuron.AdEx;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Izhikevich;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.models.synapse.DualExponentialReceptor;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.core.synapse.VoltageJump;
+import org.vecsnn.models.neuron.AdEx;
+import org.vecsnn.models.neuron.Izhikevich;
+import org.vecsnn.models.neuron.Lif;
+import org.vecsnn.models.synapse.DualExponentialReceptor;
+import org.vecsnn.networks.BenchmarkNetworks;
+import org.vecsnn.networks.Microcircuit;
 
 /**
  * A network written as SONATA and read back is the same network: the same CSR, parameters, state and spikes, bit for

@@ -12,9 +12,9 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vecsnn.core.monitor.SpikeMonitor;
+import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.networks.BenchmarkNetworks;
 import org.vecsnn.networks.EiNetwork;
-import org.vecsnn.core.simd.KernelProvider;
 
 /** A run described by simulation_config.json gives the spikes of the network it was written from, as a report. */
 class SimulationConfigTest {

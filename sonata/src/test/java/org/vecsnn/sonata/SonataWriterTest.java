@@ -22,17 +22,17 @@ import org.vecsnn.core.Network;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.input.TimedCurrent;
-import org.vecsnn.networks.BenchmarkNetworks;
-import org.vecsnn.models.neuron.AdEx;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Izhikevich;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.models.synapse.DualExponentialReceptor;
 import org.vecsnn.core.synapse.SynapticOutput;
-import org.vecsnn.models.synapse.ExponentialReceptor;
 import org.vecsnn.core.synapse.VoltageJump;
+import org.vecsnn.models.neuron.AdEx;
+import org.vecsnn.models.neuron.Izhikevich;
+import org.vecsnn.models.neuron.Lif;
+import org.vecsnn.models.synapse.DualExponentialReceptor;
+import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.networks.BenchmarkNetworks;
 
 /**
  * What the writer puts in the files for the NEST templates, against NEST's parameters worked out here by hand, and

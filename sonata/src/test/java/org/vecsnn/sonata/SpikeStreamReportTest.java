@@ -20,13 +20,13 @@ import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.SpikeStream;
-import org.vecsnn.networks.BenchmarkNetworks;
-import org.vecsnn.networks.EiNetwork;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Izhikevich;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.VoltageJump;
+import org.vecsnn.models.neuron.Izhikevich;
+import org.vecsnn.networks.BenchmarkNetworks;
+import org.vecsnn.networks.EiNetwork;
 
 /**
  * A SONATA run recorded by {@link SpikeStream}s ({@link SonataSimulation.Recording#STREAM}) reports the spikes a

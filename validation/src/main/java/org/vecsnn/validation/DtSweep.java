@@ -8,12 +8,12 @@ import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.Kernels;
-import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
-import org.vecsnn.models.synapse.KineticModel;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
-import org.vecsnn.models.synapse.ExponentialReceptor;
 import org.vecsnn.models.synapse.DualExponentialReceptor;
+import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
+import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.KineticModel;
 
 /**
  * The exactly integrated linear models over step sizes down to 0.001 ms and time constants from 1 to 100 ms, for

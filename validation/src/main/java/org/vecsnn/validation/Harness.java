@@ -7,10 +7,10 @@ import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.monitor.StateMonitor;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.synapse.SynapticInput;
+import org.vecsnn.models.neuron.Lif;
 
 /** Small simulations for the validation cases: one spike train through one synapse onto LIF neurons. */
 public final class Harness {

@@ -4,9 +4,9 @@ import org.vecsnn.core.Network;
 import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.models.neuron.Lif;
 
 /** The firing rate of one LIF neuron under constant input, from its interspike intervals. */
 final class LifRate {

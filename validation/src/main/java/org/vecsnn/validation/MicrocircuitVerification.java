@@ -18,8 +18,8 @@ import org.vecsnn.core.Network;
 import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.connect.SplitMix64;
 import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.networks.Microcircuit;
 import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.networks.Microcircuit;
 
 /**
  * The microcircuit against NEST 3.10 (on demand, not in the build: minutes per seed): runs the full-scale model with

@@ -7,15 +7,15 @@ import org.vecsnn.core.Network;
 import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.StateMonitor;
+import org.vecsnn.core.neuron.Integrator;
+import org.vecsnn.core.neuron.NeuronModel;
+import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.models.neuron.AdEx;
 import org.vecsnn.models.neuron.ExpIf;
 import org.vecsnn.models.neuron.HodgkinHuxley;
-import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.models.neuron.Izhikevich;
-import org.vecsnn.core.neuron.NeuronModel;
-import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.models.neuron.Qif;
-import org.vecsnn.core.simd.Kernels;
 
 /**
  * Convergence of every neuron model under every general integrator: one neuron under a constant current, its V

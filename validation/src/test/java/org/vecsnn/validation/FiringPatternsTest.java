@@ -10,12 +10,12 @@ import org.vecsnn.core.Network;
 import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.monitor.SpikeMonitor;
-import org.vecsnn.models.neuron.AdEx;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Izhikevich;
 import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.models.neuron.AdEx;
+import org.vecsnn.models.neuron.Izhikevich;
 
 /**
  * The published firing patterns from their published parameter sets, told apart by interspike-interval statistics,

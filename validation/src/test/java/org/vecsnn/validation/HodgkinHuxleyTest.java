@@ -3,16 +3,16 @@ package org.vecsnn.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
 import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 import org.vecsnn.core.Network;
 import org.vecsnn.core.monitor.Monitor;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.StateMonitor;
-import org.vecsnn.models.neuron.HodgkinHuxley;
 import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.models.neuron.HodgkinHuxley;
 
 /**
  * The squid HH model against RK4 in double precision at 0.005 ms, written from the 1952 equations

@@ -12,15 +12,15 @@ import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.monitor.StateMonitor;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
-import org.vecsnn.models.synapse.KineticModel;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
-import org.vecsnn.models.synapse.KineticReceptor;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.models.synapse.DualExponentialReceptor;
+import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
+import org.vecsnn.models.synapse.KineticModel;
+import org.vecsnn.models.synapse.KineticReceptor;
 
 /**
  * Every synapse model's state after one spike and after a regular train, sampled every step, against closed forms

@@ -16,12 +16,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.vecsnn.core.Network;
 import org.vecsnn.core.Projection;
+import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.neuron.Lif;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 import org.vecsnn.networks.BenchmarkNetworks;
 import org.vecsnn.networks.EiNetwork;
-import org.vecsnn.models.neuron.Lif;
-import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.models.synapse.ExponentialReceptor;
-import org.vecsnn.core.synapse.SynapticOutput;
 
 /**
  * How fast a COBA step could be at best on this machine: the two things every step must do, each as a bare loop

@@ -13,9 +13,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.vecsnn.core.Network;
-import org.vecsnn.networks.BenchmarkNetworks;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.PlainKernels;
+import org.vecsnn.networks.BenchmarkNetworks;
 
 /**
  * One step of the COBA benchmark network in its steady state (about 20 Hz): membrane, synapses and spike

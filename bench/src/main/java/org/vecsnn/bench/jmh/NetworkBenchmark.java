@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.vecsnn.core.Network;
 import org.vecsnn.core.ProgressListener;
-import org.vecsnn.networks.BenchmarkNetworks;
 import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.networks.BenchmarkNetworks;
 
 /**
  * Whole benchmark networks, one step in the steady state (after 2000 steps). Wall seconds per biological second =

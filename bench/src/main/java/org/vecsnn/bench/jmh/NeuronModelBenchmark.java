@@ -14,17 +14,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.vecsnn.core.Network;
 import org.vecsnn.core.input.TimedCurrent;
+import org.vecsnn.core.neuron.Integrator;
+import org.vecsnn.core.neuron.NeuronModel;
+import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.core.simd.PlainKernels;
 import org.vecsnn.models.neuron.AdEx;
 import org.vecsnn.models.neuron.ExpIf;
 import org.vecsnn.models.neuron.HodgkinHuxley;
-import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.models.neuron.Izhikevich;
 import org.vecsnn.models.neuron.Lif;
-import org.vecsnn.core.neuron.NeuronModel;
-import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.models.neuron.Qif;
-import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.core.simd.PlainKernels;
 
 /**
  * One step of N neurons of each model under each integrator, SIMD against plain, with a constant current that keeps

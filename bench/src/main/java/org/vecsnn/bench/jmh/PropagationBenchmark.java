@@ -16,10 +16,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.vecsnn.core.Network;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.PoissonSource;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /**

@@ -16,17 +16,17 @@ import org.vecsnn.core.Network;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.neuron.Integrator;
-import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
-import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
-import org.vecsnn.models.synapse.KineticModel;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
-import org.vecsnn.models.synapse.ExponentialReceptor;
-import org.vecsnn.models.synapse.KineticReceptor;
 import org.vecsnn.core.synapse.VoltageJump;
+import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.models.synapse.DualExponentialReceptor;
+import org.vecsnn.models.synapse.DualExponentialReceptor.Normalisation;
+import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.KineticModel;
+import org.vecsnn.models.synapse.KineticReceptor;
 
 /**
  * The cost of one step of each synapse model in a 4000-neuron network with 80 inputs per neuron: 4000 Poisson
@@ -48,10 +48,13 @@ public class SynapseModelBenchmark {
 
     static SynapticInput add(NeuronPopulation post, String model) {
         return switch (model) {
-            case "exponential", "exponential_stp" -> new ExponentialReceptor(post, "s", 5, SynapticOutput.conductance(0));
+            case "exponential", "exponential_stp" ->
+                    new ExponentialReceptor(post, "s", 5, SynapticOutput.conductance(0));
             case "exponential_mg" -> new ExponentialReceptor(post, "s", 5, SynapticOutput.mgBlock());
-            case "dual" -> DualExponentialReceptor.dualExponential(post, "s", 1, 10, Normalisation.PEAK, SynapticOutput.conductance(0));
-            case "alpha" -> DualExponentialReceptor.alpha(post, "s", 2, Normalisation.PEAK, SynapticOutput.conductance(0));
+            case "dual" -> DualExponentialReceptor.dualExponential(post, "s", 1, 10, Normalisation.PEAK,
+                    SynapticOutput.conductance(0));
+            case "alpha" -> DualExponentialReceptor.alpha(post, "s", 2, Normalisation.PEAK,
+                    SynapticOutput.conductance(0));
             case "AMPA" -> new KineticReceptor(post, "s", KineticModel.ampa());
             case "GABA_A" -> new KineticReceptor(post, "s", KineticModel.gabaA());
             case "NMDA" -> new KineticReceptor(post, "s", KineticModel.nmda());

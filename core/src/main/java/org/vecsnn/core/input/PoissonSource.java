@@ -4,10 +4,10 @@ import org.vecsnn.core.Check;
 import org.vecsnn.core.Population;
 import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.connect.SplitMix64;
+import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.state.StateSpec;
 import org.vecsnn.core.state.StateStore;
 import org.vecsnn.core.state.StateVariable;
-import org.vecsnn.core.simd.Kernels;
 
 /**
  * Independent Poisson spike trains: in each step each unit spikes with probability {@code rate·dt} (a Bernoulli

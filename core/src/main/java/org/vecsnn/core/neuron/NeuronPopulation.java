@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.IntToDoubleFunction;
 import org.vecsnn.core.Check;
 import org.vecsnn.core.Population;
-import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.StateArray;
+import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.monitor.Probe;
 import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.state.StateSpec;
@@ -14,8 +14,8 @@ import org.vecsnn.core.state.StateStore;
 import org.vecsnn.core.state.StateVariable;
 import org.vecsnn.core.synapse.FusableSynapse;
 import org.vecsnn.core.synapse.SynapticInput;
-import org.vecsnn.core.synapse.TargetMembrane;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.core.synapse.TargetMembrane;
 
 /**
  * Neurons of one {@link NeuronModel} in structure-of-arrays form: V, the variables the model declares (gates,

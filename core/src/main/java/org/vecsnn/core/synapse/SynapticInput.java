@@ -2,8 +2,8 @@ package org.vecsnn.core.synapse;
 
 import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.delay.DelayRing;
-import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.monitor.Probe;
+import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.state.StateSpec;
 import org.vecsnn.core.state.StateStore;

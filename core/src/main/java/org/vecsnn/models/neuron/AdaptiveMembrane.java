@@ -1,13 +1,13 @@
 package org.vecsnn.models.neuron;
 
-import org.vecsnn.core.neuron.NeuronModel;
-import org.vecsnn.core.neuron.NeuronKernel;
-import org.vecsnn.core.neuron.NeuronState;
 import org.vecsnn.core.neuron.Integrator;
+import org.vecsnn.core.neuron.NeuronKernel;
+import org.vecsnn.core.neuron.NeuronModel;
+import org.vecsnn.core.neuron.NeuronState;
 
 import org.vecsnn.core.Check;
-import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.simd.AdaptiveCoefficients;
+import org.vecsnn.core.simd.Kernels;
 
 /** Builds the shared kernel's step for the exponential IF, AdEx, Izhikevich and quadratic IF models. */
 final class AdaptiveMembrane {

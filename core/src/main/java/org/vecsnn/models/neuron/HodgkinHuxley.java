@@ -1,16 +1,16 @@
 package org.vecsnn.models.neuron;
 
-import org.vecsnn.core.neuron.NeuronModel;
-import org.vecsnn.core.neuron.NeuronKernel;
-import org.vecsnn.core.neuron.NeuronState;
 import org.vecsnn.core.neuron.Integrator;
+import org.vecsnn.core.neuron.NeuronKernel;
+import org.vecsnn.core.neuron.NeuronModel;
+import org.vecsnn.core.neuron.NeuronState;
 
 import java.util.List;
+import org.vecsnn.core.Check;
+import org.vecsnn.core.simd.HhCoefficients;
 import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.state.StateSpec;
 import org.vecsnn.core.state.StateVariable;
-import org.vecsnn.core.Check;
-import org.vecsnn.core.simd.HhCoefficients;
 
 /**
  * Hodgkin–Huxley neurons:

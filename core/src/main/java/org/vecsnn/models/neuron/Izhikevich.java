@@ -1,13 +1,13 @@
 package org.vecsnn.models.neuron;
 
-import org.vecsnn.core.neuron.NeuronModel;
-import org.vecsnn.core.neuron.NeuronKernel;
-import org.vecsnn.core.neuron.NeuronState;
 import org.vecsnn.core.neuron.Integrator;
+import org.vecsnn.core.neuron.NeuronKernel;
+import org.vecsnn.core.neuron.NeuronModel;
+import org.vecsnn.core.neuron.NeuronState;
 
+import org.vecsnn.core.Check;
 import org.vecsnn.core.state.StateSpec;
 import org.vecsnn.core.state.StateVariable;
-import org.vecsnn.core.Check;
 
 /**
  * Izhikevich (2003): {@code dV/dt = 0.04·V² + 5·V + 140 − u + I}, {@code du/dt = a·(b·V − u)}; when

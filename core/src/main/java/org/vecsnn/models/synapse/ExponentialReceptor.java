@@ -1,8 +1,8 @@
 package org.vecsnn.models.synapse;
 
+import org.vecsnn.core.synapse.FusableSynapse;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
-import org.vecsnn.core.synapse.FusableSynapse;
 
 import org.vecsnn.core.Check;
 import org.vecsnn.core.TimeGrid;

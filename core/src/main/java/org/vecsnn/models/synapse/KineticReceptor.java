@@ -1,8 +1,8 @@
 package org.vecsnn.models.synapse;
 
+import org.vecsnn.core.synapse.SpikeChannels;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
-import org.vecsnn.core.synapse.SpikeChannels;
 
 import java.util.Arrays;
 import java.util.List;

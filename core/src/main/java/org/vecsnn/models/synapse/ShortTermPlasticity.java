@@ -1,10 +1,10 @@
 package org.vecsnn.models.synapse;
 
 import org.vecsnn.core.Check;
-import org.vecsnn.core.state.StateSpec;
 import org.vecsnn.core.plasticity.PlasticSynapses;
 import org.vecsnn.core.plasticity.PlasticityKernel;
 import org.vecsnn.core.plasticity.PlasticityRule;
+import org.vecsnn.core.state.StateSpec;
 import org.vecsnn.core.state.StateVariable;
 
 /**
