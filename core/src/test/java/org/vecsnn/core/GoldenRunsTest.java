@@ -16,7 +16,9 @@ import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.core.synapse.VoltageJump;
 import org.vecsnn.models.neuron.AdEx;
 import org.vecsnn.models.neuron.ExpIf;
 import org.vecsnn.models.neuron.HodgkinHuxley;
@@ -24,6 +26,7 @@ import org.vecsnn.models.neuron.Izhikevich;
 import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.models.neuron.Qif;
 import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.models.synapse.ShortTermPlasticity;
 import org.vecsnn.networks.BenchmarkNetworks;
 import org.vecsnn.networks.Microcircuit;
 
@@ -89,6 +92,31 @@ class GoldenRunsTest {
         return fingerprint(net, net.addMonitor(new SpikeMonitor(post)), 2000);
     }
 
+    /** The seed chapter's other mechanisms: short-term plasticity, the Mg block, voltage jumps, gap junctions. */
+    private static String seed(String what) {
+        Network net = new Network(0.1, KernelProvider.get()).seed(8);
+        PoissonSource drive = net.add(new PoissonSource("drive", 100, 40, 3));
+        NeuronPopulation post = net.addNeurons("post", 200, new Lif(-65, -65, -50, 10, 1, 2,
+                Integrator.EXPONENTIAL_EULER));
+        SynapticInput input = switch (what) {
+            case "Mg block" -> new ExponentialReceptor(post, "s", 5, SynapticOutput.mgBlock());
+            case "voltage jump" -> new VoltageJump(post, "s", true);
+            default -> new ExponentialReceptor(post, "s", 5, SynapticOutput.conductance(0));
+        };
+        ProjectionBuilder b = net.connect(drive, input).connector(Connectors.fixedProbability(0.2, true))
+                .weight(what.equals("voltage jump") ? 2 : 1).delaySteps(3);
+        if (what.equals("short-term plasticity")) {
+            b.plasticity(ShortTermPlasticity.tsodyksMarkram(0.45, 50, 750));
+        }
+        b.build();
+        if (what.equals("gap junctions")) {
+            net.connectGap(post.range(0, 100), post.range(100, 200)).connector(Connectors.fixedProbability(0.05, true))
+                    .weight(0.02).symmetric(true).spikelet(0.1, false).delay(0.5).build();
+        }
+        net.addCurrent(TimedCurrent.constant(post.all(), 18));
+        return fingerprint(net, net.addMonitor(new SpikeMonitor(post)), 2000);
+    }
+
     private static String neuron(NeuronModel model) {
         boolean hh = model instanceof HodgkinHuxley;
         Network net = new Network(hh ? 0.01 : 0.1, KernelProvider.get()).seed(3);
@@ -113,6 +141,9 @@ class GoldenRunsTest {
         for (String model : List.of("exponential", "dual", "alpha", "AMPA", "GABA_A", "NMDA", "BioNMDA", "GABA_B",
                 "GABA_B_DESENSITIZED")) {
             runs.put("synapse " + model, () -> synapse(model));
+        }
+        for (String what : List.of("short-term plasticity", "Mg block", "voltage jump", "gap junctions")) {
+            runs.put("seed " + what, () -> seed(what));
         }
         java.util.Map<String, NeuronModel> models = new java.util.LinkedHashMap<>();
         models.put("LIF", Lif.defaults());
