@@ -18,17 +18,26 @@ import java.util.Locale;
  * <pre>
  * java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar org.vecsnn.bench.JarComparison \
  *     OLD.jar NEW.jar [--network coba|cuba|cobahh|microcircuit] [--n 4000] [--scale 0.1] [--threads 1]
- *     [--rounds 40] [--steps 1000] [--warmup 20000]
+ *     [--rounds 40] [--steps 1000] [--warmup 20000] [--api runSteps|step]
  * </pre>
  */
 public final class JarComparison {
     private JarComparison() {}
 
-    /** One build's network, stepped through its own {@code Network.runSteps}. */
-    private record Build(String label, Object network, Method runSteps, Object silent) {
+    /**
+     * One build's network, stepped through its own {@code Network.runSteps}, or one {@code Network.step()} call at
+     * a time (the embedding API) when {@code step} is given.
+     */
+    private record Build(String label, Object network, Method runSteps, Object silent, Method step) {
         double secondsFor(long steps) throws ReflectiveOperationException {
             long start = System.nanoTime();
-            runSteps.invoke(network, steps, silent);
+            if (step == null) {
+                runSteps.invoke(network, steps, silent);
+            } else {
+                for (long k = 0; k < steps; k++) {
+                    step.invoke(network);
+                }
+            }
             return (System.nanoTime() - start) * 1e-9;
         }
 
@@ -39,7 +48,7 @@ public final class JarComparison {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: JarComparison OLD.jar NEW.jar [--network NAME] [--n N] [--scale S] "
+            System.err.println("usage: JarComparison OLD.jar NEW.jar [--network NAME] [--n N] [--scale S] [--api step] "
                     + "[--threads T] [--rounds R] [--steps S] [--warmup W]");
             System.exit(2);
         }
@@ -50,6 +59,7 @@ public final class JarComparison {
         int rounds = 40;
         long steps = 1000;
         long warmup = 20_000;
+        boolean oneByOne = false;
         for (int i = 2; i + 1 < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -60,6 +70,7 @@ public final class JarComparison {
                 case "--rounds" -> rounds = Integer.parseInt(value);
                 case "--steps" -> steps = Long.parseLong(value);
                 case "--warmup" -> warmup = Long.parseLong(value);
+                case "--api" -> oneByOne = value.equals("step");
                 default -> {
                     System.err.println("JarComparison: unknown option " + args[i]);
                     System.exit(2);
@@ -68,7 +79,7 @@ public final class JarComparison {
         }
         Build[] builds = new Build[2];
         for (int b = 0; b < 2; b++) {
-            builds[b] = load(Path.of(args[b]), network, n, scale, threads);
+            builds[b] = load(Path.of(args[b]), network, n, scale, threads, oneByOne);
         }
         for (Build build : builds) {
             build.secondsFor(warmup);
@@ -84,8 +95,8 @@ public final class JarComparison {
         for (int r = 0; r < rounds; r++) {
             ratio[r] = seconds[1][r] / seconds[0][r];
         }
-        System.out.printf(Locale.ROOT, "%s, %d thread(s): %d rounds of %d steps after %d%n", network, threads, rounds,
-                steps, warmup);
+        System.out.printf(Locale.ROOT, "%s, %d thread(s), %s: %d rounds of %d steps after %d%n", network, threads,
+                oneByOne ? "step() by step()" : "runSteps", rounds, steps, warmup);
         for (int b = 0; b < 2; b++) {
             System.out.printf(Locale.ROOT, "  %-40s median %.3f µs per step (quartiles %.3f – %.3f)%n",
                     builds[b].label(), quantile(seconds[b], 0.5) * 1e6 / steps, quantile(seconds[b], 0.25) * 1e6 / steps,
@@ -98,7 +109,8 @@ public final class JarComparison {
         }
     }
 
-    private static Build load(Path jar, String network, int n, double scale, int threads) throws Exception {
+    private static Build load(Path jar, String network, int n, double scale, int threads, boolean oneByOne)
+            throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException(jar + ": no such jar");
         }
@@ -123,7 +135,8 @@ public final class JarComparison {
         net.getClass().getMethod("threads", int.class).invoke(net, threads);
         Class<?> progress = loader.loadClass("org.vecsnn.core.ProgressListener");
         Object silent = progress.getField("SILENT").get(null);
-        return new Build(jar.toString(), net, net.getClass().getMethod("runSteps", long.class, progress), silent);
+        return new Build(jar.toString(), net, net.getClass().getMethod("runSteps", long.class, progress), silent,
+                oneByOne ? net.getClass().getMethod("step") : null);
     }
 
     /** A class of the standard networks, in its package since the open-core redesign or in the one before it. */
