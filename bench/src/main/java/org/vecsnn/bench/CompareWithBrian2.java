@@ -92,7 +92,8 @@ final class CompareWithBrian2 implements Callable<Integer> {
             return NO_BRIAN2;
         }
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "Rates are means over %d seed(s) (a network and its initial state per seed);"
+        lines.add(String.format(Locale.ROOT,
+                "Rates are means over %d seed(s) (a network and its initial state per seed);"
                 + " wall time is the best of %d repeat(s) per seed.%n", seeds, repeats));
         lines.add(String.format(Locale.ROOT, "| network | N | duration (s) | simulator | rate E (Hz) | rate I (Hz) | "
                 + "mean rate (Hz) | wall s per bio s | ratio to Brian2 |"));

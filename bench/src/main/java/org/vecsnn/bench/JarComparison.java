@@ -99,7 +99,8 @@ public final class JarComparison {
                 oneByOne ? "step() by step()" : "runSteps", rounds, steps, warmup);
         for (int b = 0; b < 2; b++) {
             System.out.printf(Locale.ROOT, "  %-40s median %.3f µs per step (quartiles %.3f – %.3f)%n",
-                    builds[b].label(), quantile(seconds[b], 0.5) * 1e6 / steps, quantile(seconds[b], 0.25) * 1e6 / steps,
+                    builds[b].label(), quantile(seconds[b], 0.5) * 1e6 / steps,
+                    quantile(seconds[b], 0.25) * 1e6 / steps,
                     quantile(seconds[b], 0.75) * 1e6 / steps);
         }
         System.out.printf(Locale.ROOT, "  new / old: median %.3f (quartiles %.3f – %.3f)%n", quantile(ratio, 0.5),

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * A long run of COBA 4000 with monitors that keep memory flat: every spike streamed to disk
- * ({@link SpikeStream}) and the V of 10 neurons sampled every 10 ms into a ring of the last 100 s. Every window of biological time it reports
- * the rate in that window and the heap in use, and writes them as CSV.
+ * ({@link SpikeStream}) and the V of 10 neurons sampled every 10 ms into a ring of the last 100 s. Every window of
+ * biological time it reports the rate in that window and the heap in use, and writes them as CSV.
  */
 @Command(name = "longrun",
         description = "COBA 4000 for a long biological time with spikes streamed to disk: the rate and the heap in"

@@ -52,7 +52,8 @@ final class RunSonata implements Callable<Integer> {
         start = System.nanoTime();
         long spikes = simulation.run(stream ? SonataSimulation.Recording.STREAM : SonataSimulation.Recording.MEMORY);
         double wall = (System.nanoTime() - start) * 1e-9;
-        System.out.printf(Locale.ROOT, "simulation   %.3f s wall for %s ms biological, report included%n", wall, simulation.tstop());
+        System.out.printf(Locale.ROOT, "simulation   %.3f s wall for %s ms biological, report included%n", wall,
+                simulation.tstop());
         System.out.printf(Locale.ROOT, "spikes       %d%n", spikes);
         System.out.println("report       " + simulation.report());
         return Cli.OK;

@@ -30,9 +30,9 @@ import org.vecsnn.core.synapse.SynapticInput;
  * spike into its own targets, with the same result bit for bit (see {@link Stepper}).
  *
  * <p>One thread at a time: {@link #step()}, the {@code run} methods, {@link #prepare()}, {@link #close()} and
- * {@link Checkpoint}'s save and load take the network for the calling thread for the length of the call; a call from another thread
- * meanwhile is refused at once with an {@link IllegalStateException} (the calling thread itself may save a
- * checkpoint from a progress listener, between steps).
+ * {@link Checkpoint}'s save and load take the network for the calling thread for the length of the call; a call from
+ * another thread meanwhile is refused at once with an {@link IllegalStateException} (the calling thread itself may save
+ * a checkpoint from a progress listener, between steps).
  */
 public final class Network {
     private final TimeGrid grid;
@@ -157,7 +157,9 @@ public final class Network {
         return List.copyOf(monitors);
     }
 
-    /** Starts a projection from {@code source} onto {@code target}; finish it with {@link ProjectionBuilder#build()}. */
+    /**
+     * Starts a projection from {@code source} onto {@code target}; finish it with {@link ProjectionBuilder#build()}.
+     */
     public ProjectionBuilder connect(Range source, SynapticInput target) {
         if (source == null || target == null) {
             throw new IllegalArgumentException("connect(source = " + source + ", target = " + target

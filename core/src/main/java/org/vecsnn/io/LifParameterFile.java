@@ -11,8 +11,8 @@ import org.vecsnn.models.neuron.Lif;
 
 /**
  * Reads LIF parameters from {@code key = value} lines (vRest, vReset, vTh, tau, r, tRef in mV and ms; method =
- * euler | exponential_euler | rk4 | exact); '#' starts a comment; keys not given keep {@link Lif#defaults()}. Unknown or
- * repeated keys and bad values are refused with the line named.
+ * euler | exponential_euler | rk4 | exact); '#' starts a comment; keys not given keep {@link Lif#defaults()}. Unknown
+ * or repeated keys and bad values are refused with the line named.
  */
 public final class LifParameterFile {
     private LifParameterFile() {}

@@ -120,7 +120,8 @@ class BadInputTest {
         refused("time of spike 0 of 'bad' (ms) = -1.0", () -> new SpikeTimesSource("bad", 5, new int[] {0},
                 new double[] {-1}));
         refused("variable = W", () -> new StateMonitor(neurons, "W", new int[] {0}, 0.1));
-        refused("recorded unit of population 'neurons' = 20", () -> new StateMonitor(neurons, "V", new int[] {20}, 0.1));
+        refused("recorded unit of population 'neurons' = 20",
+                () -> new StateMonitor(neurons, "V", new int[] {20}, 0.1));
         refused("recording interval (ms) = 0.0", () -> new StateMonitor(neurons, "V", new int[] {1}, 0));
         refused("rate bin (ms) = -1.0", () -> new RateMonitor(neurons.all(), -1));
         refused("V of neuron 3 of population 'neurons' = NaN",
@@ -175,7 +176,8 @@ class BadInputTest {
 
         // The network saw all of that and still runs exactly like one that never did.
         Small twin = small();
-        twin.net().addNeurons("exact", 5, ok.withMethod(Integrator.EXACT)); // added above before its receptor was refused
+        twin.net().addNeurons("exact", 5,
+                ok.withMethod(Integrator.EXACT)); // added above before its receptor was refused
         net.run(200, ProgressListener.SILENT);
         twin.net().run(200, ProgressListener.SILENT);
         assertTrue(s.spikes().count() > 10, "the network must be active");
@@ -252,7 +254,8 @@ class BadInputTest {
         int[] all = java.util.stream.IntStream.range(0, 1000).toArray();
         StateMonitor v = traces.addMonitor(new StateMonitor(traced, "V", all, 0.1));
         refused("state monitor of V of 1000 units of population 'traced', recording 1000001 samples (use keepLast or"
-                + " a longer interval) needs about 3814 MiB: must fit the", () -> traces.run(100_000, ProgressListener.SILENT));
+                + " a longer interval) needs about 3814 MiB: must fit the", () -> traces.run(100_000,
+                ProgressListener.SILENT));
         assertEquals(0, traces.stepIndex(), "refused before the first step");
         refused("state monitor of V of 1000 units of population 'traced', keeping the last 1000000000 samples needs"
                 + " 1000000000000 entries in one array: must be fewer than 2^31", () -> v.keepLast(1_000_000_000));

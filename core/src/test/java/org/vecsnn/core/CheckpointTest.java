@@ -45,7 +45,8 @@ class CheckpointTest {
         NeuronPopulation cells = net.addNeurons("cells", size, new Lif(-60, -60, -50, 20, 1, 2, Integrator.EULER));
         cells.set("V", i -> -60 + (i % 10));
         var ge = new ExponentialReceptor(cells, "ge", 5, SynapticOutput.conductance(0));
-        var dual = DualExponentialReceptor.dualExponential(cells, "dual", 1, 8, Normalisation.PEAK, SynapticOutput.current());
+        var dual = DualExponentialReceptor.dualExponential(cells, "dual", 1, 8, Normalisation.PEAK,
+                SynapticOutput.current());
         var ampa = new KineticReceptor(cells, "ampa", KineticModel.ampa());
         var nmda = new KineticReceptor(cells, "nmda", KineticModel.nmda());
         var jump = new VoltageJump(cells, "jump", true);
@@ -71,7 +72,8 @@ class CheckpointTest {
         KineticModel[] models = {KineticModel.gabaA(), KineticModel.bioNmda(), KineticModel.gabaB(),
             new KineticModel.GabaBDesensitized(0.66, 0.02, 0.0053, 0.017, 8.3e-5, 7.9e-3, 1e-16, 0.5, 0.5, -95, 0.02)};
         for (int k = 0; k < kinetic.length; k++) {
-            net.connect(drive, new KineticReceptor(cells, kinetic[k], models[k])).connector(Connectors.fixedProbability(0.05,
+            net.connect(drive, new KineticReceptor(cells, kinetic[k],
+                    models[k])).connector(Connectors.fixedProbability(0.05,
                     true)).weight(0.01).plasticity(ShortTermPlasticity.depression()).build();
         }
         net.connectGap(cells.range(0, size / 2), cells.range(size / 2, size))

@@ -65,7 +65,8 @@ class DeclaredStateTest {
     void unknownNamesAreRefusedListingTheKnownOnes() {
         Network net = new Network(DT, new PlainKernels());
         NeuronPopulation p = net.addNeurons("p", 3, Lif.defaults());
-        DualExponentialReceptor.dualExponential(p, "gaba", 1, 5, DualExponentialReceptor.Normalisation.PEAK, SynapticOutput.current());
+        DualExponentialReceptor.dualExponential(p, "gaba", 1, 5, DualExponentialReceptor.Normalisation.PEAK,
+                SynapticOutput.current());
         String m = assertThrows(IllegalArgumentException.class, () -> p.probe("gaba.q")).getMessage();
         assertTrue(m.contains("must be one of [V, V_low, input, gaba, gaba.g, gaba.h, gaba.g_low]"), m);
         m = assertThrows(IllegalArgumentException.class, () -> p.state("gaba.I")).getMessage();

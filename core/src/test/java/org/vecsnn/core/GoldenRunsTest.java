@@ -194,7 +194,8 @@ class GoldenRunsTest {
 
     /**
      * Records the fingerprints: run in {@code core} with the test classpath, it rewrites the golden file (about 20 s):
-     * {@code java --add-modules jdk.incubator.vector -cp target/test-classes:target/classes org.vecsnn.core.GoldenRunsTest}
+     * {@code java --add-modules jdk.incubator.vector -cp target/test-classes:target/classes
+     * org.vecsnn.core.GoldenRunsTest}
      */
     public static void main(String[] args) throws java.io.IOException {
         StringBuilder out = new StringBuilder("# GoldenRunsTest's fingerprints: name = fingerprint (see the test)\n");

@@ -1,5 +1,6 @@
 package org.vecsnn.core;
 
+import org.vecsnn.models.neuron.LifLoops;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.vecsnn.core.simd.AffineStep;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.Kernels;
-import org.vecsnn.core.simd.LifCoefficients;
 import org.vecsnn.core.simd.PlainKernels;
+import org.vecsnn.models.neuron.LifCoefficients;
 
 /**
  * Each of this JVM's kernels against its plain twin, bit for bit, on random state that exercises every branch. The
@@ -84,9 +85,9 @@ class KernelTwinsTest {
                 new LifCoefficients(0.005f, -60f, 1f, -50f, -60f, 50),
                 new LifCoefficients((float) -Math.expm1(-0.01), -49f, 1.5f, -50f, -60f, 1),
                 new LifCoefficients(0.1f, 0f, 1f, 20f, -5f, 0)}) {
-            compare((k, s) -> s.spikeCount = k.lif(s.v, s.low, s.input, s.refractory, 0, N, N - 5, c,
+            compare((k, s) -> s.spikeCount = LifLoops.of(k).lif(s.v, s.low, s.input, s.refractory, 0, N, N - 5, c,
                     s.spikes, 0));
-            compare((k, s) -> s.spikeCount = k.lif(s.v, s.low, s.input, s.refractory, 16, N - 32, N, c,
+            compare((k, s) -> s.spikeCount = LifLoops.of(k).lif(s.v, s.low, s.input, s.refractory, 16, N - 32, N, c,
                     s.spikes, 3));
         }
     }
@@ -178,7 +179,8 @@ class KernelTwinsTest {
             if (!readInput) {
                 java.util.Arrays.fill(s.input, 0f);
             }
-            s.spikeCount = k.lifTwoExponentials(s.v, s.low, s.input, readInput, s.refractory, 0, N, N - 3, c, s.spikes, 0,
+            s.spikeCount = LifLoops.of(k).lifTwoExponentials(s.v, s.low, s.input, readInput, s.refractory, 0, N, N - 3,
+                    c, s.spikes, 0,
                     conductance, current);
         });
     }

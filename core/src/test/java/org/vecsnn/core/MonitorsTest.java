@@ -48,7 +48,8 @@ class MonitorsTest {
         }
 
         spikes.writeCsv(dir.resolve("spikes.csv"));
-        assertEquals(List.of("t_ms,neuron", "0,1", "0.30000000000000004,1", "0.30000000000000004,3", "1.2000000000000002,0"),
+        assertEquals(List.of("t_ms,neuron", "0,1", "0.30000000000000004,1", "0.30000000000000004,3",
+                "1.2000000000000002,0"),
                 Files.readAllLines(dir.resolve("spikes.csv")));
         rate.writeCsv(dir.resolve("rate.csv"));
         assertEquals("0,2000", Files.readAllLines(dir.resolve("rate.csv")).get(1)); // whole numbers as in every column

@@ -95,7 +95,8 @@ class NestTimingTest {
         b.set("V", k -> E_L);
         net.addCurrent(TimedCurrent.constant(a.all(), I_E));
         Distribution delay = Distribution.constant(delaySteps * DT);
-        net.connect(a, new ExponentialReceptor(b, "I_syn", TAU_SYN, SynapticOutput.current())).connector(Connectors.oneToOne())
+        net.connect(a, new ExponentialReceptor(b, "I_syn", TAU_SYN,
+                SynapticOutput.current())).connector(Connectors.oneToOne())
                 .weight(W).delays(mapped ? Nest.delays(delay, DT) : delay).build();
         Trace t = new Trace(new double[STEPS], new double[STEPS], new ArrayList<>());
         for (int s = 0; s < STEPS; s++) {

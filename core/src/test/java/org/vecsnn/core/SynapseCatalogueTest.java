@@ -37,15 +37,16 @@ class SynapseCatalogueTest {
     static SynapticInput receptor(NeuronPopulation post, String model) {
         return switch (model) {
             case "exponential" -> new ExponentialReceptor(post, "s", 5, SynapticOutput.conductance(0));
-            case "dual" -> DualExponentialReceptor.dualExponential(post, "s", 1, 10, Normalisation.PEAK, SynapticOutput.conductance(0));
+            case "dual" -> DualExponentialReceptor.dualExponential(post, "s", 1, 10, Normalisation.PEAK,
+                    SynapticOutput.conductance(0));
             case "alpha" -> DualExponentialReceptor.alpha(post, "s", 2, Normalisation.JUMP, SynapticOutput.current());
             case "AMPA" -> new KineticReceptor(post, "s", KineticModel.ampa());
             case "GABA_A" -> new KineticReceptor(post, "s", KineticModel.gabaA());
             case "NMDA" -> new KineticReceptor(post, "s", KineticModel.nmda());
             case "BioNMDA" -> new KineticReceptor(post, "s", KineticModel.bioNmda());
             case "GABA_B" -> new KineticReceptor(post, "s", KineticModel.gabaB());
-            default -> new KineticReceptor(post, "s", new KineticModel.GabaBDesensitized(0.66, 0.02, 0.0053, 0.017, 8.3e-5,
-                    7.9e-3, 1e-20, 0.5, 0.5, -95, 0.02));
+            default -> new KineticReceptor(post, "s", new KineticModel.GabaBDesensitized(0.66, 0.02, 0.0053, 0.017,
+                    8.3e-5, 7.9e-3, 1e-20, 0.5, 0.5, -95, 0.02));
         };
     }
 
@@ -112,7 +113,8 @@ class SynapseCatalogueTest {
         double w = 0.5;
         double r = 1.5;
         Network net = new Network(0.01, KernelProvider.get());
-        NeuronPopulation cells = net.addNeurons("cells", 2, new Lif(-60, -70, 1e6, tau, r, 0, Integrator.EXPONENTIAL_EULER));
+        NeuronPopulation cells = net.addNeurons("cells", 2, new Lif(-60, -70, 1e6, tau, r, 0,
+                Integrator.EXPONENTIAL_EULER));
         cells.set("V", i -> i == 0 ? -50 : -60);
         net.connectGap(cells.range(0, 1), cells.range(1, 2)).weight(w).symmetric(true).build();
         StateMonitor v = net.addMonitor(new StateMonitor(cells, "V", new int[] {0, 1}, 1.0));
@@ -351,11 +353,14 @@ class SynapseCatalogueTest {
         NeuronPopulation p = net.addNeurons("p", 3, Lif.defaults());
         Function<Executable, String> message = call -> assertThrows(IllegalArgumentException.class, call::run)
                 .getMessage();
-        assertTrue(message.apply(() -> DualExponentialReceptor.dualExponential(p, "d", 5, 5, Normalisation.PEAK, SynapticOutput.current()))
+        assertTrue(message.apply(() -> DualExponentialReceptor.dualExponential(p, "d", 5, 5, Normalisation.PEAK,
+                SynapticOutput.current()))
                 .contains("tauRise of synapse 'd' = 5.0 ms: must be below tauDecay"));
-        assertTrue(message.apply(() -> DualExponentialReceptor.dualExponential(p, "d", -1, 5, Normalisation.PEAK, SynapticOutput.current()))
+        assertTrue(message.apply(() -> DualExponentialReceptor.dualExponential(p, "d", -1, 5, Normalisation.PEAK,
+                SynapticOutput.current()))
                 .contains("tauRise of synapse 'd' (ms) = -1.0"));
-        assertTrue(message.apply(() -> DualExponentialReceptor.alpha(p, "a", 0, Normalisation.JUMP, SynapticOutput.current()))
+        assertTrue(message.apply(() -> DualExponentialReceptor.alpha(p, "a", 0, Normalisation.JUMP,
+                SynapticOutput.current()))
                 .contains("tau of alpha synapse 'a' (ms) = 0.0"));
         assertTrue(message.apply(() -> new KineticModel.Markov("AMPA", -0.98, 0.18, 0.5, 0.5, 0, 1))
                 .contains("AMPA alpha = -0.98"));
@@ -366,10 +371,12 @@ class SynapseCatalogueTest {
                 .contains("GABA_B K_d = 0.0"));
         assertTrue(message.apply(() -> new KineticModel.GabaB(0.18, 0.034, 0.09, 0.0012, 100, 0.5, 0.3, Double.NaN,
                 1)).contains("GABA_B reversal potential E (mV) = NaN"));
-        assertTrue(message.apply(() -> new SynapticOutput.MgBlock(0, 1.2, 0.062, 0)).contains("Mg block beta (mM) = 0.0"));
+        assertTrue(message.apply(() -> new SynapticOutput.MgBlock(0, 1.2, 0.062,
+                0)).contains("Mg block beta (mM) = 0.0"));
         assertTrue(message.apply(() -> SynapticOutput.conductance(Double.NaN))
                 .contains("reversal potential E (mV) = NaN"));
-        assertTrue(message.apply(() -> new KineticReceptor(p, "k", KineticModel.ampa(), null)).contains("output of synapse 'k' = null"));
+        assertTrue(message.apply(() -> new KineticReceptor(p, "k", KineticModel.ampa(),
+                null)).contains("output of synapse 'k' = null"));
         assertTrue(message.apply(() -> ShortTermPlasticity.tsodyksMarkram(1.5, 100, 100))
                 .contains("short-term plasticity U = 1.5"));
         // a pulse that is not a whole number of steps is refused when the network prepares

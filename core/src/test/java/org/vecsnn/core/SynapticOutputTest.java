@@ -25,7 +25,8 @@ class SynapticOutputTest {
         NeuronPopulation post = net.addNeurons("post", 1, new Lif(-60, -70, -50, 20, 1, 0, Integrator.EULER));
         post.set("V", i -> -60);
         SynapticOutput out = kind.equals("current") ? SynapticOutput.current() : SynapticOutput.conductance(reversal);
-        net.connect(pre, new ExponentialReceptor(post, "g", 5, out)).connector(Connectors.oneToOne()).weight(weight).build();
+        net.connect(pre, new ExponentialReceptor(post, "g", 5,
+                out)).connector(Connectors.oneToOne()).weight(weight).build();
         net.step(); // the spike of step 0 acts in step 1
         assertEquals(-60f, post.v()[0]);
         net.step();

@@ -50,7 +50,8 @@ class ThreadedSteppingTest {
         NeuronPopulation hh = net.addNeurons("hh", 333, HodgkinHuxley.traubMiles());
         var ge = new ExponentialReceptor(lif, "ge", 5, SynapticOutput.conductance(0));
         var gi = new ExponentialReceptor(lif, "gi", 10, SynapticOutput.conductance(-80));
-        var dual = DualExponentialReceptor.dualExponential(lif, "dual", 1, 5, Normalisation.PEAK, SynapticOutput.current());
+        var dual = DualExponentialReceptor.dualExponential(lif, "dual", 1, 5, Normalisation.PEAK,
+                SynapticOutput.current());
         var jump = new VoltageJump(lif, "jump", true);
         var hhIn = new ExponentialReceptor(hh, "g", 5, SynapticOutput.conductance(0));
         net.connect(drive, ge).connector(Connectors.fixedProbability(0.05, true)).weight(0.4)
@@ -181,7 +182,8 @@ class ThreadedSteppingTest {
     void partsThatStepOnOneThreadAreNamedWhenMoreAreAskedFor() {
         Network kinetic = new Network(0.1, KernelProvider.get()).threads(2);
         NeuronPopulation p = kinetic.addNeurons("p", 10, Lif.defaults());
-        kinetic.connect(p, new KineticReceptor(p, "ampa", KineticModel.ampa())).connector(Connectors.allToAll(false)).build();
+        kinetic.connect(p, new KineticReceptor(p, "ampa",
+                KineticModel.ampa())).connector(Connectors.allToAll(false)).build();
         String m = assertThrows(IllegalArgumentException.class, kinetic::prepare).getMessage();
         assertTrue(m.startsWith("threads = 2: synapse 'ampa' on population 'p'"), m);
         assertTrue(m.endsWith("steps on one thread; must be 1 for this network"), m);
@@ -192,7 +194,8 @@ class ThreadedSteppingTest {
             byDefault.connect(r, new ExponentialReceptor(r, "g", 5, SynapticOutput.current()))
                     .connector(Connectors.allToAll(false)).weight(0.01).build();
             if (kineticToo) {
-                byDefault.connect(r, new KineticReceptor(r, "ampa", KineticModel.ampa())).connector(Connectors.oneToOne())
+                byDefault.connect(r, new KineticReceptor(r, "ampa",
+                        KineticModel.ampa())).connector(Connectors.oneToOne())
                         .build();
             }
             assertTrue(byDefault.synapseCount() >= Network.THREADED_SYNAPSES);

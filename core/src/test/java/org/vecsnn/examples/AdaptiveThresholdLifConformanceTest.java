@@ -3,7 +3,6 @@ package org.vecsnn.examples;
 import java.util.List;
 import java.util.Random;
 import org.vecsnn.core.neuron.NeuronState;
-import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.simd.Lanes;
 import org.vecsnn.core.state.StateSpec;
 import org.vecsnn.core.state.StateStore;
@@ -70,11 +69,6 @@ class AdaptiveThresholdLifConformanceTest extends TwinConformance {
         @Override
         public int paddedSize() {
             return store.floats("V").length;
-        }
-
-        @Override
-        public Kernels kernels() {
-            throw new UnsupportedOperationException("a composed model uses lanes() only");
         }
 
         @Override

@@ -59,7 +59,8 @@ public final class Cases {
     private static final double[] ONE_SPIKE = {1.0};
     private static final double[] TRAIN = poissonTrain();
 
-    private static IntToDoubleFunction sum(double[] t, double[] arrivals, java.util.function.DoubleUnaryOperator kernel) {
+    private static IntToDoubleFunction sum(double[] t, double[] arrivals,
+            java.util.function.DoubleUnaryOperator kernel) {
         return k -> {
             double total = 0;
             for (double a : arrivals) {
@@ -109,23 +110,29 @@ public final class Cases {
         // the synaptic kernels
         double w = 0.8;
         cases.add(linearKernel("alpha (seed's jump), one spike",
-                p -> DualExponentialReceptor.alpha(p, "s", 3, Normalisation.JUMP, SynapticOutput.current()), w, ONE_SPIKE, oneDelay,
+                p -> DualExponentialReceptor.alpha(p, "s", 3, Normalisation.JUMP,
+                        SynapticOutput.current()), w, ONE_SPIKE, oneDelay,
                 u -> w * u * Math.exp(-u / 3)));
         cases.add(linearKernel("alpha (peak 1), Poisson train",
-                p -> DualExponentialReceptor.alpha(p, "s", 3, Normalisation.PEAK, SynapticOutput.current()), w, TRAIN, oneDelay,
+                p -> DualExponentialReceptor.alpha(p, "s", 3, Normalisation.PEAK,
+                        SynapticOutput.current()), w, TRAIN, oneDelay,
                 u -> w * Math.E / 3 * u * Math.exp(-u / 3)));
         double peak = Analytic.dualExponentialPeak(1, 10);
         cases.add(linearKernel("dual exponential (1, 10 ms), one spike",
-                p -> DualExponentialReceptor.dualExponential(p, "s", 1, 10, Normalisation.PEAK, SynapticOutput.current()), w, ONE_SPIKE,
+                p -> DualExponentialReceptor.dualExponential(p, "s", 1, 10, Normalisation.PEAK,
+                        SynapticOutput.current()), w, ONE_SPIKE,
                 oneDelay, u -> Analytic.dualExponential(w / peak, 1, 10, u)));
         cases.add(linearKernel("dual exponential, Poisson train",
-                p -> DualExponentialReceptor.dualExponential(p, "s", 1, 10, Normalisation.JUMP, SynapticOutput.conductance(0)), w, TRAIN,
+                p -> DualExponentialReceptor.dualExponential(p, "s", 1, 10, Normalisation.JUMP,
+                        SynapticOutput.conductance(0)), w, TRAIN,
                 oneDelay, u -> Analytic.dualExponential(w, 1, 10, u)));
         cases.add(linearKernel("dual exponential, per-synapse delays 0.2/1.0/3.4 ms",
-                p -> DualExponentialReceptor.dualExponential(p, "s", 2, 5, Normalisation.JUMP, SynapticOutput.current()), w, TRAIN,
+                p -> DualExponentialReceptor.dualExponential(p, "s", 2, 5, Normalisation.JUMP,
+                        SynapticOutput.current()), w, TRAIN,
                 threeDelays, u -> Analytic.dualExponential(w, 2, 5, u)));
         cases.add(linearKernel("dual exponential, tau_r = 9.99 near tau_d = 10 ms",
-                p -> DualExponentialReceptor.dualExponential(p, "s", 9.99, 10, Normalisation.JUMP, SynapticOutput.current()), w, TRAIN,
+                p -> DualExponentialReceptor.dualExponential(p, "s", 9.99, 10, Normalisation.JUMP,
+                        SynapticOutput.current()), w, TRAIN,
                 oneDelay, u -> Analytic.dualExponential(w, 9.99, 10, u)));
         cases.add(linearKernel("single exponential (5 ms), Poisson train",
                 p -> new ExponentialReceptor(p, "s", 5, SynapticOutput.conductance(0)), w, TRAIN, oneDelay,
@@ -321,7 +328,8 @@ public final class Cases {
         KineticModel used = model;
         double duration = 200;
         Harness.Sampled s = Harness.run(dt, kernels, passive(10, Integrator.EXPONENTIAL_EULER),
-                p -> new KineticReceptor(p, "s", used, SynapticOutput.conductance(0)), spikes, 1, new double[] {0.2}, duration,
+                p -> new KineticReceptor(p, "s", used,
+                        SynapticOutput.conductance(0)), spikes, 1, new double[] {0.2}, duration,
                 "s");
         long[] arrivalSteps = new long[spikes.length];
         for (int k = 0; k < spikes.length; k++) {

@@ -37,14 +37,16 @@ public final class DtSweep {
         double w = 0.8;
         for (double tau : TAUS) {
             String t = " tau = " + fmt(tau) + " ms";
-            cases.add(synapse("single exponential," + t, p -> new ExponentialReceptor(p, "s", tau, SynapticOutput.current()),
+            cases.add(synapse("single exponential," + t, p -> new ExponentialReceptor(p, "s", tau,
+                    SynapticOutput.current()),
                     w, u -> w * Math.exp(-u / tau)));
             cases.add(synapse("alpha (peak 1)," + t, p -> DualExponentialReceptor.alpha(p, "s", tau, Normalisation.PEAK,
                     SynapticOutput.current()), w, u -> w * Math.E / tau * u * Math.exp(-u / tau)));
             double rise = tau / 4;
             double peak = Analytic.dualExponentialPeak(rise, tau);
             cases.add(synapse("dual exponential (peak 1), rise " + fmt(rise) + "," + t,
-                    p -> DualExponentialReceptor.dualExponential(p, "s", rise, tau, Normalisation.PEAK, SynapticOutput.current()), w,
+                    p -> DualExponentialReceptor.dualExponential(p, "s", rise, tau, Normalisation.PEAK,
+                            SynapticOutput.current()), w,
                     u -> Analytic.dualExponential(w / peak, rise, tau, u)));
             for (Integrator method : new Integrator[] {Integrator.EXACT, Integrator.EXPONENTIAL_EULER}) {
                 cases.add(new ValidationCase("LIF under a step of input," + t, method.name(), 0, STEPS, dt -> 1e-5,

@@ -52,7 +52,9 @@ class LifClosedFormTest {
         }
     }
 
-    /** V under a step of input, sampled every step: exact methods within float rounding, Euler on its own closed form. */
+    /**
+     * V under a step of input, sampled every step: exact methods within float rounding, Euler on its own closed form.
+     */
     @ParameterizedTest(name = "{0}")
     @EnumSource(Integrator.class)
     void trajectoryUnderAStepInput(Integrator method) {

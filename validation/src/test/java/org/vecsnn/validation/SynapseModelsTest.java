@@ -50,7 +50,8 @@ class SynapseModelsTest {
     private static float[] simulate(ReceptorFactory factory, double[] spikes, double w, double durationMs) {
         Network net = new Network(DT, KernelProvider.get());
         SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 1, new int[spikes.length], spikes));
-        NeuronPopulation post = net.addNeurons("post", 1, new Lif(-65, -70, 1e6, 10, 1, 0, Integrator.EXPONENTIAL_EULER));
+        NeuronPopulation post = net.addNeurons("post", 1, new Lif(-65, -70, 1e6, 10, 1, 0,
+                Integrator.EXPONENTIAL_EULER));
         SynapticInput input = factory.add(post);
         net.connect(pre, input).connector(Connectors.oneToOne()).weight(w).delaySteps(DELAY).build();
         StateMonitor monitor = net.addMonitor(new StateMonitor(post, input.name(), new int[] {0}, DT));
@@ -92,7 +93,8 @@ class SynapseModelsTest {
         boolean alpha = tauRise == tauDecay;
         ReceptorFactory f = post -> alpha
                 ? DualExponentialReceptor.alpha(post, "s", tauDecay, normalisation, SynapticOutput.current())
-                : DualExponentialReceptor.dualExponential(post, "s", tauRise, tauDecay, normalisation, SynapticOutput.current());
+                : DualExponentialReceptor.dualExponential(post, "s", tauRise, tauDecay, normalisation,
+                        SynapticOutput.current());
         double w = 0.7;
         double a = w * (normalisation == Normalisation.PEAK ? 1 / Analytic.dualExponentialPeak(tauRise, tauDecay) : 1);
         for (double[] spikes : new double[][] {ONE, TRAIN}) {
@@ -124,7 +126,8 @@ class SynapseModelsTest {
         double[] restart = {1.0, 1.3, 6.0}; // the second spike arrives during the first pulse
         for (double[] spikes : new double[][] {ONE, TRAIN, restart}) {
             double[] arrivals = arrivals(spikes);
-            float[] trace = simulate(post -> new KineticReceptor(post, "s", m, SynapticOutput.conductance(0)), spikes, 1, 60);
+            float[] trace = simulate(post -> new KineticReceptor(post, "s", m, SynapticOutput.conductance(0)), spikes,
+                    1, 60);
             double error = errorOverPeak(trace, t -> Analytic.markovPulse(m.alpha(), m.beta(), m.t(), m.tDur(),
                     arrivals, t));
             assertTrue(error < 1e-5, kind + ", " + spikes.length + " spike(s): max error / peak = " + error);
@@ -249,7 +252,8 @@ class SynapseModelsTest {
         KineticModel finalModel = model;
         for (double[] spikes : hill ? new double[][] {burst} : new double[][] {ONE, TRAIN}) {
             double[] arrivals = arrivals(spikes);
-            float[] trace = simulate(post -> new KineticReceptor(post, "s", finalModel, SynapticOutput.conductance(0)), spikes,
+            float[] trace = simulate(post -> new KineticReceptor(post, "s", finalModel, SynapticOutput.conductance(0)),
+                    spikes,
                     1, duration);
             double[] scheme = referenceTrace(ref, hill, kd, arrivals, steps);
             double schemeError = errorOverPeak(trace, t -> scheme[(int) Math.round(t / DT)]);

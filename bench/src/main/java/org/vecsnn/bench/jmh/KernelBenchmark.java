@@ -15,8 +15,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.vecsnn.core.simd.AffineStep;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.Kernels;
-import org.vecsnn.core.simd.LifCoefficients;
 import org.vecsnn.core.simd.PlainKernels;
+import org.vecsnn.models.neuron.LifCoefficients;
+import org.vecsnn.models.neuron.LifLoops;
 
 /**
  * The neuron and synapse kernels alone, SIMD against plain, over N neurons: one call each updates every neuron
@@ -78,13 +79,13 @@ public class KernelBenchmark {
     @Benchmark
     public int lifEuler() {
         k.add(input, 10.5f, 0, n);
-        return k.lif(v, vLow, input, refractory, 0, n, n, euler, spikes, 0);
+        return LifLoops.of(k).lif(v, vLow, input, refractory, 0, n, n, euler, spikes, 0);
     }
 
     @Benchmark
     public int lifExponentialEuler() {
         k.add(input, 10.5f, 0, n);
-        return k.lif(v, vLow, input, refractory, 0, n, n, exponentialEuler, spikes, 0);
+        return LifLoops.of(k).lif(v, vLow, input, refractory, 0, n, n, exponentialEuler, spikes, 0);
     }
 
     /**

@@ -11,8 +11,9 @@ import org.vecsnn.core.neuron.NeuronPopulation;
 /**
  * Records a state variable of chosen units (neurons; a projection's synapses or presynaptic neurons) every
  * {@code interval} steps, at the start of the step: sample k holds
- * the state at {@code t = k·interval·dt} (counted from step 0), before that step's update. Unbounded by default (the buffer doubles);
- * with {@link #keepLast(int)} it keeps only the latest samples in a fixed ring, so memory stays flat on long runs.
+ * the state at {@code t = k·interval·dt} (counted from step 0), before that step's update. Unbounded by default (the
+ * buffer doubles); with {@link #keepLast(int)} it keeps only the latest samples in a fixed ring, so memory stays flat
+ * on long runs.
  */
 public final class StateMonitor implements Monitor {
     private final Recordable owner;

@@ -9,6 +9,7 @@ import org.vecsnn.core.StateArray;
 import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.monitor.Probe;
 import org.vecsnn.core.simd.Kernels;
+import org.vecsnn.core.simd.Lanes;
 import org.vecsnn.core.state.StateSpec;
 import org.vecsnn.core.state.StateStore;
 import org.vecsnn.core.state.StateVariable;
@@ -456,7 +457,7 @@ public final class NeuronPopulation extends Population {
         }
 
         @Override
-        public Kernels kernels() {
+        public Lanes lanes() {
             return kernels;
         }
 

@@ -1,15 +1,14 @@
 package org.vecsnn.core.neuron;
 
 import java.util.List;
-import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.simd.Lanes;
 import org.vecsnn.core.synapse.FusableSynapse;
 
 /**
  * What a neuron model's kernel binds to (see {@link NeuronModel#bind}): a population's arrays, each padded to
- * {@link Kernels#PAD}, and the kernels of its network. V, the input current I, the synaptic conductance G (models
- * that {@link NeuronModel#integratesConductances() integrate it}) and the refractory counter exist for every model;
- * the model's own variables are those it declared in {@link NeuronModel#state()}.
+ * {@link org.vecsnn.core.simd.Kernels#PAD}, and the kernels of its network. V, the input current I, the synaptic
+ * conductance G (models that {@link NeuronModel#integratesConductances() integrate it}) and the refractory counter
+ * exist for every model; the model's own variables are those it declared in {@link NeuronModel#state()}.
  */
 public interface NeuronState {
     /** Membrane potentials (mV). */
@@ -35,13 +34,11 @@ public interface NeuronState {
 
     int paddedSize();
 
-    /** The shared SIMD building blocks (plain or vector, as the network steps) a model's step is composed from. */
-    default Lanes lanes() {
-        return kernels();
-    }
-
-    /** The built-in models' fused kernels (plain or vector, as the network steps). */
-    Kernels kernels();
+    /**
+     * The shared SIMD building blocks (plain or vector, as the network steps) a model's step is composed from; a
+     * model with loops of its own runs the twin that matches {@link Lanes#vectorized()}.
+     */
+    Lanes lanes();
 
     /**
      * Synapses on this population that offer to be stepped inside the membrane's own pass, in the order they were

@@ -24,7 +24,9 @@ public interface PlasticSynapses {
     /** Synapse indices grouped by column, ascending within a column. */
     int[] columnSynapses();
 
-    /** The weight of each synapse, live, if the rule {@link PlasticityRule#changesWeights changes weights}; else null. */
+    /**
+     * The weight of each synapse, live, if the rule {@link PlasticityRule#changesWeights changes weights}; else null.
+     */
     float[] weights();
 
     /** The weight of every synapse when there are no per-synapse weights. */

@@ -17,6 +17,9 @@ public interface PlasticityKernel {
      */
     default void postSpike(long step, int column) {}
 
-    /** The end of step {@code step}, after its post-spikes. Called only if the rule {@link PlasticityRule#usesSteps uses it}. */
+    /**
+     * The end of step {@code step}, after its post-spikes. Called only if the rule {@link PlasticityRule#usesSteps uses
+     * it}.
+     */
     default void afterStep(long step) {}
 }

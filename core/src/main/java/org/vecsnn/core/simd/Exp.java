@@ -88,4 +88,12 @@ public final class Exp {
         float p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(C7, r, C6), r, C5), r, C4), r, C3), r, C2);
         return Math.fma(r * r, p, r);
     }
+
+    /** {@code φ(z) = (e^z − 1)/z}, with its Taylor polynomial near 0 where the quotient would lose digits. */
+    public static float phi(float z) {
+        return Math.abs(z) < PHI_SERIES ? 1f + z * (0.5f + z * (1f / 6f)) : Exp.expm1(z) / z;
+    }
+
+    /** Below this |z|, φ's cubic Taylor term is under 1e-8 relative. */
+    public static final float PHI_SERIES = 1e-2f;
 }

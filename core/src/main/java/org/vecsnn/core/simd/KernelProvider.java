@@ -81,4 +81,20 @@ public final class KernelProvider {
                 throw new IllegalArgumentException("vecsnn.kernels = " + mode + ": must be auto, vector or plain");
         }
     }
+
+    /**
+     * The twin of a model's own loops that matches {@code lanes}: {@code plain} for the plain lanes, else the
+     * {@code INSTANCE} of {@code vectorClass}, loaded by name so that a JVM without the Vector API never loads it.
+     * Called when a model binds, not per step.
+     */
+    public static <T> T twin(Lanes lanes, T plain, Class<T> type, String vectorClass) {
+        if (!lanes.vectorized()) {
+            return plain;
+        }
+        try {
+            return type.cast(Class.forName(vectorClass).getField("INSTANCE").get(null));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("vector loops " + vectorClass + " cannot be loaded: " + e, e);
+        }
+    }
 }

@@ -2,7 +2,8 @@ package org.vecsnn.core.simd;
 
 /**
  * The shared SIMD building blocks a model's step is composed from, over flat arrays padded to {@link Kernels#PAD}:
- * affine and exponential steps, pulses, saturation, exp, integration of free neurons and spike detection. Two twins
+ * affine and exponential steps, pulses, saturation, exp, synaptic outputs and the linear synapses' steps,
+ * integration of free neurons and spike detection. Two twins
  * implement them (with {@link Kernels}): {@link PlainKernels} (scalar Java) and {@code VectorKernels} (the JDK
  * Vector API), with the same float operations in the same order, so a model composed from them gets SIMD and a
  * bit-identical plain twin for free. Ranges {@code [from, to)} start and end on multiples of {@link Kernels#PAD}.
@@ -94,4 +95,46 @@ public interface Lanes {
      */
     int fire(float[] v, float[] threshold, float reset, int[] refractory, int holdSteps, int size, int from, int to,
              int[] spikes, int count);
+
+    /**
+     * Exponential synapse with current-based output: {@code I += scale·g}, then {@code g} decays as in
+     * {@link #decay}. Arrivals are not read here: g already holds those of this step (see
+     * {@code ExponentialReceptor}).
+     */
+    void exponentialCurrent(float[] g, float[] input, float decrement, float scale, int from, int to);
+
+    /** Exponential synapse with conductance-based output: {@code I += g·(E − V)}, then g decays. */
+    void exponentialConductance(float[] g, float[] v, float[] input, float decrement, float reversal, int from,
+                                int to);
+
+    /**
+     * Voltage jumps: {@code V += arrivals}; with {@code gated}, the jump is dropped for neurons whose refractory
+     * counter is positive (they hold V this step).
+     */
+    void voltageJump(float[] arrivals, int slot, float[] v, int[] refractory, boolean gated, int from, int to);
+
+    /** Conductance-based output: {@code I += g·(E − V)}. */
+    void conductanceOutput(float[] g, float[] v, float[] input, float reversal, int from, int to);
+
+    /**
+     * Conductance-based input to a model that integrates conductances itself: {@code I += g·E; G += g}.
+     */
+    void conductanceInput(float[] g, float[] input, float[] conductance, float reversal, int from, int to);
+
+    /**
+     * Conductance-based output through the Mg²⁺ block (Jahr–Stevens):
+     * {@code I += g·(E − V)/(1 + mgOverBeta·e^(−α·V))}.
+     */
+    void mgBlockOutput(float[] g, float[] v, float[] input, float reversal, float mgOverBeta, float alpha, int from,
+                       int to);
+
+    /**
+     * The exact step of the linear two-state synapse (dual exponential, alpha): arrivals jump the rise state,
+     * {@code h += jump·arrivals} (consumed), then {@code g = g·e^(−dt/τ_d) + h·coupling; h = h·e^(−dt/τ_r)}, with
+     * both decays in the form of {@link #decay}. g is compensated (its rounding error carried in {@code gLow}, as V
+     * in {@code LifLoops.lif}): its change per step is a tiny fraction of it at small dt, and a rounding that is biased
+     * the same way step after step would otherwise add up (6·10⁻⁵ of the peak for τ = 100 ms at dt = 0.001 ms).
+     */
+    void dualExponential(float[] arrivals, int slot, float[] h, float[] g, float[] gLow, float jump,
+                         float decayDecrement, float riseDecrement, float coupling, int from, int to);
 }

@@ -46,7 +46,8 @@ public abstract class SynapticInput implements org.vecsnn.core.Checkpointed {
      * Checks an output for a synapse on {@code target}: not null, and current-based if the population is
      * integrated EXACT and {@code exactCapable} (only the exponential synapse has an exact current).
      */
-    protected static void requireOutput(NeuronPopulation target, String name, SynapticOutput output, boolean exactCapable) {
+    protected static void requireOutput(NeuronPopulation target, String name, SynapticOutput output,
+            boolean exactCapable) {
         if (output == null) {
             throw new IllegalArgumentException("output of synapse '" + name
                     + "' = null: must be SynapticOutput.current(), conductance(E) or mgBlock()");

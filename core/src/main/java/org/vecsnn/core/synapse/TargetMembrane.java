@@ -13,7 +13,9 @@ public interface TargetMembrane {
     /** The step's input current, to which outputs add (asking for it marks the population as taking input). */
     float[] input();
 
-    /** The step's conductance for a model that integrates it ({@link NeuronModel#integratesConductances()}), else null. */
+    /**
+     * The step's conductance for a model that integrates it ({@link NeuronModel#integratesConductances()}), else null.
+     */
     float[] conductance();
 
     int[] refractory();

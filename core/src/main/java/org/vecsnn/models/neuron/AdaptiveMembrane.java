@@ -1,13 +1,11 @@
 package org.vecsnn.models.neuron;
 
+import org.vecsnn.core.Check;
 import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.core.neuron.NeuronKernel;
 import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronState;
-
-import org.vecsnn.core.Check;
-import org.vecsnn.core.simd.AdaptiveCoefficients;
-import org.vecsnn.core.simd.Kernels;
+import org.vecsnn.models.neuron.AdaptiveCoefficients;
 
 /** Builds the shared kernel's step for the exponential IF, AdEx, Izhikevich and quadratic IF models. */
 final class AdaptiveMembrane {
@@ -17,18 +15,18 @@ final class AdaptiveMembrane {
      * {@code dV/dt = p2·V² + p1·V + p0 + e·exp((V − vT)/ΔT) − q·w + r·I}, {@code dw/dt = (a·(V − vW) − w)/τ_w};
      * A model without w ({@code adaptation} null, {@code tauW = ∞}) steps a private array of zeros.
      */
-    static NeuronKernel of(NeuronState s, String adaptation, Integrator method, double dt, int refractorySteps, double p2, double p1,
-                       double p0, double e, double vT, double deltaT, double q, double r, double a, double vW,
-                       double tauW, double b, double vTh, double vReset) {
+    static NeuronKernel of(NeuronState s, String adaptation, Integrator method, double dt, int refractorySteps,
+                           double p2, double p1, double p0, double e, double vT, double deltaT, double q, double r,
+                           double a, double vW, double tauW, double b, double vTh, double vReset) {
         double invTauW = 1 / tauW;
         AdaptiveCoefficients k = new AdaptiveCoefficients(method, (float) dt, (float) p2, (float) p1, (float) p0,
                 (float) e, (float) vT, (float) (e == 0 ? 0 : 1 / deltaT), (float) q, (float) r, (float) a, (float) vW,
-                (float) invTauW, (float) b, (float) vTh, (float) vReset, refractorySteps, (float) StrictMath.exp(-dt * invTauW),
-                (float) (e == 0 ? 0 : (vTh - vT) / deltaT));
+                (float) invTauW, (float) b, (float) vTh, (float) vReset, refractorySteps,
+                (float) StrictMath.exp(-dt * invTauW), (float) (e == 0 ? 0 : (vTh - vT) / deltaT));
         float[] scratch = new float[s.paddedSize()];
         float[] scratch2 = new float[s.paddedSize()];
         float[] w = adaptation == null ? new float[s.paddedSize()] : s.floats(adaptation);
-        Kernels kernels = s.kernels();
+        AdaptiveLoops kernels = AdaptiveLoops.of(s.lanes());
         float[] v = s.v();
         float[] input = s.input();
         int[] refractory = s.refractory();

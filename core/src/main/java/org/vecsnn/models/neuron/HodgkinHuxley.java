@@ -1,16 +1,14 @@
 package org.vecsnn.models.neuron;
 
+import java.util.List;
+import org.vecsnn.core.Check;
 import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.core.neuron.NeuronKernel;
 import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronState;
-
-import java.util.List;
-import org.vecsnn.core.Check;
-import org.vecsnn.core.simd.HhCoefficients;
-import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.state.StateSpec;
 import org.vecsnn.core.state.StateVariable;
+import org.vecsnn.models.neuron.HhCoefficients;
 
 /**
  * Hodgkin–Huxley neurons:
@@ -152,7 +150,7 @@ public record HodgkinHuxley(double c, double gNa, double eNa, double gK, double 
                 betaM.kernelForm(), alphaH.kernelForm(), betaH.kernelForm(), alphaN.kernelForm(), betaN.kernelForm());
         float[] scratch = new float[s.paddedSize()];
         float[] scratch2 = new float[s.paddedSize()];
-        Kernels kernels = s.kernels();
+        HhLoops kernels = HhLoops.of(s.lanes());
         float[] v = s.v();
         float[] m = s.floats("m");
         float[] h = s.floats("h");

@@ -1,11 +1,10 @@
 package org.vecsnn.models.neuron;
 
+import org.vecsnn.core.Check;
 import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.core.neuron.NeuronKernel;
 import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronState;
-
-import org.vecsnn.core.Check;
 import org.vecsnn.core.state.StateSpec;
 import org.vecsnn.core.state.StateVariable;
 

@@ -1,17 +1,15 @@
 package org.vecsnn.models.neuron;
 
+import org.vecsnn.core.Check;
 import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.core.neuron.NeuronKernel;
 import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronState;
-
-import org.vecsnn.core.Check;
 import org.vecsnn.core.simd.FusedExponential;
-import org.vecsnn.core.simd.Kernels;
-import org.vecsnn.core.simd.LifCoefficients;
 import org.vecsnn.core.state.StateSpec;
 import org.vecsnn.core.state.StateVariable;
 import org.vecsnn.core.synapse.FusableSynapse;
+import org.vecsnn.models.neuron.LifCoefficients;
 
 /**
  * Leaky integrate-and-fire parameters: {@code τ·dV/dt = −(V − V_rest) + R·I}; a spike when {@code V ≥ V_th}, then
@@ -22,7 +20,7 @@ import org.vecsnn.core.synapse.FusableSynapse;
  * {@code tRef} after the spike's time label (as in Brian2). {@code tRef = 0} and {@code tRef = dt} hold no step.
  *
  * <p>Besides V the state holds {@code V_low}, the part of V below float resolution carried from step to step
- * (compensated summation, see {@link org.vecsnn.core.simd.Kernels#lif}); V as read is the float nearest the exact
+ * (compensated summation, see {@link LifLoops#lif}); V as read is the float nearest the exact
  * propagator's value.
  *
  * @param vRest resting potential (mV)
@@ -122,7 +120,7 @@ public record Lif(double vRest, double vReset, double vTh, double tau, double r,
     @Override
     public NeuronKernel bind(NeuronState s, double dt, int refractorySteps) {
         LifCoefficients c = coefficients(dt, refractorySteps);
-        Kernels k = s.kernels();
+        LifLoops k = LifLoops.of(s.lanes());
         float[] v = s.v();
         float[] vLow = s.floats("V_low");
         float[] input = s.input();

@@ -1,7 +1,7 @@
 package org.vecsnn.models.neuron;
 
 import org.vecsnn.core.Check;
-import org.vecsnn.core.simd.GateRate;
+import org.vecsnn.models.neuron.GateRate;
 
 /**
  * A Hodgkin–Huxley opening or closing rate (1/ms) as a function of V (mV), in one of the three shapes the classic

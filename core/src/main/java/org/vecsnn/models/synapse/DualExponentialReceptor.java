@@ -16,8 +16,8 @@ import org.vecsnn.core.state.StateVariable;
  * one spike of weight w at t = 0 is {@code g(t) = a·w·τ_r·τ_d/(τ_d − τ_r)·(e^(−t/τ_d) − e^(−t/τ_r))} (the seed's
  * difference of exponentials), or {@code a·w·t·e^(−t/τ)} for the alpha synapse (τ_r = τ_d = τ). Each step is
  * integrated exactly, with g compensated ({@code gLow} carries its rounding error: see
- * {@link Kernels#dualExponential}). The output acts with g at the start of the step; an arrival moves h, so g starts rising in
- * the step after it.
+ * {@link org.vecsnn.core.simd.Lanes#dualExponential}). The output acts with g at the start of the step; an arrival
+ * moves h, so g starts rising in the step after it.
  */
 public final class DualExponentialReceptor extends SynapticInput {
     /** What a weight w means. */

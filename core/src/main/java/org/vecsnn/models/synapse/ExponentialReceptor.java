@@ -17,10 +17,10 @@ import org.vecsnn.core.state.StateVariable;
  * spike arrives. At the start of step n, g already holds every weight due in step n; the output acts with that g,
  * then g decays exactly by {@code e^(−dt/τ)} (the "add, use, decay" order of Brian2 and BrainPy ≤ 2.3: an arriving
  * weight acts undecayed). The decay is {@code g −= g·(1 − e^(−dt/τ))} in one fused multiply-add (see
- * {@link Kernels#decay}), accurate at any dt. Weights due in the next step are added to g as they are delivered; those with longer
- * delays wait in the ring and join g at the end of the step before theirs (with the decay). So g as read between
- * steps (a state monitor, a checkpoint) is the value the next step acts with, as in Brian2; a receptor fed only
- * through one-step delays never touches its ring.
+ * {@link org.vecsnn.core.simd.Lanes#decay}), accurate at any dt. Weights due in the next step are added to g as they
+ * are delivered; those with longer delays wait in the ring and join g at the end of the step before theirs (with the
+ * decay). So g as read between steps (a state monitor, a checkpoint) is the value the next step acts with, as in
+ * Brian2; a receptor fed only through one-step delays never touches its ring.
  *
  * <p>On a population integrated {@link Integrator#EXACT}, a current-based output passes the exact integral of the
  * current decaying within the step: {@code I += κ·g} with

@@ -72,7 +72,7 @@ public sealed interface KineticModel permits KineticModel.Markov, KineticModel.N
     /**
      * Two-state Markov kinetics, {@code ds/dt = α[T](1 − s) − β·s} (AMPA, GABA_A). With [T] held over the step the
      * update is exact: {@code s = s∞ + (s − s∞)·e^(−(α[T] + β)dt)}, compensated ({@code s_low} carries s's
-     * rounding error, see {@link Kernels#relax}), so that it holds at any dt.
+     * rounding error, see {@link org.vecsnn.core.simd.Lanes#relax}), so that it holds at any dt.
      */
     record Markov(String kind, double alpha, double beta, double t, double tDur, double reversal, double gMax)
             implements KineticModel {

@@ -205,7 +205,7 @@ public final class KineticReceptor extends SynapticInput {
         private final float weight;
         private final float[] offSum;
         private final float[] onSum;
-        /** The sums' rounding errors, carried from step to step (see {@link Kernels#relax}). */
+        /** The sums' rounding errors, carried from step to step (see {@link org.vecsnn.core.simd.Lanes#relax}). */
         private final float[] offLow;
         private final float[] onLow;
         private final float[] onWeight;

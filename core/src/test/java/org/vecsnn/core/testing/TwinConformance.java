@@ -19,8 +19,9 @@ import org.vecsnn.core.state.StateVariable;
  * declares the state its step works on and runs the step with the lanes it is given; the base runs it with the
  * plain twin and with this JVM's vector lanes on the same random state, over many sizes and ranges, with NaN lanes
  * in float variables and held lanes in int ones, and requires every array and spike list to be identical bit for
- * bit (a NaN equal to any NaN: its sign and payload come from the instruction). The build runs classes tagged "kernels" at 128, 256 and 512 bits and with the plain lanes (surefire
- * executions kernels-*), so one subclass covers every width.
+ * bit (a NaN equal to any NaN: its sign and payload come from the instruction). The build runs classes tagged "kernels"
+ * at 128, 256 and 512 bits and with the plain lanes (surefire executions kernels-*), so one subclass covers every
+ * width.
  */
 @Tag("kernels")
 public abstract class TwinConformance {

@@ -1,4 +1,4 @@
-package org.vecsnn.core.simd;
+package org.vecsnn.models.neuron;
 
 import org.vecsnn.core.neuron.Integrator;
 

@@ -1,4 +1,4 @@
-package org.vecsnn.core.simd;
+package org.vecsnn.models.neuron;
 
 /**
  * A Hodgkin–Huxley rate function in kernel form, of {@code x = (V − θ)·invS}: {@link #EXPONENTIAL}

@@ -1,4 +1,4 @@
-package org.vecsnn.core.simd;
+package org.vecsnn.models.neuron;
 
 /**
  * The per-step constants of the LIF update {@code V += a·((V_rest − V) + R·I)}: {@code a = dt/τ} for forward Euler,
