@@ -6,7 +6,9 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Two builds of the core stepping the same network in one JVM, in alternating rounds, so that the machine's drift
@@ -19,6 +21,7 @@ import java.util.Locale;
  * java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar org.vecsnn.bench.JarComparison \
  *     OLD.jar NEW.jar [--network coba|cuba|cobahh|microcircuit] [--n 4000] [--scale 0.1] [--threads 1]
  *     [--rounds 40] [--steps 1000] [--warmup 20000] [--api runSteps|step]
+ *     [--bench NeuronModelBenchmark --param model=hh --param method=RK4 …]
  * </pre>
  */
 public final class JarComparison {
@@ -42,7 +45,7 @@ public final class JarComparison {
         }
 
         long stepIndex() throws ReflectiveOperationException {
-            return (long) network.getClass().getMethod("stepIndex").invoke(network);
+            return runSteps == null ? -1 : (long) network.getClass().getMethod("stepIndex").invoke(network);
         }
     }
 
@@ -60,6 +63,8 @@ public final class JarComparison {
         long steps = 1000;
         long warmup = 20_000;
         boolean oneByOne = false;
+        String bench = null;
+        Map<String, String> params = new LinkedHashMap<>();
         for (int i = 2; i + 1 < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -71,6 +76,11 @@ public final class JarComparison {
                 case "--steps" -> steps = Long.parseLong(value);
                 case "--warmup" -> warmup = Long.parseLong(value);
                 case "--api" -> oneByOne = value.equals("step");
+                case "--bench" -> bench = value;
+                case "--param" -> {
+                    int eq = value.indexOf('=');
+                    params.put(value.substring(0, eq), value.substring(eq + 1));
+                }
                 default -> {
                     System.err.println("JarComparison: unknown option " + args[i]);
                     System.exit(2);
@@ -79,7 +89,8 @@ public final class JarComparison {
         }
         Build[] builds = new Build[2];
         for (int b = 0; b < 2; b++) {
-            builds[b] = load(Path.of(args[b]), network, n, scale, threads, oneByOne);
+            builds[b] = bench != null ? loadBenchmark(Path.of(args[b]), bench, params)
+                    : load(Path.of(args[b]), network, n, scale, threads, oneByOne);
         }
         for (Build build : builds) {
             build.secondsFor(warmup);
@@ -95,8 +106,9 @@ public final class JarComparison {
         for (int r = 0; r < rounds; r++) {
             ratio[r] = seconds[1][r] / seconds[0][r];
         }
-        System.out.printf(Locale.ROOT, "%s, %d thread(s), %s: %d rounds of %d steps after %d%n", network, threads,
-                oneByOne ? "step() by step()" : "runSteps", rounds, steps, warmup);
+        System.out.printf(Locale.ROOT, "%s, %d thread(s), %s: %d rounds of %d steps after %d%n",
+                bench != null ? bench + " " + params : network, threads,
+                oneByOne || bench != null ? "step() by step()" : "runSteps", rounds, steps, warmup);
         for (int b = 0; b < 2; b++) {
             System.out.printf(Locale.ROOT, "  %-40s median %.3f µs per step (quartiles %.3f – %.3f)%n",
                     builds[b].label(), quantile(seconds[b], 0.5) * 1e6 / steps,
@@ -138,6 +150,52 @@ public final class JarComparison {
         Object silent = progress.getField("SILENT").get(null);
         return new Build(jar.toString(), net, net.getClass().getMethod("runSteps", long.class, progress), silent,
                 oneByOne ? net.getClass().getMethod("step") : null);
+    }
+
+    /**
+     * A JMH suite's state from {@code jar} ({@code org.vecsnn.bench.jmh.NAME}), its {@code @Param} fields set from
+     * {@code params} and its {@code @Setup} run, stepped by calling its {@code @Benchmark} method: the suites of two
+     * builds timed alternately in one JVM, as the networks are.
+     */
+    private static Build loadBenchmark(Path jar, String name, Map<String, String> params) throws Exception {
+        ClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+        Class<?> type = loader.loadClass("org.vecsnn.bench.jmh." + name);
+        @SuppressWarnings("unchecked")
+        Class<? extends java.lang.annotation.Annotation> setup = (Class<? extends java.lang.annotation.Annotation>)
+                loader.loadClass("org.openjdk.jmh.annotations.Setup");
+        @SuppressWarnings("unchecked")
+        Class<? extends java.lang.annotation.Annotation> benchmark = (Class<? extends java.lang.annotation.Annotation>)
+                loader.loadClass("org.openjdk.jmh.annotations.Benchmark");
+        Object state = type.getDeclaredConstructor().newInstance();
+        for (Map.Entry<String, String> p : params.entrySet()) {
+            java.lang.reflect.Field f = type.getDeclaredField(p.getKey());
+            f.setAccessible(true);
+            f.set(state, parse(f.getType(), p.getValue()));
+        }
+        Method step = null;
+        for (Method m : type.getMethods()) {
+            if (m.isAnnotationPresent(setup)) {
+                m.invoke(state);
+            }
+            if (m.isAnnotationPresent(benchmark)) {
+                step = m;
+            }
+        }
+        if (step == null) {
+            throw new IllegalArgumentException(name + ": no @Benchmark method");
+        }
+        return new Build(jar.toString(), state, null, null, step);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object parse(Class<?> type, String value) {
+        if (type == int.class) {
+            return Integer.parseInt(value);
+        }
+        if (type.isEnum()) {
+            return Enum.valueOf((Class) type, value);
+        }
+        return value;
     }
 
     /** A class of the standard networks, in its package since the open-core redesign or in the one before it. */
