@@ -2,6 +2,7 @@ package org.vecsnn.examples;
 
 import java.util.List;
 import java.util.Random;
+import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronState;
 import org.vecsnn.core.simd.Lanes;
 import org.vecsnn.core.state.StateSpec;
@@ -54,6 +55,11 @@ class AdaptiveThresholdLifConformanceTest extends TwinConformance {
         @Override
         public float[] conductance() {
             return null;
+        }
+
+        @Override
+        public NeuronModel model() {
+            return MODEL;
         }
 
         @Override

@@ -11,32 +11,12 @@ public interface Probe {
 
     /** A float array's first {@code units} entries, read live. */
     static Probe of(float[] values, int units) {
-        return new Probe() {
-            @Override
-            public int units() {
-                return units;
-            }
-
-            @Override
-            public float value(int unit) {
-                return values[unit];
-            }
-        };
+        return computed(units, i -> values[i]);
     }
 
     /** An int array's first {@code units} entries (a counter), read live. */
     static Probe of(int[] values, int units) {
-        return new Probe() {
-            @Override
-            public int units() {
-                return units;
-            }
-
-            @Override
-            public float value(int unit) {
-                return values[unit];
-            }
-        };
+        return computed(units, i -> values[i]);
     }
 
     /** A value computed from other state when it is read (a synapse's current). */

@@ -43,42 +43,7 @@ public final class NeuronPopulation extends Population {
     private SynapticInput[] applied = new SynapticInput[0];
     private NeuronKernel kernel;
     private double bias;
-    private final TargetMembrane membrane = new TargetMembrane() {
-        @Override
-        public float[] v() {
-            return v;
-        }
-
-        @Override
-        public float[] input() {
-            return NeuronPopulation.this.input();
-        }
-
-        @Override
-        public float[] conductance() {
-            return conductance;
-        }
-
-        @Override
-        public int[] refractory() {
-            return refractory;
-        }
-
-        @Override
-        public NeuronModel model() {
-            return model;
-        }
-
-        @Override
-        public int size() {
-            return NeuronPopulation.this.size();
-        }
-
-        @Override
-        public int paddedSize() {
-            return NeuronPopulation.this.paddedSize();
-        }
-    };
+    private final TargetMembrane membrane = new Membrane();
 
     public NeuronPopulation(String name, int size, NeuronModel model) {
         super(name, size, bytesPerNeuron(name, model));
@@ -397,7 +362,45 @@ public final class NeuronPopulation extends Population {
     }
 
     /** What the model's kernel binds to: this population's arrays and the synapses it may fuse. */
-    private final class Binding implements NeuronState {
+    /** What synapses see of these neurons: asking for the input marks the population as taking input. */
+    private class Membrane implements TargetMembrane {
+        @Override
+        public float[] v() {
+            return v;
+        }
+
+        @Override
+        public float[] input() {
+            return NeuronPopulation.this.input();
+        }
+
+        @Override
+        public float[] conductance() {
+            return conductance;
+        }
+
+        @Override
+        public int[] refractory() {
+            return refractory;
+        }
+
+        @Override
+        public NeuronModel model() {
+            return model;
+        }
+
+        @Override
+        public int size() {
+            return NeuronPopulation.this.size();
+        }
+
+        @Override
+        public int paddedSize() {
+            return NeuronPopulation.this.paddedSize();
+        }
+    }
+
+    private final class Binding extends Membrane implements NeuronState {
         private final Kernels kernels;
         private final List<FusableSynapse> fusable = new ArrayList<>();
         private final List<Object> claimed = new ArrayList<>();
@@ -412,11 +415,7 @@ public final class NeuronPopulation extends Population {
             }
         }
 
-        @Override
-        public float[] v() {
-            return v;
-        }
-
+        /** A kernel binds the array once: that is not a use of it (see {@link #inputUsed}). */
         @Override
         public float[] input() {
             return input;
@@ -428,32 +427,12 @@ public final class NeuronPopulation extends Population {
         }
 
         @Override
-        public float[] conductance() {
-            return conductance;
-        }
-
-        @Override
-        public int[] refractory() {
-            return refractory;
-        }
-
-        @Override
         public float[] floats(String variable) {
             if (!model.state().names().contains(variable)) {
                 throw new IllegalArgumentException("variable = " + variable + ": model " + model + " declares only "
                         + model.state().names());
             }
             return store.floats(variable);
-        }
-
-        @Override
-        public int size() {
-            return NeuronPopulation.this.size();
-        }
-
-        @Override
-        public int paddedSize() {
-            return NeuronPopulation.this.paddedSize();
         }
 
         @Override

@@ -3,36 +3,25 @@ package org.vecsnn.core.neuron;
 import java.util.List;
 import org.vecsnn.core.simd.Lanes;
 import org.vecsnn.core.synapse.FusableSynapse;
+import org.vecsnn.core.synapse.TargetMembrane;
 
 /**
- * What a neuron model's kernel binds to (see {@link NeuronModel#bind}): a population's arrays, each padded to
- * {@link org.vecsnn.core.simd.Kernels#PAD}, and the kernels of its network. V, the input current I, the synaptic
- * conductance G (models that {@link NeuronModel#integratesConductances() integrate it}) and the refractory counter
- * exist for every model; the model's own variables are those it declared in {@link NeuronModel#state()}.
+ * What a neuron model's kernel binds to (see {@link NeuronModel#bind}): a population's arrays as synapses see them
+ * and the model's own variables, each padded to {@link org.vecsnn.core.simd.Kernels#PAD}, and the network's lanes.
+ * V, the input current I, the synaptic conductance G (models that {@link NeuronModel#integratesConductances()
+ * integrate it}) and the refractory counter exist for every model; the model's own variables are those it declared
+ * in {@link NeuronModel#state()}.
  */
-public interface NeuronState {
-    /** Membrane potentials (mV). */
-    float[] v();
-
+public interface NeuronState extends TargetMembrane {
     /** The input current of the step: external currents and synaptic outputs, to be cleared by the step. */
+    @Override
     float[] input();
 
     /** Whether anything may have written {@link #input()}; if not it is all zero and a kernel may leave it unread. */
     boolean inputUsed();
 
-    /** The synaptic conductance of the step for a model that integrates it, else null. */
-    float[] conductance();
-
-    /** Steps each neuron still holds (see the model's refractory convention). */
-    int[] refractory();
-
     /** A variable the model declared. */
     float[] floats(String variable);
-
-    /** The number of neurons; entries at and above it are padding, never reported as spikes. */
-    int size();
-
-    int paddedSize();
 
     /**
      * The shared SIMD building blocks (plain or vector, as the network steps) a model's step is composed from; a
