@@ -18,6 +18,7 @@ import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.synapse.SynapticInput;
+import org.vecsnn.models.synapse.ShortTermPlasticity;
 
 /**
  * Reads a SONATA circuit ({@code circuit_config.json}, node and edge HDF5 files, their type tables and the
@@ -36,7 +37,15 @@ public final class SonataCircuit {
     /** A virtual population without input: silent. */
     public static final Virtual SILENT = (name, size) -> new SpikeTimesSource(name, size, new int[0], new double[0]);
 
+    /** This project's edge type of Tsodyks–Markram short-term plasticity ({@link ShortTermPlasticity}). */
+    static final String SHORT_TERM = "vecsnn:tsodyks_markram";
+    /** This project's edge type of gap junctions (SONATA has none): see {@link #readGap}. */
+    static final String GAP = "vecsnn:gap_junction";
+    /** Edge model templates read. */
+    static final List<String> EDGE_TEMPLATES = List.of("static_synapse", "nest:static_synapse", SHORT_TERM, GAP);
+
     private final Network network;
+    private Path synapseModels;
     private final Map<String, Population> populations = new LinkedHashMap<>();
     private final Map<String, CellModels.CellType> types = new LinkedHashMap<>();
 
@@ -52,6 +61,8 @@ public final class SonataCircuit {
         JsonNode networks = config.root.path("networks");
         Path models = config.root.path("components").has("point_neuron_models_dir")
                 ? config.path(config.root.path("components"), "point_neuron_models_dir", "components") : null;
+        circuit.synapseModels = config.root.path("components").has("synaptic_models_dir")
+                ? config.path(config.root.path("components"), "synaptic_models_dir", "components") : null;
         int i = 0;
         for (JsonNode nodes : networks.path("nodes")) {
             String where = "networks.nodes[" + i++ + "]";
@@ -202,8 +213,133 @@ public final class SonataCircuit {
     private void readEdges(Path file, TypeTable table) throws IOException {
         try (H5 h = H5.open(file)) {
             for (String name : h.children("/edges")) {
+                String base = "/edges/" + name + "/";
+                if (h.length(base + "edge_type_id") > 0) {
+                    long first = h.longs(base + "edge_type_id", 0, 1)[0];
+                    CSVRecord r = table.row(first, h.file, base + "edge_type_id", 0);
+                    if (GAP.equals(TypeTable.cell(r, "model_template"))) {
+                        readGap(h, table, name, r);
+                        continue;
+                    }
+                }
                 new EdgePopulation(h, table, name).build();
             }
+        }
+    }
+
+    /**
+     * The synapse model of an edge type: none ({@code static_synapse}, or no {@code model_template}), or short-term
+     * plasticity ({@link #SHORT_TERM}, its {@code dynamics_params} the rule's parameters by the core's names: u,
+     * tauF and tauD in ms, facilitating).
+     */
+    private ShortTermPlasticity synapseModel(TypeTable table, CSVRecord r) throws IOException {
+        String template = TypeTable.cell(r, "model_template");
+        if (template == null || template.equals("static_synapse") || template.equals("nest:static_synapse")) {
+            return null;
+        }
+        if (!template.equals(SHORT_TERM)) {
+            throw new SonataFormatException(table.file, "model_template", r.getRecordNumber(), "'" + template
+                    + "' is not an edge model here: supported are " + EDGE_TEMPLATES + " (" + GAP + " for a whole"
+                    + " edge population)");
+        }
+        CellModels.Params p = edgeParams(table, r);
+        ShortTermPlasticity rule = CellModels.decode(ShortTermPlasticity.class, p);
+        p.refuseUnused();
+        return rule;
+    }
+
+    private CellModels.Params edgeParams(TypeTable table, CSVRecord r) throws IOException {
+        String params = TypeTable.cell(r, "dynamics_params");
+        if (params == null) {
+            throw new SonataFormatException(table.file, "dynamics_params", r.getRecordNumber(), "missing: "
+                    + TypeTable.cell(r, "model_template") + " needs its parameters");
+        }
+        Path file = (synapseModels != null ? synapseModels : table.file.toAbsolutePath().getParent()).resolve(params);
+        return new CellModels.Params(JsonConfig.parse(file), file, "edge_type_id " + r.get("edge_type_id") + " ("
+                + TypeTable.cell(r, "model_template") + ")");
+    }
+
+    /**
+     * Gap junctions, this project's convention (SONATA has no standard for them): an edge population whose edge
+     * type's {@code model_template} is {@link #GAP}, every edge of that one type, one edge per junction from its
+     * presynaptic to its postsynaptic neuron, both neuron populations; {@code syn_weight} the junction's conductance
+     * in the core's units (a {@code delay}, if any, is ignored: a junction has none); {@code dynamics_params}
+     * {@code symmetric} (true: both cells receive opposite currents), {@code weight} (the junctions' common
+     * conductance) and {@code per_edge_weights} (false: every junction has {@code weight}, and syn_weight must equal
+     * it). The edges are added with {@link Network#connectGap} after the projections. A spikelet is a projection of
+     * voltage jumps of its own.
+     */
+    private void readGap(H5 h, TypeTable table, String name, CSVRecord type) throws IOException {
+        String base = "/edges/" + name + "/";
+        CellModels.Params p = edgeParams(table, type);
+        boolean symmetric = p.bool("symmetric");
+        double weight = p.need("weight");
+        boolean perEdge = p.bool("per_edge_weights");
+        p.refuseUnused();
+        long[] typeIds = h.longs(base + "edge_type_id");
+        int n = typeIds.length;
+        for (int e = 0; e < n; e++) {
+            if (typeIds[e] != typeIds[0]) {
+                throw new SonataFormatException(h.file, base + "edge_type_id", e, "edge type " + typeIds[e] + " in"
+                        + " an edge population of " + GAP + " (type " + typeIds[0] + "): its edges must all be"
+                        + " gap junctions of one type");
+            }
+        }
+        Range[] ranges = new Range[2];
+        String[] ends = {"source", "target"};
+        long[][] ids = new long[2][];
+        for (int k = 0; k < 2; k++) {
+            String dataset = base + ends[k] + "_node_id";
+            String pop = h.stringAttribute(dataset, "node_population");
+            if (!(populations.get(pop) instanceof NeuronPopulation cells)) {
+                throw new SonataFormatException(h.file, dataset, "node_population '" + pop + "' must be a neuron"
+                        + " population of the circuit: gap junctions join neurons");
+            }
+            long[] r = h.longAttribute("/edges/" + name, RANGE + ends[k] + "_range");
+            if (r != null && (r.length != 2 || r[0] < 0 || r[1] < r[0] || r[1] > cells.size())) {
+                throw new SonataFormatException(h.file, base + "@" + RANGE + ends[k] + "_range",
+                        Arrays.toString(r) + " must be [from, to] within population '" + pop + "'");
+            }
+            ranges[k] = r == null ? cells.all() : cells.range((int) r[0], (int) r[1]);
+            ids[k] = sameLength(h, dataset, n);
+            for (int e = 0; e < n; e++) {
+                if (ids[k][e] < ranges[k].from() || ids[k][e] >= ranges[k].to()) {
+                    throw new SonataFormatException(h.file, dataset, e, "node id " + ids[k][e] + " is outside ["
+                            + ranges[k].from() + ", " + ranges[k].to() + ") of population '" + pop + "'");
+                }
+            }
+        }
+        double[] w = groupColumn(h, base, "syn_weight", sameLength(h, base + "edge_group_id", n),
+                sameLength(h, base + "edge_group_index", n));
+        if (w == null) {
+            throw new SonataFormatException(h.file, base + "0/syn_weight", "missing: a gap junction's conductance");
+        }
+        int rows = ranges[0].size();
+        int[] rowStart = new int[rows + 1];
+        for (int e = 0; e < n; e++) {
+            rowStart[(int) (ids[0][e] - ranges[0].from()) + 1]++;
+        }
+        for (int i = 0; i < rows; i++) {
+            rowStart[i + 1] += rowStart[i];
+        }
+        int[] fill = Arrays.copyOf(rowStart, rows);
+        int[] targets = new int[n];
+        float[] weights = new float[n];
+        for (int e = 0; e < n; e++) {
+            int at = fill[(int) (ids[0][e] - ranges[0].from())]++;
+            targets[at] = (int) (ids[1][e] - ranges[1].from());
+            weights[at] = (float) w[e];
+            if (!perEdge && Float.floatToRawIntBits(weights[at]) != Float.floatToRawIntBits((float) weight)) {
+                throw new SonataFormatException(h.file, base + "0/syn_weight", e, w[e] + " differs from the"
+                        + " junctions' weight " + weight + ", and per_edge_weights is false");
+            }
+        }
+        Csr csr = Rows.sorted(new Csr(rows, ranges[1].size(), rowStart, targets, perEdge ? weights : null, null));
+        try {
+            network.connectGap(ranges[0], ranges[1]).connector(prebuilt(csr)).weight(weight).symmetric(symmetric)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new SonataFormatException(h.file, base, e.getMessage());
         }
     }
 
@@ -227,6 +363,9 @@ public final class SonataCircuit {
         private final boolean[] uniformWeight;
         private final boolean[] uniformDelay;
         private final Map<Long, Integer> receptorOfType = new java.util.HashMap<>();
+        /** The edge types seen, each with its synapse model; every edge must have the same model. */
+        private final Map<Long, ShortTermPlasticity> ruleOfType = new java.util.HashMap<>();
+        private Long firstType;
         private final List<Index> indices = new java.util.ArrayList<>();
 
         EdgePopulation(H5 h, TypeTable table, String name) throws SonataFormatException {
@@ -294,7 +433,7 @@ public final class SonataCircuit {
         /** A chunk of edges with every value checked, weights scaled and delays in steps. */
         private record Chunk(long from, int[] source, int[] target, int[] receptor, float[] weight, int[] delay) {}
 
-        private Chunk chunk(long from) throws SonataFormatException {
+        private Chunk chunk(long from) throws IOException {
             int n = (int) Math.min(H5.CHUNK, edges - from);
             int[] src = ids(base + "source_node_id", from, n, source);
             int[] tgt = ids(base + "target_node_id", from, n, target);
@@ -307,6 +446,7 @@ public final class SonataCircuit {
             float[] weight = new float[n];
             int[] delay = new int[n];
             for (int e = 0; e < n; e++) {
+                rule(typeIds[e], from + e);
                 receptor[e] = receptor(typeIds[e], w[e], from + e);
                 double value = type.weight(receptor[e], w[e]);
                 if (!Double.isFinite(value) || Math.abs(value) > Float.MAX_VALUE) {
@@ -372,6 +512,23 @@ public final class SonataCircuit {
                 }
             }
             return out;
+        }
+
+        /** Checks that edge {@code row}'s type has the synapse model of the population's first edge. */
+        private void rule(long typeId, long row) throws IOException {
+            if (ruleOfType.containsKey(typeId)) {
+                return;
+            }
+            CSVRecord r = table.row(typeId, h.file, base + "edge_type_id", row);
+            ShortTermPlasticity rule = synapseModel(table, r);
+            ruleOfType.put(typeId, rule);
+            if (firstType == null) {
+                firstType = typeId;
+            } else if (!java.util.Objects.equals(rule, ruleOfType.get(firstType))) {
+                throw new SonataFormatException(h.file, base + "edge_type_id", row, "edge type " + typeId + " has"
+                        + " another synapse model (" + rule + ") than edge type " + firstType + " ("
+                        + ruleOfType.get(firstType) + "): an edge population here has one (split it)");
+            }
         }
 
         private int receptor(long typeId, double weight, long row) throws SonataFormatException {
@@ -468,6 +625,9 @@ public final class SonataCircuit {
                         .connector(prebuilt(csr)).delaySteps(uniformDelay[r] ? firstDelay[r] : 1);
                 if (uniformWeight[r]) {
                     builder.weight(firstWeight[r]);
+                }
+                if (firstType != null && ruleOfType.get(firstType) != null) {
+                    builder.plasticity(ruleOfType.get(firstType));
                 }
                 builder.build();
             }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.vecsnn.core.GapJunction;
 import org.vecsnn.core.Network;
 import org.vecsnn.core.Population;
 import org.vecsnn.core.Projection;
@@ -24,6 +25,7 @@ import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.models.synapse.ShortTermPlasticity;
 
 /**
  * Writes a network the core built, before it runs, as a SONATA circuit: {@code circuit_config.json} (with a
@@ -57,10 +59,12 @@ public final class SonataWriter {
         Map<Population, Double> bias = biases(network);
         Path net = Files.createDirectories(folder.resolve("network"));
         Path components = Files.createDirectories(folder.resolve("components/point_neuron_dynamics"));
+        Path synapses = folder.resolve("components/synaptic_models");
         ObjectNode config = JsonNodeFactory.instance.objectNode();
         config.putObject("manifest").put("$BASE_DIR", ".").put("$NETWORK_DIR", "$BASE_DIR/network")
                 .put("$COMPONENTS_DIR", "$BASE_DIR/components");
-        config.putObject("components").put("point_neuron_models_dir", "$COMPONENTS_DIR/point_neuron_dynamics");
+        config.putObject("components").put("point_neuron_models_dir", "$COMPONENTS_DIR/point_neuron_dynamics")
+                .put("synaptic_models_dir", "$COMPONENTS_DIR/synaptic_models");
         ObjectNode networks = config.putObject("networks");
         var nodeFiles = networks.putArray("nodes");
         var edges = networks.putArray("edges");
@@ -72,7 +76,11 @@ public final class SonataWriter {
             for (Population p : network.populations()) {
                 groupName("population", p.name());
                 if (p instanceof NeuronPopulation neurons) {
-                    CellModels.Written cells = CellModels.written(neurons, bias.getOrDefault(neurons, 0.0), network.dt());
+                    double b = bias.getOrDefault(neurons, 0.0);
+                    CellModels.Written cells = CellModels.written(neurons, b, network.dt(), true);
+                    if (!bySign(network, neurons, cells.type())) {
+                        cells = CellModels.written(neurons, b, network.dt(), false);
+                    }
                     String params = p.name() + ".json";
                     JSON.writerWithDefaultPrettyPrinter().writeValue(components.resolve(params).toFile(),
                             cells.params());
@@ -104,14 +112,35 @@ public final class SonataWriter {
             }
         }
 
-        try (CSVPrinter edgeTypes = printer(net.resolve("edge_types.csv"), "edge_type_id", "receptor")) {
+        try (CSVPrinter edgeTypes = printer(net.resolve("edge_types.csv"), "edge_type_id", "receptor",
+                "model_template", "dynamics_params")) {
             int k = 0;
             for (Projection p : network.projections()) {
                 String file = "edges_" + k + ".h5";
                 writeEdges(net.resolve(file), p, k, network.dt(), types.get(p.target().target()));
-                edgeTypes.printRecord(k++, p.target().name());
+                if (p.plasticity() == null) {
+                    edgeTypes.printRecord(k, p.target().name(), "static_synapse", "NULL");
+                } else {
+                    String params = "edges_" + k + ".json";
+                    writeJson(synapses.resolve(params), plasticity(p));
+                    edgeTypes.printRecord(k, p.target().name(), SonataCircuit.SHORT_TERM, params);
+                }
+                k++;
                 edges.addObject().put("edges_file", "$NETWORK_DIR/" + file)
                         .put("edge_types_file", "$NETWORK_DIR/edge_types.csv");
+            }
+            for (CurrentInput c : network.currents()) {
+                if (c instanceof GapJunction g) {
+                    String file = "edges_" + k + ".h5";
+                    String params = "edges_" + k + ".json";
+                    writeGap(net.resolve(file), g, "gap_junctions_" + k, k);
+                    writeJson(synapses.resolve(params), JsonNodeFactory.instance.objectNode()
+                            .put("symmetric", g.symmetric()).put("weight", g.weight())
+                            .put("per_edge_weights", g.csr().weights() != null));
+                    edgeTypes.printRecord(k++, "NULL", SonataCircuit.GAP, params);
+                    edges.addObject().put("edges_file", "$NETWORK_DIR/" + file)
+                            .put("edge_types_file", "$NETWORK_DIR/edge_types.csv");
+                }
             }
         }
         Path circuit = folder.resolve(CIRCUIT);
@@ -178,17 +207,116 @@ public final class SonataWriter {
         }
     }
 
-    /** The one constant current into each whole population, in the core's units; other currents are refused. */
+    /**
+     * The one constant current into each whole population, in the core's units; gap junctions are written as edges,
+     * other currents are refused. The reader adds the constant currents before the gap junctions, so a constant
+     * current added after a gap junction that reaches its population (whose model steps currents in order) is refused.
+     */
     private static Map<Population, Double> biases(Network network) {
         Map<Population, Double> bias = new HashMap<>();
+        java.util.Set<Population> coupled = new java.util.HashSet<>();
         for (CurrentInput c : network.currents()) {
+            if (c instanceof GapJunction g) {
+                coupled.add(g.target());
+                if (g.symmetric()) {
+                    coupled.add(g.source());
+                }
+                continue;
+            }
             double amplitude = c instanceof TimedCurrent t ? t.wholePopulationConstant() : Double.NaN;
             if (Double.isNaN(amplitude) || bias.put(c.target(), amplitude) != null) {
                 throw new IllegalArgumentException("current '" + c.description() + "': the writer takes one constant"
-                        + " current into a whole population (written as its I_e)");
+                        + " current into a whole population (written as its I_e) and gap junctions (as edges of "
+                        + SonataCircuit.GAP + ")");
+            }
+            if (coupled.contains(c.target()) && !((NeuronPopulation) c.target()).takesBias()) {
+                throw new IllegalArgumentException("current '" + c.description() + "' is added after gap junctions"
+                        + " into population '" + c.target().name() + "', whose model adds currents in their order:"
+                        + " the reader adds constant currents (I_e) first; add it before the gap junctions");
             }
         }
         return bias;
+    }
+
+    /**
+     * Whether every projection into {@code cells} reaches its receptor through NEST's sign rule with its weights
+     * read back bit for bit, when {@code type} chooses receptors by sign (else true).
+     */
+    private static boolean bySign(Network network, NeuronPopulation cells, CellModels.CellType type) {
+        if (type.delivery() != CellModels.Delivery.BY_SIGN) {
+            return true;
+        }
+        for (Projection p : network.projections()) {
+            if (p.target().target() != cells) {
+                continue;
+            }
+            int receptor = cells.synapticInputs().indexOf(p.target());
+            float[] w = p.csr().weights();
+            int n = w == null ? 1 : w.length;
+            for (int j = 0; j < n; j++) {
+                if (Float.isNaN(type.fileWeight(receptor, w == null ? p.weight() : w[j]))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A projection's plasticity rule as the reader takes it back, else refused naming the rule. */
+    private static ObjectNode plasticity(Projection p) {
+        if (!(p.plasticity() instanceof ShortTermPlasticity rule)) {
+            throw new IllegalArgumentException("projection '" + p.name() + "': plasticity rule "
+                    + p.plasticity().getClass().getName() + " has no SONATA form here: the writer takes"
+                    + " ShortTermPlasticity (as " + SonataCircuit.SHORT_TERM + ")");
+        }
+        return CellModels.encode(rule);
+    }
+
+    private static void writeJson(Path file, ObjectNode json) throws IOException {
+        Files.createDirectories(file.getParent());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), json);
+    }
+
+    /**
+     * Gap junctions as an edge population of type {@link SonataCircuit#GAP}: one edge per junction in CSR order,
+     * source the presynaptic neuron, target the postsynaptic one, {@code syn_weight} its conductance (the core's
+     * units), {@code delay} 0 (a junction has none); the ranges as for projections.
+     */
+    private static void writeGap(Path file, GapJunction g, String name, int typeId) throws IOException {
+        Csr csr = g.csr();
+        int n = csr.synapseCount();
+        if (n == 0) {
+            throw new IllegalArgumentException("gap junctions '" + g.description() + "': the writer takes gap"
+                    + " junctions with at least one junction (jHDF writes no empty dataset)");
+        }
+        long[] source = new long[n];
+        long[] target = new long[n];
+        float[] weight = new float[n];
+        int[] start = csr.rowStart();
+        for (int row = 0; row < csr.rows(); row++) {
+            for (int j = start[row]; j < start[row + 1]; j++) {
+                source[j] = g.sourceRange().from() + row;
+                target[j] = g.targetRange().from() + csr.targets()[j];
+                weight[j] = csr.weights() == null ? g.weight() : csr.weights()[j];
+            }
+        }
+        try (WritableHdfFile h = HdfFile.write(file)) {
+            WritableGroup e = h.putGroup("edges").putGroup(name);
+            e.putAttribute(SonataCircuit.RANGE + "source_range", new long[] {g.sourceRange().from(),
+                    g.sourceRange().to()});
+            e.putAttribute(SonataCircuit.RANGE + "target_range", new long[] {g.targetRange().from(),
+                    g.targetRange().to()});
+            e.putDataset("source_node_id", source).putAttribute("node_population", g.source().name());
+            e.putDataset("target_node_id", target).putAttribute("node_population", g.target().name());
+            int[] types = new int[n];
+            Arrays.fill(types, typeId);
+            e.putDataset("edge_type_id", types);
+            e.putDataset("edge_group_id", new int[n]);
+            e.putDataset("edge_group_index", ascending(n));
+            WritableGroup values = e.putGroup("0");
+            values.putDataset("syn_weight", weight);
+            values.putDataset("delay", new double[n]);
+        }
     }
 
     /** A name that becomes an HDF5 group's. */
@@ -202,9 +330,9 @@ public final class SonataWriter {
     private static void writeEdges(Path file, Projection p, int typeId, double dt, CellModels.CellType type)
             throws IOException {
         groupName("projection", p.name());
-        if (p.plasticity() != null || p.synapseCount() == 0) {
+        if (p.synapseCount() == 0) {
             throw new IllegalArgumentException("projection '" + p.name() + "': the writer takes projections with"
-                    + " synapses (jHDF writes no empty dataset), without short-term plasticity");
+                    + " synapses (jHDF writes no empty dataset)");
         }
         int receptor = p.target().target().synapticInputs().indexOf(p.target());
         Csr csr = p.csr();
