@@ -333,7 +333,8 @@ final class CellModels {
 
     /**
      * A record of the core's catalogue (a neuron model, a kinetic model, a short-term plasticity rule) as JSON: each
-     * component by its name in the core's units, an integrator as {@code integrator}, enums by name, records nested.
+     * component by its name in the core's units, an integrator as {@code integrator}, enums by name, records nested,
+     * NaN (a parameter that does not apply, as short-term depression's tauF) as null.
      */
     static ObjectNode encode(Record r) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -346,6 +347,7 @@ final class CellModels {
             }
             String key = key(c);
             switch (v) {
+                case Double d when d.isNaN() -> o.putNull(key); // a parameter that does not apply
                 case Double d -> o.put(key, d);
                 case Boolean b -> o.put(key, b);
                 case String t -> o.put(key, t);
@@ -373,7 +375,8 @@ final class CellModels {
             String key = key(components[i]);
             types[i] = t;
             if (t == double.class) {
-                values[i] = p.need(key);
+                values[i] = p.has(key) && p.left.get(key).isNull() ? Double.NaN : p.need(key);
+                p.take(key);
             } else if (t == boolean.class) {
                 values[i] = p.bool(key);
             } else if (t == String.class) {
