@@ -596,6 +596,14 @@ final class CellModels {
             return get(key, Double.NaN);
         }
 
+        long integer(String key) throws SonataFormatException {
+            JsonNode v = take(key);
+            if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
+                throw fail(key, (v == null ? "missing" : v + "") + ": must be a whole number");
+            }
+            return v.asLong();
+        }
+
         boolean has(String key) {
             return left.containsKey(key);
         }

@@ -14,6 +14,7 @@ import org.vecsnn.core.Range;
 import org.vecsnn.core.connect.Connector;
 import org.vecsnn.core.connect.Csr;
 import org.vecsnn.core.connect.SplitMix64;
+import org.vecsnn.core.input.PoissonDrive;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.neuron.NeuronPopulation;
@@ -44,8 +45,24 @@ public final class SonataCircuit {
     /** Edge model templates read. */
     static final List<String> EDGE_TEMPLATES = List.of("static_synapse", "nest:static_synapse", SHORT_TERM, GAP);
 
+    /**
+     * This project's key in {@code circuit_config.json}: the network's current inputs in their order (see
+     * {@link #addCurrents}); without it, each population's I_e is added as its nodes are read and gap junctions as
+     * their edges are.
+     */
+    static final String CURRENTS = "vecsnn_currents";
+
     private final Network network;
     private Path synapseModels;
+    /** With {@link #CURRENTS}: each population's I_e and each gap-junction edge population, added in its order. */
+    private boolean deferred;
+    private final Map<String, Double> pendingBias = new LinkedHashMap<>();
+    private final Map<String, Deferred> pendingGaps = new LinkedHashMap<>();
+
+    @FunctionalInterface
+    private interface Deferred {
+        void run() throws IOException;
+    }
     private final Map<String, Population> populations = new LinkedHashMap<>();
     private final Map<String, CellModels.CellType> types = new LinkedHashMap<>();
 
@@ -63,6 +80,11 @@ public final class SonataCircuit {
                 ? config.path(config.root.path("components"), "point_neuron_models_dir", "components") : null;
         circuit.synapseModels = config.root.path("components").has("synaptic_models_dir")
                 ? config.path(config.root.path("components"), "synaptic_models_dir", "components") : null;
+        JsonNode currents = config.root.get(CURRENTS);
+        if (currents != null && !currents.isArray()) {
+            throw new SonataFormatException(circuitConfig, CURRENTS, "must be a list of current inputs");
+        }
+        circuit.deferred = currents != null;
         int i = 0;
         for (JsonNode nodes : networks.path("nodes")) {
             String where = "networks.nodes[" + i++ + "]";
@@ -77,6 +99,9 @@ public final class SonataCircuit {
         }
         if (circuit.populations.isEmpty()) {
             throw new SonataFormatException(circuitConfig, "networks.nodes", "must list at least one nodes file");
+        }
+        if (currents != null) {
+            circuit.addCurrents(circuitConfig, currents);
         }
         return java.util.Collections.unmodifiableMap(circuit.populations);
     }
@@ -130,7 +155,9 @@ public final class SonataCircuit {
                         cells.set(column.equals("V_m") ? "V" : column, k -> x[k]);
                     }
                 }
-                if (type.bias() != 0) {
+                if (deferred) {
+                    pendingBias.put(name, type.bias());
+                } else if (type.bias() != 0) {
                     network.addCurrent(TimedCurrent.constant(cells.all(), type.bias()));
                 }
                 populations.put(name, cells);
@@ -335,12 +362,117 @@ public final class SonataCircuit {
             }
         }
         Csr csr = Rows.sorted(new Csr(rows, ranges[1].size(), rowStart, targets, perEdge ? weights : null, null));
-        try {
-            network.connectGap(ranges[0], ranges[1]).connector(prebuilt(csr)).weight(weight).symmetric(symmetric)
-                    .build();
-        } catch (IllegalArgumentException e) {
-            throw new SonataFormatException(h.file, base, e.getMessage());
+        Path file = h.file;
+        Deferred build = () -> {
+            try {
+                network.connectGap(ranges[0], ranges[1]).connector(prebuilt(csr)).weight(weight).symmetric(symmetric)
+                        .build();
+            } catch (IllegalArgumentException e) {
+                throw new SonataFormatException(file, base, e.getMessage());
+            }
+        };
+        if (deferred) {
+            pendingGaps.put(name, build);
+        } else {
+            build.run();
         }
+    }
+
+    /**
+     * The circuit config's {@link #CURRENTS}, each added in the list's order: {@code {"type": "I_e", "population"}}
+     * (the population's I_e from its dynamics_params), {@code {"type": "gap_junctions", "edges"}} (the gap-junction
+     * edge population of that name), {@code {"type": "constant", "population", "from", "to", "amplitude"}},
+     * {@code {"type": "samples", "population", "from", "to", "interval_ms", "values"}} (a value per interval, then 0)
+     * and {@code {"type": "poisson_drive", "population", "receptor", "rate_Hz", "weight", "seed"}}; amplitudes and
+     * weights in the core's units. Every I_e other than 0 and every gap-junction edge population must be listed once.
+     */
+    private void addCurrents(Path file, JsonNode list) throws IOException {
+        List<String> types = List.of("I_e", "gap_junctions", "constant", "samples", "poisson_drive");
+        int i = 0;
+        for (JsonNode entry : list) {
+            CellModels.Params p = new CellModels.Params(entry, file, CURRENTS + "[" + i++ + "]");
+            String type = p.text("type");
+            try {
+                switch (type) {
+                    case "I_e" -> {
+                        NeuronPopulation cells = neurons(p);
+                        Double bias = pendingBias.remove(cells.name());
+                        if (bias == null) {
+                            throw p.fail("population", "'" + cells.name() + "': its I_e is listed twice");
+                        }
+                        network.addCurrent(TimedCurrent.constant(cells.all(), bias));
+                    }
+                    case "gap_junctions" -> {
+                        String edges = p.text("edges");
+                        Deferred gap = pendingGaps.remove(edges);
+                        if (gap == null) {
+                            throw p.fail("edges", "'" + edges + "' is not an edge population of " + GAP + ", or it"
+                                    + " is listed twice");
+                        }
+                        gap.run();
+                    }
+                    case "constant" -> network.addCurrent(TimedCurrent.constant(range(p), p.need("amplitude")));
+                    case "samples" -> {
+                        Range range = range(p);
+                        double interval = p.need("interval_ms");
+                        JsonNode values = p.take("values");
+                        if (values == null || !values.isArray() || values.isEmpty()) {
+                            throw p.fail("values", "must be a list of numbers");
+                        }
+                        double[] v = new double[values.size()];
+                        for (int k = 0; k < v.length; k++) {
+                            if (!values.get(k).isNumber()) {
+                                throw p.fail("values[" + k + "]", values.get(k) + " must be a number");
+                            }
+                            v[k] = values.get(k).asDouble();
+                        }
+                        network.addCurrent(TimedCurrent.samples(range, v, interval));
+                    }
+                    case "poisson_drive" -> {
+                        NeuronPopulation cells = neurons(p);
+                        String receptor = p.text("receptor");
+                        SynapticInput synapse = cells.synapticInputs().stream().filter(s -> s.name().equals(
+                                receptor)).findFirst().orElseThrow(() -> p.fail("receptor", "'" + receptor
+                                + "' is not a receptor of population '" + cells.name() + "'"));
+                        network.addCurrent(new PoissonDrive(synapse, p.need("rate_Hz"), p.need("weight"),
+                                p.integer("seed")));
+                    }
+                    default -> throw p.fail("type", "'" + type + "' must be one of " + types);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new SonataFormatException(file, p.where, e.getMessage());
+            }
+            p.refuseUnused();
+        }
+        for (var left : pendingBias.entrySet()) {
+            if (left.getValue() != 0) {
+                throw new SonataFormatException(file, CURRENTS, "population '" + left.getKey() + "' has I_e "
+                        + left.getValue() + " but no entry {\"type\": \"I_e\"} here");
+            }
+        }
+        if (!pendingGaps.isEmpty()) {
+            throw new SonataFormatException(file, CURRENTS, "the gap junctions of " + pendingGaps.keySet()
+                    + " have no entry {\"type\": \"gap_junctions\"} here");
+        }
+    }
+
+    private NeuronPopulation neurons(CellModels.Params p) throws SonataFormatException {
+        String name = p.text("population");
+        if (!(populations.get(name) instanceof NeuronPopulation cells)) {
+            throw p.fail("population", "'" + name + "' is not a neuron population of the circuit");
+        }
+        return cells;
+    }
+
+    private Range range(CellModels.Params p) throws SonataFormatException {
+        NeuronPopulation cells = neurons(p);
+        long from = p.integer("from");
+        long to = p.integer("to");
+        if (from < 0 || to < from || to > cells.size()) {
+            throw p.fail("from", "[" + from + ", " + to + ") must lie within population '" + cells.name() + "' of "
+                    + cells.size() + " neurons");
+        }
+        return cells.range((int) from, (int) to);
     }
 
     /** One edge population, read twice in chunks: once to check it and count rows, once to fill the CSR. */

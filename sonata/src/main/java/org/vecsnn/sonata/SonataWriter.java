@@ -1,6 +1,7 @@
 package org.vecsnn.sonata;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jhdf.HdfFile;
@@ -21,6 +22,7 @@ import org.vecsnn.core.Population;
 import org.vecsnn.core.Projection;
 import org.vecsnn.core.connect.Csr;
 import org.vecsnn.core.input.CurrentInput;
+import org.vecsnn.core.input.PoissonDrive;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.input.TimedCurrent;
@@ -56,7 +58,8 @@ public final class SonataWriter {
                     + " takes a network as built, before it runs (synaptic state and spikes in flight have no SONATA"
                     + " form)");
         }
-        Map<Population, Double> bias = biases(network);
+        Map<Population, Double> bias = new HashMap<>();
+        ArrayNode currents = currents(network, bias);
         Path net = Files.createDirectories(folder.resolve("network"));
         Path components = Files.createDirectories(folder.resolve("components/point_neuron_dynamics"));
         Path synapses = folder.resolve("components/synaptic_models");
@@ -143,6 +146,7 @@ public final class SonataWriter {
                 }
             }
         }
+        config.set(SonataCircuit.CURRENTS, currents);
         Path circuit = folder.resolve(CIRCUIT);
         JSON.writerWithDefaultPrettyPrinter().writeValue(circuit.toFile(), config);
         return circuit;
@@ -208,34 +212,47 @@ public final class SonataWriter {
     }
 
     /**
-     * The one constant current into each whole population, in the core's units; gap junctions are written as edges,
-     * other currents are refused. The reader adds the constant currents before the gap junctions, so a constant
-     * current added after a gap junction that reaches its population (whose model steps currents in order) is refused.
+     * The network's currents, in its order, as the circuit config's {@link SonataCircuit#CURRENTS} list (which the
+     * reader follows, so that currents summed into one input add in the same order): the first constant current
+     * into a whole population as its {@code I_e} (put into {@code bias}), gap junctions as their edge population
+     * ({@code gap_junctions_<k>}, k its edges file), other constant currents, currents given as samples and Poisson
+     * drives by their parameters. A current given as an arbitrary function of time, and one of a class outside the
+     * core, are refused.
      */
-    private static Map<Population, Double> biases(Network network) {
-        Map<Population, Double> bias = new HashMap<>();
-        java.util.Set<Population> coupled = new java.util.HashSet<>();
+    private static ArrayNode currents(Network network, Map<Population, Double> bias) {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        int gap = network.projections().size();
         for (CurrentInput c : network.currents()) {
-            if (c instanceof GapJunction g) {
-                coupled.add(g.target());
-                if (g.symmetric()) {
-                    coupled.add(g.source());
+            ObjectNode e = list.addObject();
+            switch (c) {
+                case GapJunction g -> e.put("type", "gap_junctions").put("edges", "gap_junctions_" + gap++);
+                case TimedCurrent t when !Double.isNaN(t.wholePopulationConstant())
+                        && !bias.containsKey(t.target()) -> {
+                    bias.put(t.target(), t.wholePopulationConstant());
+                    e.put("type", "I_e").put("population", t.target().name());
                 }
-                continue;
-            }
-            double amplitude = c instanceof TimedCurrent t ? t.wholePopulationConstant() : Double.NaN;
-            if (Double.isNaN(amplitude) || bias.put(c.target(), amplitude) != null) {
-                throw new IllegalArgumentException("current '" + c.description() + "': the writer takes one constant"
-                        + " current into a whole population (written as its I_e) and gap junctions (as edges of "
-                        + SonataCircuit.GAP + ")");
-            }
-            if (coupled.contains(c.target()) && !((NeuronPopulation) c.target()).takesBias()) {
-                throw new IllegalArgumentException("current '" + c.description() + "' is added after gap junctions"
-                        + " into population '" + c.target().name() + "', whose model adds currents in their order:"
-                        + " the reader adds constant currents (I_e) first; add it before the gap junctions");
+                case TimedCurrent t when !Double.isNaN(t.constantAmplitude()) -> e.put("type", "constant")
+                        .put("population", t.target().name()).put("from", t.range().from()).put("to", t.range().to())
+                        .put("amplitude", t.constantAmplitude());
+                case TimedCurrent t when t.samples() != null -> {
+                    e.put("type", "samples").put("population", t.target().name()).put("from", t.range().from())
+                            .put("to", t.range().to()).put("interval_ms", t.sampleIntervalMs());
+                    ArrayNode values = e.putArray("values");
+                    for (double v : t.samples()) {
+                        values.add(v);
+                    }
+                }
+                case PoissonDrive d -> e.put("type", "poisson_drive").put("population", d.target().name())
+                        .put("receptor", d.synapse().name()).put("rate_Hz", d.rateHz()).put("weight", d.weight())
+                        .put("seed", d.seed());
+                default -> throw new IllegalArgumentException("current '" + c.description() + "' ("
+                        + c.getClass().getName() + ") has no SONATA form here: the writer takes constant currents"
+                        + " (a whole population's first as its I_e), currents given as samples, Poisson drives and"
+                        + " gap junctions (as edges of " + SonataCircuit.GAP + "), not a current as an arbitrary"
+                        + " function of time");
             }
         }
-        return bias;
+        return list;
     }
 
     /**

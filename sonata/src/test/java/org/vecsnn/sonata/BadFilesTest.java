@@ -37,6 +37,7 @@ class BadFilesTest {
         assertEquals(new ShortTermPlasticity(0.15, 1500, 200, true), s.network().projections().get(3).plasticity());
         assertTrue(s.network().currents().stream().anyMatch(c -> c instanceof GapJunction g && !g.symmetric()
                 && g.csr().synapseCount() == 2));
+        assertEquals(4, s.network().currents().size()); // c's I_e, the gap junctions, samples, a Poisson drive
         s.run();
     }
 
@@ -204,6 +205,21 @@ class BadFilesTest {
                         new double[] {0.1, 0.3}), EDGES2, "/edges/gap_c/0/syn_weight", 1),
                 bad("gap junction onto a virtual population", put(EDGES2, "/edges/gap_c/target_node_id@node_population",
                         "v"), EDGES2, "/edges/gap_c/target_node_id", -1),
+                bad("current of an unknown type", c -> c.edit("circuit_config.json", "\"samples\"", "\"ramp\""),
+                        "circuit_config.json", "vecsnn_currents[2].type", -1),
+                bad("gap junctions missing from the current list", c -> c.edit("circuit_config.json",
+                        "{\"type\": \"gap_junctions\", \"edges\": \"gap_c\"},", ""), "circuit_config.json",
+                        "vecsnn_currents: the gap junctions of [gap_c]", -1),
+                bad("I_e missing from the current list", c -> c.edit("circuit_config.json",
+                        "{\"type\": \"I_e\", \"population\": \"c\"},", ""), "circuit_config.json",
+                        "vecsnn_currents: population 'c' has I_e 2.0", -1),
+                bad("current beyond its population", c -> c.edit("circuit_config.json", "\"to\": 2", "\"to\": 5"),
+                        "circuit_config.json", "vecsnn_currents[2].from", -1),
+                bad("Poisson drive seed not whole", c -> c.edit("circuit_config.json", "\"seed\": 3",
+                        "\"seed\": 3.5"), "circuit_config.json", "vecsnn_currents[3].seed", -1),
+                bad("Poisson drive into an unknown receptor", c -> c.edit("circuit_config.json",
+                        "\"receptor\": \"syn\"", "\"receptor\": \"ex\""), "circuit_config.json",
+                        "vecsnn_currents[3].receptor", -1),
                 bad("gap junction node id out of range", put(EDGES2, "/edges/gap_c/target_node_id",
                         new long[] {1, 2}), EDGES2, "/edges/gap_c/target_node_id", 1));
     }

@@ -19,6 +19,7 @@ import org.vecsnn.core.Population;
 import org.vecsnn.core.Projection;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.connect.SplitMix64;
+import org.vecsnn.core.input.PoissonDrive;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.input.TimedCurrent;
@@ -67,6 +68,15 @@ class RoundTripTest {
         Network original = Microcircuit.build(0.1, 0.1, 3, KernelProvider.get(), Microcircuit.Drive.DC).network();
         SonataWriter.write(original, dir);
         assertSame(original, readCircuit(original), 200);
+    }
+
+    /** The microcircuit with its Poisson drive (a PoissonDrive per population, in the circuit's current list). */
+    @Test
+    void microcircuitWithPoissonDriveReadsBackIdenticalAndFiresTheSameSpikes() throws IOException {
+        Network original = Microcircuit.build(0.02, 0.1, 5, KernelProvider.get(), Microcircuit.Drive.POISSON)
+                .network();
+        SonataWriter.write(original, dir);
+        assertSame(original, readCircuit(original), 150, 500);
     }
 
     /**
@@ -168,7 +178,7 @@ class RoundTripTest {
         "exponential current", "exponential conductance", "exponential mg-block", "dual-exponential PEAK",
         "dual-exponential JUMP", "alpha PEAK", "alpha JUMP", "ampa", "gaba-a", "nmda", "bio-nmda", "gaba-b",
         "gaba-b-desensitized", "jump plain", "jump gated", "stp facilitating", "stp depressing", "stp ampa",
-        "gap symmetric", "gap spikelets"})
+        "gap symmetric", "gap spikelets", "currents"})
     void eachBuiltInModelReadsBackIdenticalAndRunsIdentically(String name) throws IOException {
         Network original = catalogue(name);
         SonataWriter.write(original, dir);
@@ -205,7 +215,7 @@ class RoundTripTest {
                 bias = 8;
                 w = 3;
             }
-            case "adex" -> {
+            case "adex", "currents" -> {
                 model = AdEx.defaults().withMethod(method);
                 bias = 12;
                 w = 3;
@@ -294,6 +304,13 @@ class RoundTripTest {
             }
             net.connectGap(cells.all(), cells.all()).connector(Connectors.fromList(pre, post, g, null))
                     .symmetric(true).build();
+        } else if (name.equals("currents")) { // AdEx steps its currents in order: each kind, in an order to keep
+            net.connectGap(cells.range(0, 20), cells.range(20, 40)).connector(Connectors.fixedProbability(0.2,
+                    false)).weight(0.2).symmetric(true).build();
+            net.addCurrent(TimedCurrent.constant(cells.range(0, 10), 2));
+            net.addCurrent(TimedCurrent.samples(cells.range(5, 30), new double[] {1, -2, 3.5, 0.25}, 50));
+            net.addCurrent(new PoissonDrive(cells.synapticInputs().get(0), 400, 0.7, 21));
+            net.addCurrent(TimedCurrent.constant(cells.all(), 1.5));
         } else if (name.equals("gap spikelets")) {
             net.connectGap(cells.range(0, 20), cells.range(20, 40)).connector(Connectors.fixedProbability(0.2,
                     false)).weight(0.1).spikelet(5, true).delay(0.3).build();

@@ -20,7 +20,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vecsnn.core.Network;
 import org.vecsnn.core.connect.Connectors;
-import org.vecsnn.core.input.PoissonDrive;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.neuron.Integrator;
@@ -152,15 +151,7 @@ class SonataWriterTest {
                         + " ShortTermPlasticity (as vecsnn:tsodyks_markram)"),
                 refused("a current as a function of time", net -> net.addCurrent(TimedCurrent.of(
                         net.populations().get(0).all(), t -> Math.sin(t))), "current 'current into lif [0, 1), a"
-                        + " function of time'", "the writer takes one constant current into a whole population"),
-                refused("a Poisson drive", net -> net.addCurrent(new PoissonDrive(((NeuronPopulation) net
-                        .populations().get(0)).synapticInputs().get(0), 100, 1, 3)), "current 'Poisson drive",
-                        "(written as its I_e) and gap junctions (as edges of vecsnn:gap_junction)"),
-                refused("a constant current after gap junctions into an AdEx", net -> {
-                    NeuronPopulation a = net.addNeurons("adex", 2, AdEx.defaults());
-                    net.connectGap(a.all(), a.all()).connector(Connectors.allToAll(false)).weight(0.1).build();
-                    net.addCurrent(TimedCurrent.constant(a.all(), 5));
-                }, "is added after gap junctions into population 'adex'", "add it before the gap junctions"),
+                        + " function of time'", "has no SONATA form here: the writer takes constant currents"),
                 refused("Poisson rates per unit", net -> net.add(new PoissonSource("poisson", new double[] {5, 6}, 1)),
                         "population 'poisson'", "a Poisson input (module poisson) has one positive rate"),
                 refused("a network that has run", net -> net.run(1), "the network has run 10 steps",

@@ -17,7 +17,8 @@ import java.util.Map;
  * spikes.h5) and c (2, vecsnn:adex with a kinetic AMPA receptor and a gated voltage jump); edges a → b (NEST's sign
  * rule, with both range tables) and v → a (receptor "syn" by edge type) in edges.h5; in edges2.h5 a → c with
  * short-term plasticity (vecsnn:tsodyks_markram) and one-way gap junctions between c's two nodes
- * (vecsnn:gap_junction).
+ * (vecsnn:gap_junction); the circuit's current list (c's I_e, the gap junctions, a current of samples into a,
+ * a Poisson drive into a's syn).
  */
 final class TinyCircuit {
     /** Datasets by file (relative to the folder) and path; attributes by file and "path@name". */
@@ -131,7 +132,12 @@ final class TinyCircuit {
                  "components": {"point_neuron_models_dir": "$NET"},
                  "networks": {"nodes": [{"nodes_file": "$NET/nodes.h5", "node_types_file": "$NET/node_types.csv"}],
                               "edges": [{"edges_file": "$NET/edges.h5", "edge_types_file": "$NET/edge_types.csv"},
-                                        {"edges_file": "$NET/edges2.h5", "edge_types_file": "$NET/edge_types.csv"}]}}
+                                        {"edges_file": "$NET/edges2.h5", "edge_types_file": "$NET/edge_types.csv"}]},
+                 "vecsnn_currents": [{"type": "I_e", "population": "c"}, {"type": "gap_junctions", "edges": "gap_c"},
+                                     {"type": "samples", "population": "a", "from": 0, "to": 2, "interval_ms": 1,
+                                      "values": [1, 2]},
+                                     {"type": "poisson_drive", "population": "a", "receptor": "syn",
+                                      "rate_Hz": 100, "weight": 0.1, "seed": 3}]}
                 """);
         text.put("simulation_config.json", """
                 {"run": {"tstop": 10, "dt": 0.1},
