@@ -33,11 +33,13 @@ import org.vecsnn.networks.Nest;
  * parameter names, units (mV, ms, pF, nS, pA) and defaults: {@code iaf_psc_exp} (LIF, R = τ_m/C_m, integrated
  * exactly), {@code iaf_psc_alpha} (alpha currents peaking at w), {@code iaf_cond_exp} (τ = C_m/g_L, weights in units
  * of g_L), the latter two by exponential Euler as the core requires for them, {@code aeif_cond_alpha} (AdEx with
- * R = 1/g_L and alpha conductances in nS, exponential Euler), {@code izhikevich} (Euler, weights jump V). The weight's sign chooses NEST's ex or in receptor; t_ref and delays are NEST's, one step longer here
- * ({@link Nest}). {@code vecsnn:lif} is this project's own template: the
- * core's LIF and exponential receptors with every parameter as the core holds it, so a written network reads back
- * identical. {@link #written} is the way back, for the writer: a population as the template and parameters that read
- * back as it.
+ * R = 1/g_L and alpha conductances in nS, exponential Euler), {@code izhikevich} (Euler, weights jump V). The
+ * weight's sign chooses NEST's ex or in receptor; t_ref and delays are NEST's, one step longer here
+ * ({@link Nest}). This project's templates hold every built-in model with every parameter as the core holds it, so
+ * a written network reads back identical: {@code vecsnn:lif} (LIF by its own keys) and {@link #GENERIC} (the other
+ * models by their record's component names, {@link #encode}), each with its {@code receptors}, any of the core's
+ * synapses ({@link #receptors}). {@link #written} is the way back, for the writer: a population as the template and
+ * parameters that read back as it.
  */
 final class CellModels {
     static final String OWN = "vecsnn:lif";

@@ -33,17 +33,23 @@ import org.vecsnn.models.synapse.ShortTermPlasticity;
  * Writes a network the core built, before it runs, as a SONATA circuit: {@code circuit_config.json} (with a
  * manifest), {@code network/nodes_<k>.h5} (one per population, so that they read back in order) and
  * {@code node_types.csv} (one node type per population). A neuron population's template and parameters are
- * {@link CellModels#written}'s ({@link CellModels#OWN} for LIF with exponential synapses, else a NEST template), in
+ * {@link CellModels#written}'s (a NEST template where one holds the population exactly, else this project's template
+ * of its model, which holds every parameter and synapse as the core does), in
  * {@code components/point_neuron_dynamics/<population>.json}, with V per node as {@code V_m} and the model's other
  * variables per node by the core's names ({@code w}, {@code u}); a {@link SpikeTimesSource} or a
  * {@link PoissonSource} of one rate is a virtual node population, whose input {@link #writeSimulation} writes. One
  * edges file per projection ({@code network/edges_<k>.h5}: one edge population named as the projection, one edge
- * type naming its receptor in {@code edge_types.csv}, per-edge {@code syn_weight} and {@code delay} in ms in group
+ * type naming its receptor and synapse model ({@code static_synapse}, or {@link SonataCircuit#SHORT_TERM} with its
+ * parameters in {@code components/synaptic_models/edges_<k>.json}) in {@code edge_types.csv}, per-edge
+ * {@code syn_weight} and {@code delay} in ms in group
  * 0, in CSR order, each as the template's reader takes it back; ids and indices int64, type and group ids int32 (44
  * bytes per edge); the projection's source and target ranges as the attributes {@code vecsnn_source_range},
  * {@code vecsnn_target_range}, which other readers ignore). One file per projection keeps only one projection's
- * columns in memory while writing. Constant currents into whole populations are written as their {@code I_e}.
- * Anything else is refused by name, with what is written instead: nothing is left out silently.
+ * columns in memory while writing. Gap junctions follow the projections, one edges file each, as
+ * {@link SonataCircuit#GAP} edges. The network's currents are listed in their order in the circuit config's
+ * {@link SonataCircuit#CURRENTS} (a whole population's first constant current as its {@code I_e}). Anything else
+ * (a model, synapse or rule of the user's own class, a current as an arbitrary function of time) is refused by name,
+ * with what is written instead: nothing is left out silently.
  */
 public final class SonataWriter {
     static final String CIRCUIT = "circuit_config.json";

@@ -72,7 +72,8 @@ class CellModelsTest {
     void otherTemplatesAreRefusedNamingTheSupportedOnes() {
         SonataFormatException e = assertThrows(SonataFormatException.class, () -> of("nest:hh_cond_exp_traub", "{}"));
         assertTrue(e.getMessage().contains("'nest:hh_cond_exp_traub' is not supported: supported are [vecsnn:lif,"
-                + " vecsnn:hodgkin_huxley, vecsnn:expif, vecsnn:adex, vecsnn:izhikevich, vecsnn:qif, nest:iaf_psc_exp, nest:iaf_psc_alpha, nest:iaf_cond_exp, nest:aeif_cond_alpha, nest:izhikevich]"),
+                + " vecsnn:hodgkin_huxley, vecsnn:expif, vecsnn:adex, vecsnn:izhikevich, vecsnn:qif, nest:iaf_psc_exp,"
+                + " nest:iaf_psc_alpha, nest:iaf_cond_exp, nest:aeif_cond_alpha, nest:izhikevich]"),
                 e.getMessage());
     }
 }
