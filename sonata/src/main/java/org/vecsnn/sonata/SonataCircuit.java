@@ -149,6 +149,13 @@ public final class SonataCircuit {
                 // V as NEST's V_m; the model's other variables (AdEx's w, Izhikevich's u) by the core's names
                 List<String> columns = new java.util.ArrayList<>(List.of("V_m"));
                 columns.addAll(type.model().variables());
+                for (SynapticInput in : cells.synapticInputs()) { // their state per neuron: <synapse>.<variable>
+                    for (var v : in.store().spec().variables()) {
+                        if (v.type() == org.vecsnn.core.state.StateVariable.Type.FLOAT) {
+                            columns.add(in.name() + "." + v.name());
+                        }
+                    }
+                }
                 for (String column : columns) {
                     double[] x = groupColumn(h, base, column, group, index);
                     if (x != null) {

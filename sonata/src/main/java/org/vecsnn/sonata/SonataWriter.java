@@ -27,6 +27,8 @@ import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.state.StateVariable;
+import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.models.synapse.ShortTermPlasticity;
 
 /**
@@ -114,6 +116,9 @@ public final class SonataWriter {
                     if (p instanceof NeuronPopulation neurons) {
                         values.putDataset("V_m", Arrays.copyOf(neurons.v(), n));
                         for (String variable : neurons.model().variables()) {
+                            values.putDataset(variable, Arrays.copyOf(neurons.state(variable), n));
+                        }
+                        for (String variable : synapseState(neurons)) {
                             values.putDataset(variable, Arrays.copyOf(neurons.state(variable), n));
                         }
                     }
@@ -340,6 +345,29 @@ public final class SonataWriter {
             values.putDataset("syn_weight", weight);
             values.putDataset("delay", new double[n]);
         }
+    }
+
+    /**
+     * The synapses' state per neuron that is not all zero (COBAHH's initial conductances, say), by the names
+     * {@link NeuronPopulation#state} takes: {@code <synapse>.<variable>}.
+     */
+    static java.util.List<String> synapseState(NeuronPopulation cells) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (SynapticInput in : cells.synapticInputs()) {
+            for (StateVariable v : in.store().spec().variables()) {
+                if (v.type() != StateVariable.Type.FLOAT) {
+                    continue;
+                }
+                float[] x = in.store().floats(v.name());
+                for (int i = 0; i < cells.size(); i++) {
+                    if (Float.floatToRawIntBits(x[i]) != 0) {
+                        names.add(in.name() + "." + v.name());
+                        break;
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     /** A name that becomes an HDF5 group's. */

@@ -29,6 +29,7 @@ import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.plasticity.PlasticityRule;
 import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.core.state.StateVariable;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.core.synapse.VoltageJump;
@@ -61,6 +62,16 @@ class RoundTripTest {
         Network original = BenchmarkNetworks.coba(4000, 0.1, 7, KernelProvider.get()).network();
         SonataWriter.write(original, dir);
         assertSame(original, readCircuit(original), 300);
+    }
+
+    /** COBAHH (Traub–Miles neurons, written as vecsnn:hodgkin_huxley) and CUBA. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"cobahh", "cuba"})
+    void cobahhAndCubaReadBackIdenticalAndFireTheSameSpikes(String name) throws IOException {
+        Network original = (name.equals("cobahh") ? BenchmarkNetworks.cobahh(1000, 0.1, 7, KernelProvider.get())
+                : BenchmarkNetworks.cuba(1000, 0.1, 7, KernelProvider.get())).network();
+        SonataWriter.write(original, dir);
+        assertSame(original, readCircuit(original), 300, 500);
     }
 
     @Test
@@ -346,6 +357,14 @@ class RoundTripTest {
                 assertArrayEquals(ca.v(), cb.v());
                 for (String variable : ca.model().variables()) {
                     assertArrayEquals(ca.state(variable), cb.state(variable), variable);
+                }
+                for (SynapticInput in : ca.synapticInputs()) { // COBAHH starts with conductances
+                    for (StateVariable v : in.store().spec().variables()) {
+                        if (v.type() == StateVariable.Type.FLOAT) {
+                            String variable = in.name() + "." + v.name();
+                            assertArrayEquals(ca.state(variable), cb.state(variable), variable);
+                        }
+                    }
                 }
             }
         }
