@@ -54,6 +54,21 @@ public final class GapJunction implements CurrentInput {
         return symmetric;
     }
 
+    /** The presynaptic range the junctions' rows index (its size is the CSR's rows). */
+    public Range sourceRange() {
+        return pre.range(preFrom, preFrom + csr.rows());
+    }
+
+    /** The postsynaptic range the junctions' targets index (its size is the CSR's columns). */
+    public Range targetRange() {
+        return post.range(postFrom, postFrom + csr.columns());
+    }
+
+    /** The conductance of every junction when the CSR holds no weights of its own. */
+    public float weight() {
+        return weight;
+    }
+
     public Csr csr() {
         return csr;
     }

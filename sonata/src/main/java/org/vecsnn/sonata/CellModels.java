@@ -15,7 +15,13 @@ import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.core.synapse.VoltageJump;
+import java.lang.reflect.RecordComponent;
 import org.vecsnn.models.neuron.AdEx;
+import org.vecsnn.models.neuron.ExpIf;
+import org.vecsnn.models.neuron.HodgkinHuxley;
+import org.vecsnn.models.neuron.Qif;
+import org.vecsnn.models.synapse.KineticModel;
+import org.vecsnn.models.synapse.KineticReceptor;
 import org.vecsnn.models.neuron.Izhikevich;
 import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.models.synapse.DualExponentialReceptor;
@@ -27,41 +33,101 @@ import org.vecsnn.networks.Nest;
  * parameter names, units (mV, ms, pF, nS, pA) and defaults: {@code iaf_psc_exp} (LIF, R = τ_m/C_m, integrated
  * exactly), {@code iaf_psc_alpha} (alpha currents peaking at w), {@code iaf_cond_exp} (τ = C_m/g_L, weights in units
  * of g_L), the latter two by exponential Euler as the core requires for them, {@code aeif_cond_alpha} (AdEx with
- * R = 1/g_L and alpha conductances in nS, exponential Euler), {@code izhikevich} (Euler, weights jump V). The weight's
- * sign chooses NEST's ex or in receptor; t_ref and delays are NEST's, one step longer here ({@link Nest}). {@code
- * vecsnn:lif} is this project's own template: the core's LIF and exponential receptors with every parameter as the core
- * holds it, so a written network reads back identical. {@link #written} is the way back, for the writer: a population
- * as the template and parameters that read back as it.
+ * R = 1/g_L and alpha conductances in nS, exponential Euler), {@code izhikevich} (Euler, weights jump V). The
+ * weight's sign chooses NEST's ex or in receptor; t_ref and delays are NEST's, one step longer here
+ * ({@link Nest}). This project's templates hold every built-in model with every parameter as the core holds it, so
+ * a written network reads back identical: {@code vecsnn:lif} (LIF by its own keys) and {@link #GENERIC} (the other
+ * models by their record's component names, {@link #encode}), each with its {@code receptors}, any of the core's
+ * synapses ({@link #receptors}). {@link #written} is the way back, for the writer: a population as the template and
+ * parameters that read back as it.
  */
 final class CellModels {
     static final String OWN = "vecsnn:lif";
-    static final List<String> SUPPORTED = List.of(OWN, "nest:iaf_psc_exp", "nest:iaf_psc_alpha", "nest:iaf_cond_exp",
-            "nest:aeif_cond_alpha", "nest:izhikevich");
+    /** This project's templates of the other built-in models: their parameters by the core's names and units. */
+    static final Map<String, Class<? extends Record>> GENERIC = genericTemplates();
+    static final List<String> SUPPORTED = supported();
+    static final DualExponentialReceptor.Normalisation PEAK = DualExponentialReceptor.Normalisation.PEAK;
+
+    private static Map<String, Class<? extends Record>> genericTemplates() {
+        Map<String, Class<? extends Record>> m = new LinkedHashMap<>();
+        m.put("vecsnn:hodgkin_huxley", HodgkinHuxley.class);
+        m.put("vecsnn:expif", ExpIf.class);
+        m.put("vecsnn:adex", AdEx.class);
+        m.put("vecsnn:izhikevich", Izhikevich.class);
+        m.put("vecsnn:qif", Qif.class);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private static List<String> supported() {
+        List<String> all = new ArrayList<>(List.of(OWN));
+        all.addAll(genericTemplates().keySet());
+        all.addAll(List.of("nest:iaf_psc_exp", "nest:iaf_psc_alpha", "nest:iaf_cond_exp", "nest:aeif_cond_alpha",
+                "nest:izhikevich"));
+        return List.copyOf(all);
+    }
+
+    private static Receptor nestReceptor(String name, Kind kind, double tau, SynapticOutput output) {
+        return kind == Kind.ALPHA ? Receptor.alpha(name, tau, PEAK, output) : Receptor.exponential(name, tau, output);
+    }
 
     /** How an edge chooses its receptor: by the edge type's {@code receptor} column, or by the weight's sign (NEST). */
     enum Delivery { BY_NAME, BY_SIGN }
 
-    enum Kind { EXPONENTIAL, ALPHA, JUMP }
+    enum Kind { EXPONENTIAL, ALPHA, DUAL_EXPONENTIAL, KINETIC, JUMP }
 
-    record Receptor(String name, Kind kind, double tau, SynapticOutput output) {
-        /** The receptor a core synapse is, or null for one no template holds (kinetic, dual-exponential, Mg block). */
+    /**
+     * A synapse of the core's catalogue as a value: its kind, time constants (tau the decay, tauRise the rise of a
+     * dual exponential, both tau for alpha), normalisation, kinetic model, gating (voltage jumps) and output.
+     */
+    record Receptor(String name, Kind kind, double tau, double tauRise, DualExponentialReceptor.Normalisation
+            normalisation, KineticModel kinetic, boolean gated, SynapticOutput output) {
+        static Receptor exponential(String name, double tau, SynapticOutput output) {
+            return new Receptor(name, Kind.EXPONENTIAL, tau, 0, null, null, false, output);
+        }
+
+        static Receptor alpha(String name, double tau, DualExponentialReceptor.Normalisation normalisation,
+                              SynapticOutput output) {
+            return new Receptor(name, Kind.ALPHA, tau, tau, normalisation, null, false, output);
+        }
+
+        static Receptor jump(String name, boolean gated) {
+            return new Receptor(name, Kind.JUMP, 0, 0, null, null, gated, null);
+        }
+
+        /** The receptor a core synapse is, or null for a synapse class outside the core's catalogue. */
         static Receptor of(SynapticInput in) {
-            Receptor r = switch (in) {
-                case ExponentialReceptor e -> new Receptor(e.name(), Kind.EXPONENTIAL, e.tau(), e.output());
-                case DualExponentialReceptor d when d.isAlpha()
-                        && d.normalisation() == DualExponentialReceptor.Normalisation.PEAK ->
-                        new Receptor(d.name(), Kind.ALPHA, d.tauDecay(), d.output());
-                case VoltageJump v when !v.gated() -> new Receptor(v.name(), Kind.JUMP, 0, null);
+            return switch (in) {
+                case ExponentialReceptor e -> exponential(e.name(), e.tau(), e.output());
+                case DualExponentialReceptor d when d.isAlpha() -> alpha(d.name(), d.tauDecay(), d.normalisation(),
+                        d.output());
+                case DualExponentialReceptor d -> new Receptor(d.name(), Kind.DUAL_EXPONENTIAL, d.tauDecay(),
+                        d.tauRise(), d.normalisation(), null, false, d.output());
+                case KineticReceptor k -> new Receptor(k.name(), Kind.KINETIC, 0, 0, null, k.model(), false,
+                        k.output());
+                case VoltageJump v -> jump(v.name(), v.gated());
                 default -> null;
             };
-            return r == null || r.output() instanceof SynapticOutput.MgBlock ? null : r;
+        }
+
+        /** Whether a NEST template holds it: exponential or peak-normalised alpha without Mg block, or a plain jump. */
+        boolean nest() {
+            return switch (kind) {
+                case EXPONENTIAL -> !(output instanceof SynapticOutput.MgBlock);
+                case ALPHA -> normalisation == DualExponentialReceptor.Normalisation.PEAK
+                        && !(output instanceof SynapticOutput.MgBlock);
+                case JUMP -> !gated;
+                default -> false;
+            };
         }
 
         SynapticInput addTo(NeuronPopulation population) {
             return switch (kind) {
                 case EXPONENTIAL -> new ExponentialReceptor(population, name, tau, output);
-                case ALPHA -> DualExponentialReceptor.alpha(population, name, tau, DualExponentialReceptor.Normalisation.PEAK, output);
-                case JUMP -> new VoltageJump(population, name, false);
+                case ALPHA -> DualExponentialReceptor.alpha(population, name, tau, normalisation, output);
+                case DUAL_EXPONENTIAL -> DualExponentialReceptor.dualExponential(population, name, tauRise, tau,
+                        normalisation, output);
+                case KINETIC -> new KineticReceptor(population, name, kinetic, output);
+                case JUMP -> new VoltageJump(population, name, gated);
             };
         }
     }
@@ -119,8 +185,8 @@ final class CellModels {
                 Integrator method = kind == Kind.EXPONENTIAL ? Integrator.EXACT : Integrator.EXPONENTIAL_EULER;
                 yield new CellType(template, new Lif(eL, p.get("V_reset", -70), p.get("V_th", -55), tau, tau / c,
                         Nest.refractory(p.get("t_ref", 2), dt), method), p.get("I_e", 0),
-                        List.of(new Receptor("ex", kind, p.get("tau_syn_ex", 2), SynapticOutput.current()),
-                                new Receptor("in", kind, p.get("tau_syn_in", 2), SynapticOutput.current())),
+                        List.of(nestReceptor("ex", kind, p.get("tau_syn_ex", 2), SynapticOutput.current()),
+                                nestReceptor("in", kind, p.get("tau_syn_in", 2), SynapticOutput.current())),
                         Delivery.BY_SIGN, 1);
             }
             case "nest:iaf_cond_exp" -> {
@@ -129,9 +195,9 @@ final class CellModels {
                         p.get("C_m", 250) / gL, 1, Nest.refractory(p.get("t_ref", 2), dt),
                         Integrator.EXPONENTIAL_EULER),
                         p.get("I_e", 0) / gL,
-                        List.of(new Receptor("ex", Kind.EXPONENTIAL, p.get("tau_syn_ex", 0.2),
+                        List.of(Receptor.exponential("ex", p.get("tau_syn_ex", 0.2),
                                         SynapticOutput.conductance(p.get("E_ex", 0))),
-                                new Receptor("in", Kind.EXPONENTIAL, p.get("tau_syn_in", 2),
+                                Receptor.exponential("in", p.get("tau_syn_in", 2),
                                         SynapticOutput.conductance(p.get("E_in", -85)))),
                         Delivery.BY_SIGN, 1 / gL);
             }
@@ -142,90 +208,264 @@ final class CellModels {
                         p.get("V_th", -50.4), p.get("Delta_T", 2), p.get("a", 4), p.get("b", 80.5),
                         p.get("C_m", 281) / gL, p.get("tau_w", 144), 1 / gL, Nest.refractory(p.get("t_ref", 0), dt),
                         Integrator.EXPONENTIAL_EULER), p.get("I_e", 0),
-                        List.of(new Receptor("ex", Kind.ALPHA, p.get("tau_syn_ex", 0.2),
+                        List.of(Receptor.alpha("ex", p.get("tau_syn_ex", 0.2), PEAK,
                                         SynapticOutput.conductance(p.get("E_ex", 0))),
-                                new Receptor("in", Kind.ALPHA, p.get("tau_syn_in", 2),
+                                Receptor.alpha("in", p.get("tau_syn_in", 2), PEAK,
                                         SynapticOutput.conductance(p.get("E_in", -85)))),
                         Delivery.BY_SIGN, 1);
             }
             case "nest:izhikevich" -> new CellType(template, new Izhikevich(p.get("a", 0.02), p.get("b", 0.2),
                     p.get("c", -65), p.get("d", 8), p.get("V_th", 30), 0, p.get("V_m", -65), Integrator.EULER),
-                    p.get("I_e", 0), List.of(new Receptor("ex", Kind.JUMP, 0, null),
-                            new Receptor("in", Kind.JUMP, 0, null)), Delivery.BY_SIGN, 1);
-            default -> throw new SonataFormatException(file, where, "model_template '" + template
-                    + "' is not supported: supported are " + SUPPORTED);
+                    p.get("I_e", 0), List.of(Receptor.jump("ex", false), Receptor.jump("in", false)),
+                    Delivery.BY_SIGN, 1);
+            default -> {
+                Class<? extends Record> model = GENERIC.get(template);
+                if (model == null) {
+                    throw new SonataFormatException(file, where, "model_template '" + template
+                            + "' is not supported: supported are " + SUPPORTED);
+                }
+                NeuronModel m = (NeuronModel) decode(model, p);
+                yield new CellType(template, m, p.get("I_e", 0), receptors(p), Delivery.BY_NAME, 1);
+            }
         };
         p.refuseUnused();
         return type;
     }
 
     private static CellType own(Params p) throws SonataFormatException {
-        String method = p.text("integrator");
-        Integrator integrator;
-        try {
-            integrator = Integrator.valueOf(method);
-        } catch (IllegalArgumentException e) {
-            throw p.fail("integrator", "'" + method + "' must be one of " + List.of(Integrator.values()));
-        }
         Lif lif = new Lif(p.need("V_rest"), p.need("V_reset"), p.need("V_th"), p.need("tau_m"), p.need("R"),
-                p.need("t_ref"), integrator);
-        List<Receptor> receptors = new ArrayList<>();
+                p.need("t_ref"), p.choice("integrator", Integrator.class));
+        return new CellType(OWN, lif, p.get("I_e", 0), receptors(p), Delivery.BY_NAME, 1);
+    }
+
+    /** Synapse kinds of a receptor's {@code synapse} key (absent: exponential). */
+    static final List<String> SYNAPSES = List.of("exponential", "alpha", "dual_exponential", "kinetic",
+            "voltage_jump");
+
+    /**
+     * The {@code receptors} list of this project's templates, in the population's order: {@code name}, {@code synapse}
+     * (one of {@link #SYNAPSES}, exponential when absent) and its parameters in ms ({@code tau_syn};
+     * {@code tau_rise}, {@code tau_decay}; {@code normalisation} PEAK or JUMP; {@code kinetic}, the kinetic model
+     * by its record's name and parameters; {@code gated}), and the output: a current without {@code E_rev}, a
+     * conductance to {@code E_rev} (mV), through the Mg block with {@code mg_block} {@code {magnesium (mM), alpha
+     * (1/mV), beta (mM)}}.
+     */
+    private static List<Receptor> receptors(Params p) throws SonataFormatException {
         JsonNode list = p.take("receptors");
         if (list == null || !list.isArray()) {
-            throw p.fail("receptors", "must be a list of {name, tau_syn, E_rev (absent for a current)}");
+            throw p.fail("receptors", "must be a list of {name, synapse (one of " + SYNAPSES + "), its parameters,"
+                    + " E_rev (absent for a current), mg_block}");
         }
+        List<Receptor> receptors = new ArrayList<>();
         for (JsonNode r : list) {
             Params q = new Params(r, p.file, p.where + ".receptors[" + receptors.size() + "]");
             String name = q.text("name");
-            double tau = q.need("tau_syn");
-            boolean conductance = r.has("E_rev");
-            receptors.add(new Receptor(name, Kind.EXPONENTIAL, tau,
-                    conductance ? SynapticOutput.conductance(q.need("E_rev")) : SynapticOutput.current()));
+            String synapse = r.has("synapse") ? q.text("synapse") : "exponential";
+            Receptor receptor = switch (synapse) {
+                case "exponential" -> Receptor.exponential(name, q.need("tau_syn"), output(q));
+                case "alpha" -> Receptor.alpha(name, q.need("tau_syn"), q.choice("normalisation",
+                        DualExponentialReceptor.Normalisation.class), output(q));
+                case "dual_exponential" -> {
+                    double rise = q.need("tau_rise");
+                    double decay = q.need("tau_decay");
+                    yield new Receptor(name, Kind.DUAL_EXPONENTIAL, decay, rise, q.choice("normalisation",
+                            DualExponentialReceptor.Normalisation.class), null, false, output(q));
+                }
+                case "kinetic" -> {
+                    Params k = q.object("kinetic");
+                    String model = k.text("model");
+                    Class<?> kind = null;
+                    for (Class<?> c : KineticModel.class.getPermittedSubclasses()) {
+                        kind = c.getSimpleName().equals(model) ? c : kind;
+                    }
+                    if (kind == null) {
+                        throw k.fail("model", "'" + model + "' must be one of " + java.util.Arrays.stream(
+                                KineticModel.class.getPermittedSubclasses()).map(Class::getSimpleName).toList());
+                    }
+                    KineticModel m = (KineticModel) decode(kind.asSubclass(Record.class), k);
+                    k.refuseUnused();
+                    yield new Receptor(name, Kind.KINETIC, 0, 0, null, m, false, output(q));
+                }
+                case "voltage_jump" -> Receptor.jump(name, q.bool("gated"));
+                default -> throw q.fail("synapse", "'" + synapse + "' must be one of " + SYNAPSES);
+            };
             q.refuseUnused();
+            receptors.add(receptor);
         }
-        return new CellType(OWN, lif, p.get("I_e", 0), List.copyOf(receptors), Delivery.BY_NAME, 1);
+        return List.copyOf(receptors);
+    }
+
+    private static SynapticOutput output(Params q) throws SonataFormatException {
+        if (!q.has("E_rev")) {
+            if (q.has("mg_block")) {
+                throw q.fail("E_rev", "missing: an Mg block needs the reversal potential");
+            }
+            return SynapticOutput.current();
+        }
+        double e = q.need("E_rev");
+        if (!q.has("mg_block")) {
+            return SynapticOutput.conductance(e);
+        }
+        Params mg = q.object("mg_block");
+        SynapticOutput out = new SynapticOutput.MgBlock(e, mg.need("magnesium"), mg.need("alpha"), mg.need("beta"));
+        mg.refuseUnused();
+        return out;
+    }
+
+    /** A receptor as {@link #receptors} reads it. */
+    private static void put(ObjectNode o, Receptor r) {
+        o.put("name", r.name());
+        switch (r.kind()) {
+            case EXPONENTIAL -> o.put("tau_syn", r.tau());
+            case ALPHA -> o.put("synapse", "alpha").put("tau_syn", r.tau()).put("normalisation",
+                    r.normalisation().name());
+            case DUAL_EXPONENTIAL -> o.put("synapse", "dual_exponential").put("tau_rise", r.tauRise())
+                    .put("tau_decay", r.tau()).put("normalisation", r.normalisation().name());
+            case KINETIC -> o.put("synapse", "kinetic").set("kinetic", encode((Record) r.kinetic())
+                    .put("model", r.kinetic().getClass().getSimpleName()));
+            case JUMP -> o.put("synapse", "voltage_jump").put("gated", r.gated());
+        }
+        switch (r.output()) {
+            case SynapticOutput.Conductance c -> o.put("E_rev", c.reversal());
+            case SynapticOutput.MgBlock m -> o.put("E_rev", m.reversal()).putObject("mg_block")
+                    .put("magnesium", m.magnesium()).put("alpha", m.alpha()).put("beta", m.beta());
+            case null, default -> { }
+        }
+    }
+
+    /**
+     * A record of the core's catalogue (a neuron model, a kinetic model, a short-term plasticity rule) as JSON: each
+     * component by its name in the core's units, an integrator as {@code integrator}, enums by name, records nested,
+     * NaN (a parameter that does not apply, as short-term depression's tauF) as null.
+     */
+    static ObjectNode encode(Record r) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            Object v;
+            try {
+                v = c.getAccessor().invoke(r);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            String key = key(c);
+            switch (v) {
+                case Double d when d.isNaN() -> o.putNull(key); // a parameter that does not apply
+                case Double d -> o.put(key, d);
+                case Boolean b -> o.put(key, b);
+                case String t -> o.put(key, t);
+                case Enum<?> e -> o.put(key, e.name());
+                case Record nested -> o.set(key, encode(nested));
+                default -> throw new IllegalArgumentException(r.getClass().getSimpleName() + "." + c.getName()
+                        + " (" + v + ") has no JSON form here");
+            }
+        }
+        return o;
+    }
+
+    private static String key(RecordComponent c) {
+        return c.getName().equals("method") && c.getType() == Integrator.class ? "integrator" : c.getName();
+    }
+
+    /** The record {@link #encode} wrote, by its canonical constructor; its own checks refused naming the file. */
+    @SuppressWarnings("unchecked")
+    static <R extends Record> R decode(Class<R> type, Params p) throws SonataFormatException {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            Class<?> t = components[i].getType();
+            String key = key(components[i]);
+            types[i] = t;
+            if (t == double.class) {
+                values[i] = p.has(key) && p.left.get(key).isNull() ? Double.NaN : p.need(key);
+                p.take(key);
+            } else if (t == boolean.class) {
+                values[i] = p.bool(key);
+            } else if (t == String.class) {
+                values[i] = p.text(key);
+            } else if (t.isEnum()) {
+                values[i] = p.choice(key, (Class<? extends Enum>) t);
+            } else if (t.isRecord()) {
+                Params q = p.object(key);
+                values[i] = decode(t.asSubclass(Record.class), q);
+                q.refuseUnused();
+            } else {
+                throw new IllegalStateException(type + "." + key);
+            }
+        }
+        try {
+            return type.getDeclaredConstructor(types).newInstance(values);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new SonataFormatException(p.file, p.where, e.getCause().getMessage());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What the writer takes, named in its refusals. */
-    static final String WRITTEN = "LIF with exponential current or conductance synapses (as " + OWN + "), LIF with"
-            + " alpha current synapses ex and in (nest:iaf_psc_alpha), AdEx with alpha conductances ex and in"
-            + " (nest:aeif_cond_alpha), Izhikevich by Euler without refractory period with voltage jumps ex and in"
-            + " (nest:izhikevich); alpha synapses normalised to their PEAK, jumps not gated; NEST's t_ref at least dt";
+    static final String WRITTEN = "neuron populations of the built-in models (Lif, HodgkinHuxley, ExpIf, AdEx,"
+            + " Izhikevich, Qif) with the built-in synapses (ExponentialReceptor, DualExponentialReceptor,"
+            + " KineticReceptor, VoltageJump)";
 
     /** A neuron population as the writer writes it: its template, the parameters, and the type they read as. */
     record Written(String template, ObjectNode params, CellType type) {}
 
     /**
      * A population with {@code bias}, its constant current, as a template and parameters that read back through
-     * {@link #of} as exactly its model, bias and synapses, else refused naming what differs. A LIF with exponential
-     * synapses is written as {@link #OWN}, which holds every parameter as the core does; other models as NEST's
-     * templates, with C_m, g_L and t_ref chosen within a few ulps of the inverse of the reader's mapping so that
-     * they read back bit for bit.
+     * {@link #of} as exactly its model, bias and synapses, else refused naming what differs. With {@code nest}, a
+     * model a NEST template holds (LIF with alpha currents, AdEx with alpha conductances, Izhikevich by Euler with
+     * jumps, each with synapses ex and in) is written as that template, with C_m, g_L and t_ref chosen within a few
+     * ulps of the inverse of the reader's mapping so that they read back bit for bit; every other model as this
+     * project's template ({@link #OWN} for LIF, {@link #GENERIC} for the others), which holds every parameter as the
+     * core does.
      */
-    static Written written(NeuronPopulation cells, double bias, double dt) {
+    static Written written(NeuronPopulation cells, double bias, double dt, boolean nest) {
         List<Receptor> receptors = new ArrayList<>();
         for (SynapticInput in : cells.synapticInputs()) {
             Receptor r = Receptor.of(in);
             if (r == null) {
-                throw refusal(cells, "synapse '" + in.name() + "' (" + in.description() + ") has no template here");
+                throw refusal(cells, "synapse '" + in.name() + "' (" + in.getClass().getName() + ": "
+                        + in.description() + ") is not one of the core's synapse models");
             }
             receptors.add(r);
         }
-        ObjectNode p = JsonNodeFactory.instance.objectNode();
-        String template = switch (cells.model()) {
-            case Lif lif when receptors.stream().allMatch(r -> r.kind() == Kind.EXPONENTIAL) -> {
-                p.put("V_rest", lif.vRest()).put("V_reset", lif.vReset()).put("V_th", lif.vTh()).put("tau_m", lif.tau())
-                        .put("R", lif.r()).put("t_ref", lif.tRef()).put("integrator", lif.method().name())
-                        .put("I_e", bias);
-                var list = p.putArray("receptors");
-                for (Receptor r : receptors) {
-                    ObjectNode o = list.addObject().put("name", r.name()).put("tau_syn", r.tau());
-                    if (r.output() instanceof SynapticOutput.Conductance c) {
-                        o.put("E_rev", c.reversal());
-                    }
+        boolean exponential = receptors.stream().allMatch(r -> r.kind() == Kind.EXPONENTIAL);
+        if (nest && !(cells.model() instanceof Lif && exponential)
+                && receptors.stream().allMatch(Receptor::nest)) {
+            try {
+                ObjectNode p = JsonNodeFactory.instance.objectNode();
+                String template = nest(cells, bias, dt, receptors, p);
+                if (template != null) {
+                    return check(cells, template, p, receptors, bias, dt);
                 }
-                yield OWN;
+            } catch (IllegalArgumentException e) {
+                // not within a NEST template's reach: this project's template below holds it
             }
+        }
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        String template;
+        if (cells.model() instanceof Lif lif) {
+            p.put("V_rest", lif.vRest()).put("V_reset", lif.vReset()).put("V_th", lif.vTh()).put("tau_m", lif.tau())
+                    .put("R", lif.r()).put("t_ref", lif.tRef()).put("integrator", lif.method().name());
+            template = OWN;
+        } else {
+            template = GENERIC.entrySet().stream().filter(e -> e.getValue() == cells.model().getClass())
+                    .map(Map.Entry::getKey).findFirst().orElseThrow(() -> refusal(cells, "model "
+                            + cells.model().getClass().getName() + " is not one of the core's neuron models"));
+            p.setAll(encode((Record) cells.model()));
+        }
+        p.put("I_e", bias);
+        var list = p.putArray("receptors");
+        for (Receptor r : receptors) {
+            put(list.addObject(), r);
+        }
+        return check(cells, template, p, receptors, bias, dt);
+    }
+
+    /** The NEST template and its parameters in {@code p} for the population, or null where none applies. */
+    private static String nest(NeuronPopulation cells, double bias, double dt, List<Receptor> receptors,
+                               ObjectNode p) {
+        return switch (cells.model()) {
             case Lif lif -> {
                 p.put("E_L", lif.vRest()).put("V_reset", lif.vReset()).put("V_th", lif.vTh()).put("tau_m", lif.tau())
                         .put("C_m", preimage(c -> lif.tau() / c, lif.tau() / lif.r(), lif.r()))
@@ -248,9 +488,13 @@ final class CellModels {
                 nestSynapses(cells, "nest:izhikevich", p, receptors, false, false);
                 yield "nest:izhikevich";
             }
-            default -> throw refusal(cells, "model " + cells.model().getClass().getSimpleName()
-                    + " has no template here");
+            default -> null;
         };
+    }
+
+    /** The written template, read back and compared with the population: refused where it differs. */
+    private static Written check(NeuronPopulation cells, String template, ObjectNode p, List<Receptor> receptors,
+                                 double bias, double dt) {
         CellType type;
         try {
             type = of(template, p, Path.of(cells.name() + ".json"), "population '" + cells.name() + "'", dt);
@@ -318,7 +562,7 @@ final class CellModels {
     }
 
     /** dynamics_params read once each: a parameter never read is refused by name (a typo must not pass silently). */
-    private static final class Params {
+    static final class Params {
         final Path file;
         final String where;
         private final Map<String, JsonNode> left = new LinkedHashMap<>();
@@ -354,10 +598,48 @@ final class CellModels {
             return get(key, Double.NaN);
         }
 
+        long integer(String key) throws SonataFormatException {
+            JsonNode v = take(key);
+            if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
+                throw fail(key, (v == null ? "missing" : v + "") + ": must be a whole number");
+            }
+            return v.asLong();
+        }
+
+        boolean has(String key) {
+            return left.containsKey(key);
+        }
+
+        boolean bool(String key) throws SonataFormatException {
+            JsonNode v = take(key);
+            if (v == null || !v.isBoolean()) {
+                throw fail(key, (v == null ? "missing" : v + "") + ": must be true or false");
+            }
+            return v.asBoolean();
+        }
+
+        <E extends Enum<E>> E choice(String key, Class<E> type) throws SonataFormatException {
+            String name = text(key);
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(name)) {
+                    return e;
+                }
+            }
+            throw fail(key, "'" + name + "' must be one of " + List.of(type.getEnumConstants()));
+        }
+
+        Params object(String key) throws SonataFormatException {
+            JsonNode v = take(key);
+            if (v == null || !v.isObject()) {
+                throw fail(key, (v == null ? "missing" : v + "") + ": must be a JSON object");
+            }
+            return new Params(v, file, where + "." + key);
+        }
+
         String text(String key) throws SonataFormatException {
             JsonNode v = take(key);
             if (v == null || !v.isTextual()) {
-                throw fail(key, v + " must be a string");
+                throw fail(key, (v == null ? "missing" : v + "") + ": must be a string");
             }
             return v.asText();
         }

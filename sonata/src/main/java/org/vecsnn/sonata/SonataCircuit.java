@@ -14,10 +14,12 @@ import org.vecsnn.core.Range;
 import org.vecsnn.core.connect.Connector;
 import org.vecsnn.core.connect.Csr;
 import org.vecsnn.core.connect.SplitMix64;
+import org.vecsnn.core.input.PoissonDrive;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.synapse.SynapticInput;
+import org.vecsnn.models.synapse.ShortTermPlasticity;
 
 /**
  * Reads a SONATA circuit ({@code circuit_config.json}, node and edge HDF5 files, their type tables and the
@@ -36,7 +38,31 @@ public final class SonataCircuit {
     /** A virtual population without input: silent. */
     public static final Virtual SILENT = (name, size) -> new SpikeTimesSource(name, size, new int[0], new double[0]);
 
+    /** This project's edge type of Tsodyks–Markram short-term plasticity ({@link ShortTermPlasticity}). */
+    static final String SHORT_TERM = "vecsnn:tsodyks_markram";
+    /** This project's edge type of gap junctions (SONATA has none): see {@link #readGap}. */
+    static final String GAP = "vecsnn:gap_junction";
+    /** Edge model templates read. */
+    static final List<String> EDGE_TEMPLATES = List.of("static_synapse", "nest:static_synapse", SHORT_TERM, GAP);
+
+    /**
+     * This project's key in {@code circuit_config.json}: the network's current inputs in their order (see
+     * {@link #addCurrents}); without it, each population's I_e is added as its nodes are read and gap junctions as
+     * their edges are.
+     */
+    static final String CURRENTS = "vecsnn_currents";
+
     private final Network network;
+    private Path synapseModels;
+    /** With {@link #CURRENTS}: each population's I_e and each gap-junction edge population, added in its order. */
+    private boolean deferred;
+    private final Map<String, Double> pendingBias = new LinkedHashMap<>();
+    private final Map<String, Deferred> pendingGaps = new LinkedHashMap<>();
+
+    @FunctionalInterface
+    private interface Deferred {
+        void run() throws IOException;
+    }
     private final Map<String, Population> populations = new LinkedHashMap<>();
     private final Map<String, CellModels.CellType> types = new LinkedHashMap<>();
 
@@ -52,6 +78,13 @@ public final class SonataCircuit {
         JsonNode networks = config.root.path("networks");
         Path models = config.root.path("components").has("point_neuron_models_dir")
                 ? config.path(config.root.path("components"), "point_neuron_models_dir", "components") : null;
+        circuit.synapseModels = config.root.path("components").has("synaptic_models_dir")
+                ? config.path(config.root.path("components"), "synaptic_models_dir", "components") : null;
+        JsonNode currents = config.root.get(CURRENTS);
+        if (currents != null && !currents.isArray()) {
+            throw new SonataFormatException(circuitConfig, CURRENTS, "must be a list of current inputs");
+        }
+        circuit.deferred = currents != null;
         int i = 0;
         for (JsonNode nodes : networks.path("nodes")) {
             String where = "networks.nodes[" + i++ + "]";
@@ -66,6 +99,9 @@ public final class SonataCircuit {
         }
         if (circuit.populations.isEmpty()) {
             throw new SonataFormatException(circuitConfig, "networks.nodes", "must list at least one nodes file");
+        }
+        if (currents != null) {
+            circuit.addCurrents(circuitConfig, currents);
         }
         return java.util.Collections.unmodifiableMap(circuit.populations);
     }
@@ -113,13 +149,22 @@ public final class SonataCircuit {
                 // V as NEST's V_m; the model's other variables (AdEx's w, Izhikevich's u) by the core's names
                 List<String> columns = new java.util.ArrayList<>(List.of("V_m"));
                 columns.addAll(type.model().variables());
+                for (SynapticInput in : cells.synapticInputs()) { // their state per neuron: <synapse>.<variable>
+                    for (var v : in.store().spec().variables()) {
+                        if (v.type() == org.vecsnn.core.state.StateVariable.Type.FLOAT) {
+                            columns.add(in.name() + "." + v.name());
+                        }
+                    }
+                }
                 for (String column : columns) {
                     double[] x = groupColumn(h, base, column, group, index);
                     if (x != null) {
                         cells.set(column.equals("V_m") ? "V" : column, k -> x[k]);
                     }
                 }
-                if (type.bias() != 0) {
+                if (deferred) {
+                    pendingBias.put(name, type.bias());
+                } else if (type.bias() != 0) {
                     network.addCurrent(TimedCurrent.constant(cells.all(), type.bias()));
                 }
                 populations.put(name, cells);
@@ -202,9 +247,239 @@ public final class SonataCircuit {
     private void readEdges(Path file, TypeTable table) throws IOException {
         try (H5 h = H5.open(file)) {
             for (String name : h.children("/edges")) {
+                String base = "/edges/" + name + "/";
+                if (h.length(base + "edge_type_id") > 0) {
+                    long first = h.longs(base + "edge_type_id", 0, 1)[0];
+                    CSVRecord r = table.row(first, h.file, base + "edge_type_id", 0);
+                    if (GAP.equals(TypeTable.cell(r, "model_template"))) {
+                        readGap(h, table, name, r);
+                        continue;
+                    }
+                }
                 new EdgePopulation(h, table, name).build();
             }
         }
+    }
+
+    /**
+     * The synapse model of an edge type: none ({@code static_synapse}, or no {@code model_template}), or short-term
+     * plasticity ({@link #SHORT_TERM}, its {@code dynamics_params} the rule's parameters by the core's names: u,
+     * tauF and tauD in ms, facilitating).
+     */
+    private ShortTermPlasticity synapseModel(TypeTable table, CSVRecord r) throws IOException {
+        String template = TypeTable.cell(r, "model_template");
+        if (template == null || template.equals("static_synapse") || template.equals("nest:static_synapse")) {
+            return null;
+        }
+        if (!template.equals(SHORT_TERM)) {
+            throw new SonataFormatException(table.file, "model_template", r.getRecordNumber(), "'" + template
+                    + "' is not an edge model here: supported are " + EDGE_TEMPLATES + " (" + GAP + " for a whole"
+                    + " edge population)");
+        }
+        CellModels.Params p = edgeParams(table, r);
+        ShortTermPlasticity rule = CellModels.decode(ShortTermPlasticity.class, p);
+        p.refuseUnused();
+        return rule;
+    }
+
+    private CellModels.Params edgeParams(TypeTable table, CSVRecord r) throws IOException {
+        String params = TypeTable.cell(r, "dynamics_params");
+        if (params == null) {
+            throw new SonataFormatException(table.file, "dynamics_params", r.getRecordNumber(), "missing: "
+                    + TypeTable.cell(r, "model_template") + " needs its parameters");
+        }
+        Path file = (synapseModels != null ? synapseModels : table.file.toAbsolutePath().getParent()).resolve(params);
+        return new CellModels.Params(JsonConfig.parse(file), file, "edge_type_id " + r.get("edge_type_id") + " ("
+                + TypeTable.cell(r, "model_template") + ")");
+    }
+
+    /**
+     * Gap junctions, this project's convention (SONATA has no standard for them): an edge population whose edge
+     * type's {@code model_template} is {@link #GAP}, every edge of that one type, one edge per junction from its
+     * presynaptic to its postsynaptic neuron, both neuron populations; {@code syn_weight} the junction's conductance
+     * in the core's units (a {@code delay}, if any, is ignored: a junction has none); {@code dynamics_params}
+     * {@code symmetric} (true: both cells receive opposite currents), {@code weight} (the junctions' common
+     * conductance) and {@code per_edge_weights} (false: every junction has {@code weight}, and syn_weight must equal
+     * it). The edges are added with {@link Network#connectGap} after the projections. A spikelet is a projection of
+     * voltage jumps of its own.
+     */
+    private void readGap(H5 h, TypeTable table, String name, CSVRecord type) throws IOException {
+        String base = "/edges/" + name + "/";
+        CellModels.Params p = edgeParams(table, type);
+        boolean symmetric = p.bool("symmetric");
+        double weight = p.need("weight");
+        boolean perEdge = p.bool("per_edge_weights");
+        p.refuseUnused();
+        long[] typeIds = h.longs(base + "edge_type_id");
+        int n = typeIds.length;
+        for (int e = 0; e < n; e++) {
+            if (typeIds[e] != typeIds[0]) {
+                throw new SonataFormatException(h.file, base + "edge_type_id", e, "edge type " + typeIds[e] + " in"
+                        + " an edge population of " + GAP + " (type " + typeIds[0] + "): its edges must all be"
+                        + " gap junctions of one type");
+            }
+        }
+        Range[] ranges = new Range[2];
+        String[] ends = {"source", "target"};
+        long[][] ids = new long[2][];
+        for (int k = 0; k < 2; k++) {
+            String dataset = base + ends[k] + "_node_id";
+            String pop = h.stringAttribute(dataset, "node_population");
+            if (!(populations.get(pop) instanceof NeuronPopulation cells)) {
+                throw new SonataFormatException(h.file, dataset, "node_population '" + pop + "' must be a neuron"
+                        + " population of the circuit: gap junctions join neurons");
+            }
+            long[] r = h.longAttribute("/edges/" + name, RANGE + ends[k] + "_range");
+            if (r != null && (r.length != 2 || r[0] < 0 || r[1] < r[0] || r[1] > cells.size())) {
+                throw new SonataFormatException(h.file, base + "@" + RANGE + ends[k] + "_range",
+                        Arrays.toString(r) + " must be [from, to] within population '" + pop + "'");
+            }
+            ranges[k] = r == null ? cells.all() : cells.range((int) r[0], (int) r[1]);
+            ids[k] = sameLength(h, dataset, n);
+            for (int e = 0; e < n; e++) {
+                if (ids[k][e] < ranges[k].from() || ids[k][e] >= ranges[k].to()) {
+                    throw new SonataFormatException(h.file, dataset, e, "node id " + ids[k][e] + " is outside ["
+                            + ranges[k].from() + ", " + ranges[k].to() + ") of population '" + pop + "'");
+                }
+            }
+        }
+        double[] w = groupColumn(h, base, "syn_weight", sameLength(h, base + "edge_group_id", n),
+                sameLength(h, base + "edge_group_index", n));
+        if (w == null) {
+            throw new SonataFormatException(h.file, base + "0/syn_weight", "missing: a gap junction's conductance");
+        }
+        int rows = ranges[0].size();
+        int[] rowStart = new int[rows + 1];
+        for (int e = 0; e < n; e++) {
+            rowStart[(int) (ids[0][e] - ranges[0].from()) + 1]++;
+        }
+        for (int i = 0; i < rows; i++) {
+            rowStart[i + 1] += rowStart[i];
+        }
+        int[] fill = Arrays.copyOf(rowStart, rows);
+        int[] targets = new int[n];
+        float[] weights = new float[n];
+        for (int e = 0; e < n; e++) {
+            int at = fill[(int) (ids[0][e] - ranges[0].from())]++;
+            targets[at] = (int) (ids[1][e] - ranges[1].from());
+            weights[at] = (float) w[e];
+            if (!perEdge && Float.floatToRawIntBits(weights[at]) != Float.floatToRawIntBits((float) weight)) {
+                throw new SonataFormatException(h.file, base + "0/syn_weight", e, w[e] + " differs from the"
+                        + " junctions' weight " + weight + ", and per_edge_weights is false");
+            }
+        }
+        Csr csr = Rows.sorted(new Csr(rows, ranges[1].size(), rowStart, targets, perEdge ? weights : null, null));
+        Path file = h.file;
+        Deferred build = () -> {
+            try {
+                network.connectGap(ranges[0], ranges[1]).connector(prebuilt(csr)).weight(weight).symmetric(symmetric)
+                        .build();
+            } catch (IllegalArgumentException e) {
+                throw new SonataFormatException(file, base, e.getMessage());
+            }
+        };
+        if (deferred) {
+            pendingGaps.put(name, build);
+        } else {
+            build.run();
+        }
+    }
+
+    /**
+     * The circuit config's {@link #CURRENTS}, each added in the list's order: {@code {"type": "I_e", "population"}}
+     * (the population's I_e from its dynamics_params), {@code {"type": "gap_junctions", "edges"}} (the gap-junction
+     * edge population of that name), {@code {"type": "constant", "population", "from", "to", "amplitude"}},
+     * {@code {"type": "samples", "population", "from", "to", "interval_ms", "values"}} (a value per interval, then 0)
+     * and {@code {"type": "poisson_drive", "population", "receptor", "rate_Hz", "weight", "seed"}}; amplitudes and
+     * weights in the core's units. Every I_e other than 0 and every gap-junction edge population must be listed once.
+     */
+    private void addCurrents(Path file, JsonNode list) throws IOException {
+        List<String> types = List.of("I_e", "gap_junctions", "constant", "samples", "poisson_drive");
+        int i = 0;
+        for (JsonNode entry : list) {
+            CellModels.Params p = new CellModels.Params(entry, file, CURRENTS + "[" + i++ + "]");
+            String type = p.text("type");
+            try {
+                switch (type) {
+                    case "I_e" -> {
+                        NeuronPopulation cells = neurons(p);
+                        Double bias = pendingBias.remove(cells.name());
+                        if (bias == null) {
+                            throw p.fail("population", "'" + cells.name() + "': its I_e is listed twice");
+                        }
+                        network.addCurrent(TimedCurrent.constant(cells.all(), bias));
+                    }
+                    case "gap_junctions" -> {
+                        String edges = p.text("edges");
+                        Deferred gap = pendingGaps.remove(edges);
+                        if (gap == null) {
+                            throw p.fail("edges", "'" + edges + "' is not an edge population of " + GAP + ", or it"
+                                    + " is listed twice");
+                        }
+                        gap.run();
+                    }
+                    case "constant" -> network.addCurrent(TimedCurrent.constant(range(p), p.need("amplitude")));
+                    case "samples" -> {
+                        Range range = range(p);
+                        double interval = p.need("interval_ms");
+                        JsonNode values = p.take("values");
+                        if (values == null || !values.isArray() || values.isEmpty()) {
+                            throw p.fail("values", "must be a list of numbers");
+                        }
+                        double[] v = new double[values.size()];
+                        for (int k = 0; k < v.length; k++) {
+                            if (!values.get(k).isNumber()) {
+                                throw p.fail("values[" + k + "]", values.get(k) + " must be a number");
+                            }
+                            v[k] = values.get(k).asDouble();
+                        }
+                        network.addCurrent(TimedCurrent.samples(range, v, interval));
+                    }
+                    case "poisson_drive" -> {
+                        NeuronPopulation cells = neurons(p);
+                        String receptor = p.text("receptor");
+                        SynapticInput synapse = cells.synapticInputs().stream().filter(s -> s.name().equals(
+                                receptor)).findFirst().orElseThrow(() -> p.fail("receptor", "'" + receptor
+                                + "' is not a receptor of population '" + cells.name() + "'"));
+                        network.addCurrent(new PoissonDrive(synapse, p.need("rate_Hz"), p.need("weight"),
+                                p.integer("seed")));
+                    }
+                    default -> throw p.fail("type", "'" + type + "' must be one of " + types);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new SonataFormatException(file, p.where, e.getMessage());
+            }
+            p.refuseUnused();
+        }
+        for (var left : pendingBias.entrySet()) {
+            if (left.getValue() != 0) {
+                throw new SonataFormatException(file, CURRENTS, "population '" + left.getKey() + "' has I_e "
+                        + left.getValue() + " but no entry {\"type\": \"I_e\"} here");
+            }
+        }
+        if (!pendingGaps.isEmpty()) {
+            throw new SonataFormatException(file, CURRENTS, "the gap junctions of " + pendingGaps.keySet()
+                    + " have no entry {\"type\": \"gap_junctions\"} here");
+        }
+    }
+
+    private NeuronPopulation neurons(CellModels.Params p) throws SonataFormatException {
+        String name = p.text("population");
+        if (!(populations.get(name) instanceof NeuronPopulation cells)) {
+            throw p.fail("population", "'" + name + "' is not a neuron population of the circuit");
+        }
+        return cells;
+    }
+
+    private Range range(CellModels.Params p) throws SonataFormatException {
+        NeuronPopulation cells = neurons(p);
+        long from = p.integer("from");
+        long to = p.integer("to");
+        if (from < 0 || to < from || to > cells.size()) {
+            throw p.fail("from", "[" + from + ", " + to + ") must lie within population '" + cells.name() + "' of "
+                    + cells.size() + " neurons");
+        }
+        return cells.range((int) from, (int) to);
     }
 
     /** One edge population, read twice in chunks: once to check it and count rows, once to fill the CSR. */
@@ -227,6 +502,9 @@ public final class SonataCircuit {
         private final boolean[] uniformWeight;
         private final boolean[] uniformDelay;
         private final Map<Long, Integer> receptorOfType = new java.util.HashMap<>();
+        /** The edge types seen, each with its synapse model; every edge must have the same model. */
+        private final Map<Long, ShortTermPlasticity> ruleOfType = new java.util.HashMap<>();
+        private Long firstType;
         private final List<Index> indices = new java.util.ArrayList<>();
 
         EdgePopulation(H5 h, TypeTable table, String name) throws SonataFormatException {
@@ -294,7 +572,7 @@ public final class SonataCircuit {
         /** A chunk of edges with every value checked, weights scaled and delays in steps. */
         private record Chunk(long from, int[] source, int[] target, int[] receptor, float[] weight, int[] delay) {}
 
-        private Chunk chunk(long from) throws SonataFormatException {
+        private Chunk chunk(long from) throws IOException {
             int n = (int) Math.min(H5.CHUNK, edges - from);
             int[] src = ids(base + "source_node_id", from, n, source);
             int[] tgt = ids(base + "target_node_id", from, n, target);
@@ -307,6 +585,7 @@ public final class SonataCircuit {
             float[] weight = new float[n];
             int[] delay = new int[n];
             for (int e = 0; e < n; e++) {
+                rule(typeIds[e], from + e);
                 receptor[e] = receptor(typeIds[e], w[e], from + e);
                 double value = type.weight(receptor[e], w[e]);
                 if (!Double.isFinite(value) || Math.abs(value) > Float.MAX_VALUE) {
@@ -372,6 +651,23 @@ public final class SonataCircuit {
                 }
             }
             return out;
+        }
+
+        /** Checks that edge {@code row}'s type has the synapse model of the population's first edge. */
+        private void rule(long typeId, long row) throws IOException {
+            if (ruleOfType.containsKey(typeId)) {
+                return;
+            }
+            CSVRecord r = table.row(typeId, h.file, base + "edge_type_id", row);
+            ShortTermPlasticity rule = synapseModel(table, r);
+            ruleOfType.put(typeId, rule);
+            if (firstType == null) {
+                firstType = typeId;
+            } else if (!java.util.Objects.equals(rule, ruleOfType.get(firstType))) {
+                throw new SonataFormatException(h.file, base + "edge_type_id", row, "edge type " + typeId + " has"
+                        + " another synapse model (" + rule + ") than edge type " + firstType + " ("
+                        + ruleOfType.get(firstType) + "): an edge population here has one (split it)");
+            }
         }
 
         private int receptor(long typeId, double weight, long row) throws SonataFormatException {
@@ -468,6 +764,9 @@ public final class SonataCircuit {
                         .connector(prebuilt(csr)).delaySteps(uniformDelay[r] ? firstDelay[r] : 1);
                 if (uniformWeight[r]) {
                     builder.weight(firstWeight[r]);
+                }
+                if (firstType != null && ruleOfType.get(firstType) != null) {
+                    builder.plasticity(ruleOfType.get(firstType));
                 }
                 builder.build();
             }

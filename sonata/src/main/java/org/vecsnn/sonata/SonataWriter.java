@@ -1,6 +1,7 @@
 package org.vecsnn.sonata;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jhdf.HdfFile;
@@ -15,31 +16,42 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.vecsnn.core.GapJunction;
 import org.vecsnn.core.Network;
 import org.vecsnn.core.Population;
 import org.vecsnn.core.Projection;
 import org.vecsnn.core.connect.Csr;
 import org.vecsnn.core.input.CurrentInput;
+import org.vecsnn.core.input.PoissonDrive;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.state.StateVariable;
+import org.vecsnn.core.synapse.SynapticInput;
+import org.vecsnn.models.synapse.ShortTermPlasticity;
 
 /**
  * Writes a network the core built, before it runs, as a SONATA circuit: {@code circuit_config.json} (with a
  * manifest), {@code network/nodes_<k>.h5} (one per population, so that they read back in order) and
  * {@code node_types.csv} (one node type per population). A neuron population's template and parameters are
- * {@link CellModels#written}'s ({@link CellModels#OWN} for LIF with exponential synapses, else a NEST template), in
+ * {@link CellModels#written}'s (a NEST template where one holds the population exactly, else this project's template
+ * of its model, which holds every parameter and synapse as the core does), in
  * {@code components/point_neuron_dynamics/<population>.json}, with V per node as {@code V_m} and the model's other
  * variables per node by the core's names ({@code w}, {@code u}); a {@link SpikeTimesSource} or a
  * {@link PoissonSource} of one rate is a virtual node population, whose input {@link #writeSimulation} writes. One
  * edges file per projection ({@code network/edges_<k>.h5}: one edge population named as the projection, one edge
- * type naming its receptor in {@code edge_types.csv}, per-edge {@code syn_weight} and {@code delay} in ms in group
+ * type naming its receptor and synapse model ({@code static_synapse}, or {@link SonataCircuit#SHORT_TERM} with its
+ * parameters in {@code components/synaptic_models/edges_<k>.json}) in {@code edge_types.csv}, per-edge
+ * {@code syn_weight} and {@code delay} in ms in group
  * 0, in CSR order, each as the template's reader takes it back; ids and indices int64, type and group ids int32 (44
  * bytes per edge); the projection's source and target ranges as the attributes {@code vecsnn_source_range},
  * {@code vecsnn_target_range}, which other readers ignore). One file per projection keeps only one projection's
- * columns in memory while writing. Constant currents into whole populations are written as their {@code I_e}.
- * Anything else is refused by name, with what is written instead: nothing is left out silently.
+ * columns in memory while writing. Gap junctions follow the projections, one edges file each, as
+ * {@link SonataCircuit#GAP} edges. The network's currents are listed in their order in the circuit config's
+ * {@link SonataCircuit#CURRENTS} (a whole population's first constant current as its {@code I_e}). Anything else
+ * (a model, synapse or rule of the user's own class, a current as an arbitrary function of time) is refused by name,
+ * with what is written instead: nothing is left out silently.
  */
 public final class SonataWriter {
     static final String CIRCUIT = "circuit_config.json";
@@ -54,13 +66,16 @@ public final class SonataWriter {
                     + " takes a network as built, before it runs (synaptic state and spikes in flight have no SONATA"
                     + " form)");
         }
-        Map<Population, Double> bias = biases(network);
+        Map<Population, Double> bias = new HashMap<>();
+        ArrayNode currents = currents(network, bias);
         Path net = Files.createDirectories(folder.resolve("network"));
         Path components = Files.createDirectories(folder.resolve("components/point_neuron_dynamics"));
+        Path synapses = folder.resolve("components/synaptic_models");
         ObjectNode config = JsonNodeFactory.instance.objectNode();
         config.putObject("manifest").put("$BASE_DIR", ".").put("$NETWORK_DIR", "$BASE_DIR/network")
                 .put("$COMPONENTS_DIR", "$BASE_DIR/components");
-        config.putObject("components").put("point_neuron_models_dir", "$COMPONENTS_DIR/point_neuron_dynamics");
+        config.putObject("components").put("point_neuron_models_dir", "$COMPONENTS_DIR/point_neuron_dynamics")
+                .put("synaptic_models_dir", "$COMPONENTS_DIR/synaptic_models");
         ObjectNode networks = config.putObject("networks");
         var nodeFiles = networks.putArray("nodes");
         var edges = networks.putArray("edges");
@@ -72,7 +87,11 @@ public final class SonataWriter {
             for (Population p : network.populations()) {
                 groupName("population", p.name());
                 if (p instanceof NeuronPopulation neurons) {
-                    CellModels.Written cells = CellModels.written(neurons, bias.getOrDefault(neurons, 0.0), network.dt());
+                    double b = bias.getOrDefault(neurons, 0.0);
+                    CellModels.Written cells = CellModels.written(neurons, b, network.dt(), true);
+                    if (!bySign(network, neurons, cells.type())) {
+                        cells = CellModels.written(neurons, b, network.dt(), false);
+                    }
                     String params = p.name() + ".json";
                     JSON.writerWithDefaultPrettyPrinter().writeValue(components.resolve(params).toFile(),
                             cells.params());
@@ -99,21 +118,46 @@ public final class SonataWriter {
                         for (String variable : neurons.model().variables()) {
                             values.putDataset(variable, Arrays.copyOf(neurons.state(variable), n));
                         }
+                        for (String variable : synapseState(neurons)) {
+                            values.putDataset(variable, Arrays.copyOf(neurons.state(variable), n));
+                        }
                     }
                 }
             }
         }
 
-        try (CSVPrinter edgeTypes = printer(net.resolve("edge_types.csv"), "edge_type_id", "receptor")) {
+        try (CSVPrinter edgeTypes = printer(net.resolve("edge_types.csv"), "edge_type_id", "receptor",
+                "model_template", "dynamics_params")) {
             int k = 0;
             for (Projection p : network.projections()) {
                 String file = "edges_" + k + ".h5";
                 writeEdges(net.resolve(file), p, k, network.dt(), types.get(p.target().target()));
-                edgeTypes.printRecord(k++, p.target().name());
+                if (p.plasticity() == null) {
+                    edgeTypes.printRecord(k, p.target().name(), "static_synapse", "NULL");
+                } else {
+                    String params = "edges_" + k + ".json";
+                    writeJson(synapses.resolve(params), plasticity(p));
+                    edgeTypes.printRecord(k, p.target().name(), SonataCircuit.SHORT_TERM, params);
+                }
+                k++;
                 edges.addObject().put("edges_file", "$NETWORK_DIR/" + file)
                         .put("edge_types_file", "$NETWORK_DIR/edge_types.csv");
             }
+            for (CurrentInput c : network.currents()) {
+                if (c instanceof GapJunction g) {
+                    String file = "edges_" + k + ".h5";
+                    String params = "edges_" + k + ".json";
+                    writeGap(net.resolve(file), g, "gap_junctions_" + k, k);
+                    writeJson(synapses.resolve(params), JsonNodeFactory.instance.objectNode()
+                            .put("symmetric", g.symmetric()).put("weight", g.weight())
+                            .put("per_edge_weights", g.csr().weights() != null));
+                    edgeTypes.printRecord(k++, "NULL", SonataCircuit.GAP, params);
+                    edges.addObject().put("edges_file", "$NETWORK_DIR/" + file)
+                            .put("edge_types_file", "$NETWORK_DIR/edge_types.csv");
+                }
+            }
         }
+        config.set(SonataCircuit.CURRENTS, currents);
         Path circuit = folder.resolve(CIRCUIT);
         JSON.writerWithDefaultPrettyPrinter().writeValue(circuit.toFile(), config);
         return circuit;
@@ -178,17 +222,152 @@ public final class SonataWriter {
         }
     }
 
-    /** The one constant current into each whole population, in the core's units; other currents are refused. */
-    private static Map<Population, Double> biases(Network network) {
-        Map<Population, Double> bias = new HashMap<>();
+    /**
+     * The network's currents, in its order, as the circuit config's {@link SonataCircuit#CURRENTS} list (which the
+     * reader follows, so that currents summed into one input add in the same order): the first constant current
+     * into a whole population as its {@code I_e} (put into {@code bias}), gap junctions as their edge population
+     * ({@code gap_junctions_<k>}, k its edges file), other constant currents, currents given as samples and Poisson
+     * drives by their parameters. A current given as an arbitrary function of time, and one of a class outside the
+     * core, are refused.
+     */
+    private static ArrayNode currents(Network network, Map<Population, Double> bias) {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        int gap = network.projections().size();
         for (CurrentInput c : network.currents()) {
-            double amplitude = c instanceof TimedCurrent t ? t.wholePopulationConstant() : Double.NaN;
-            if (Double.isNaN(amplitude) || bias.put(c.target(), amplitude) != null) {
-                throw new IllegalArgumentException("current '" + c.description() + "': the writer takes one constant"
-                        + " current into a whole population (written as its I_e)");
+            ObjectNode e = list.addObject();
+            switch (c) {
+                case GapJunction g -> e.put("type", "gap_junctions").put("edges", "gap_junctions_" + gap++);
+                case TimedCurrent t when !Double.isNaN(t.wholePopulationConstant())
+                        && !bias.containsKey(t.target()) -> {
+                    bias.put(t.target(), t.wholePopulationConstant());
+                    e.put("type", "I_e").put("population", t.target().name());
+                }
+                case TimedCurrent t when !Double.isNaN(t.constantAmplitude()) -> e.put("type", "constant")
+                        .put("population", t.target().name()).put("from", t.range().from()).put("to", t.range().to())
+                        .put("amplitude", t.constantAmplitude());
+                case TimedCurrent t when t.samples() != null -> {
+                    e.put("type", "samples").put("population", t.target().name()).put("from", t.range().from())
+                            .put("to", t.range().to()).put("interval_ms", t.sampleIntervalMs());
+                    ArrayNode values = e.putArray("values");
+                    for (double v : t.samples()) {
+                        values.add(v);
+                    }
+                }
+                case PoissonDrive d -> e.put("type", "poisson_drive").put("population", d.target().name())
+                        .put("receptor", d.synapse().name()).put("rate_Hz", d.rateHz()).put("weight", d.weight())
+                        .put("seed", d.seed());
+                default -> throw new IllegalArgumentException("current '" + c.description() + "' ("
+                        + c.getClass().getName() + ") has no SONATA form here: the writer takes constant currents"
+                        + " (a whole population's first as its I_e), currents given as samples, Poisson drives and"
+                        + " gap junctions (as edges of " + SonataCircuit.GAP + "), not a current as an arbitrary"
+                        + " function of time");
             }
         }
-        return bias;
+        return list;
+    }
+
+    /**
+     * Whether every projection into {@code cells} reaches its receptor through NEST's sign rule with its weights
+     * read back bit for bit, when {@code type} chooses receptors by sign (else true).
+     */
+    private static boolean bySign(Network network, NeuronPopulation cells, CellModels.CellType type) {
+        if (type.delivery() != CellModels.Delivery.BY_SIGN) {
+            return true;
+        }
+        for (Projection p : network.projections()) {
+            if (p.target().target() != cells) {
+                continue;
+            }
+            int receptor = cells.synapticInputs().indexOf(p.target());
+            float[] w = p.csr().weights();
+            int n = w == null ? 1 : w.length;
+            for (int j = 0; j < n; j++) {
+                if (Float.isNaN(type.fileWeight(receptor, w == null ? p.weight() : w[j]))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A projection's plasticity rule as the reader takes it back, else refused naming the rule. */
+    private static ObjectNode plasticity(Projection p) {
+        if (!(p.plasticity() instanceof ShortTermPlasticity rule)) {
+            throw new IllegalArgumentException("projection '" + p.name() + "': plasticity rule "
+                    + p.plasticity().getClass().getName() + " has no SONATA form here: the writer takes"
+                    + " ShortTermPlasticity (as " + SonataCircuit.SHORT_TERM + ")");
+        }
+        return CellModels.encode(rule);
+    }
+
+    private static void writeJson(Path file, ObjectNode json) throws IOException {
+        Files.createDirectories(file.getParent());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), json);
+    }
+
+    /**
+     * Gap junctions as an edge population of type {@link SonataCircuit#GAP}: one edge per junction in CSR order,
+     * source the presynaptic neuron, target the postsynaptic one, {@code syn_weight} its conductance (the core's
+     * units), {@code delay} 0 (a junction has none); the ranges as for projections.
+     */
+    private static void writeGap(Path file, GapJunction g, String name, int typeId) throws IOException {
+        Csr csr = g.csr();
+        int n = csr.synapseCount();
+        if (n == 0) {
+            throw new IllegalArgumentException("gap junctions '" + g.description() + "': the writer takes gap"
+                    + " junctions with at least one junction (jHDF writes no empty dataset)");
+        }
+        long[] source = new long[n];
+        long[] target = new long[n];
+        float[] weight = new float[n];
+        int[] start = csr.rowStart();
+        for (int row = 0; row < csr.rows(); row++) {
+            for (int j = start[row]; j < start[row + 1]; j++) {
+                source[j] = g.sourceRange().from() + row;
+                target[j] = g.targetRange().from() + csr.targets()[j];
+                weight[j] = csr.weights() == null ? g.weight() : csr.weights()[j];
+            }
+        }
+        try (WritableHdfFile h = HdfFile.write(file)) {
+            WritableGroup e = h.putGroup("edges").putGroup(name);
+            e.putAttribute(SonataCircuit.RANGE + "source_range", new long[] {g.sourceRange().from(),
+                    g.sourceRange().to()});
+            e.putAttribute(SonataCircuit.RANGE + "target_range", new long[] {g.targetRange().from(),
+                    g.targetRange().to()});
+            e.putDataset("source_node_id", source).putAttribute("node_population", g.source().name());
+            e.putDataset("target_node_id", target).putAttribute("node_population", g.target().name());
+            int[] types = new int[n];
+            Arrays.fill(types, typeId);
+            e.putDataset("edge_type_id", types);
+            e.putDataset("edge_group_id", new int[n]);
+            e.putDataset("edge_group_index", ascending(n));
+            WritableGroup values = e.putGroup("0");
+            values.putDataset("syn_weight", weight);
+            values.putDataset("delay", new double[n]);
+        }
+    }
+
+    /**
+     * The synapses' state per neuron that is not all zero (COBAHH's initial conductances, say), by the names
+     * {@link NeuronPopulation#state} takes: {@code <synapse>.<variable>}.
+     */
+    static java.util.List<String> synapseState(NeuronPopulation cells) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (SynapticInput in : cells.synapticInputs()) {
+            for (StateVariable v : in.store().spec().variables()) {
+                if (v.type() != StateVariable.Type.FLOAT) {
+                    continue;
+                }
+                float[] x = in.store().floats(v.name());
+                for (int i = 0; i < cells.size(); i++) {
+                    if (Float.floatToRawIntBits(x[i]) != 0) {
+                        names.add(in.name() + "." + v.name());
+                        break;
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     /** A name that becomes an HDF5 group's. */
@@ -202,9 +381,9 @@ public final class SonataWriter {
     private static void writeEdges(Path file, Projection p, int typeId, double dt, CellModels.CellType type)
             throws IOException {
         groupName("projection", p.name());
-        if (p.plasticity() != null || p.synapseCount() == 0) {
+        if (p.synapseCount() == 0) {
             throw new IllegalArgumentException("projection '" + p.name() + "': the writer takes projections with"
-                    + " synapses (jHDF writes no empty dataset), without short-term plasticity");
+                    + " synapses (jHDF writes no empty dataset)");
         }
         int receptor = p.target().target().synapticInputs().indexOf(p.target());
         Csr csr = p.csr();

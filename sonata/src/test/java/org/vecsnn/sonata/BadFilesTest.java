@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vecsnn.core.GapJunction;
 import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.models.synapse.ShortTermPlasticity;
 
 /**
  * Malformed SONATA files, one change each to a valid {@link TinyCircuit}: each is refused with a
@@ -30,8 +32,12 @@ class BadFilesTest {
     @Test
     void theUnchangedCircuitLoadsAndRuns() throws IOException {
         SonataSimulation s = SonataSimulation.load(new TinyCircuit().write(dir), KernelProvider.get());
-        assertEquals(7, s.network().populations().stream().mapToInt(p -> p.size()).sum());
-        assertEquals(3, s.network().projections().size()); // a_to_b:ex, a_to_b:in, v_to_a
+        assertEquals(9, s.network().populations().stream().mapToInt(p -> p.size()).sum());
+        assertEquals(4, s.network().projections().size()); // a_to_b:ex, a_to_b:in, v_to_a, a_to_c
+        assertEquals(new ShortTermPlasticity(0.15, 1500, 200, true), s.network().projections().get(3).plasticity());
+        assertTrue(s.network().currents().stream().anyMatch(c -> c instanceof GapJunction g && !g.symmetric()
+                && g.csr().synapseCount() == 2));
+        assertEquals(4, s.network().currents().size()); // c's I_e, the gap junctions, samples, a Poisson drive
         s.run();
     }
 
@@ -49,6 +55,7 @@ class BadFilesTest {
     }
 
     private static final String NODES = "net/nodes.h5";
+    private static final String EDGES2 = "net/edges2.h5";
     private static final String EDGES = "net/edges.h5";
     private static final String S2T = "/edges/a_to_b/indices/source_to_target/";
     private static final String T2S = "/edges/a_to_b/indices/target_to_source/";
@@ -111,7 +118,7 @@ class BadFilesTest {
                         "/edges/v_to_a/0/syn_weight", -1),
                 bad("node_population missing", remove(EDGES, "/edges/a_to_b/source_node_id@node_population"), EDGES,
                         "/edges/a_to_b/source_node_id", -1),
-                bad("node_population unknown", put(EDGES, "/edges/a_to_b/target_node_id@node_population", "c"),
+                bad("node_population unknown", put(EDGES, "/edges/a_to_b/target_node_id@node_population", "z"),
                         EDGES, "/edges/a_to_b/target_node_id", -1),
                 bad("receptor unknown", c -> c.edit("net/edge_types.csv", "11 syn", "11 gaba"), "edge_types.csv",
                         "receptor", 2),
@@ -158,7 +165,64 @@ class BadFilesTest {
                 bad("input spike of a node outside the population", put("spikes.h5", "/spikes/v/node_ids",
                         new long[] {0, 2}), "spikes.h5", "/spikes/v/node_ids", 1),
                 bad("input spike at a negative time", put("spikes.h5", "/spikes/v/timestamps",
-                        new double[] {1.0, -2.0}), "spikes.h5", "/spikes/v/timestamps", 1));
+                        new double[] {1.0, -2.0}), "spikes.h5", "/spikes/v/timestamps", 1),
+                // this project's templates: neuron models, receptors, short-term plasticity, gap junctions
+                bad("vecsnn:adex parameter missing", c -> c.edit("net/c.json", "\"tauW\": 30, ", ""), "c.json",
+                        "tauW", -1),
+                bad("vecsnn:adex parameter a string", c -> c.edit("net/c.json", "\"tau\": 10", "\"tau\": \"10\""),
+                        "c.json", "tau", -1),
+                bad("vecsnn:adex parameter out of range", c -> c.edit("net/c.json", "\"tau\": 10", "\"tau\": -10"),
+                        "c.json", "AdEx tau", -1),
+                bad("unknown integrator", c -> c.edit("net/c.json", "EXPONENTIAL_EULER", "LEAPFROG"), "c.json",
+                        "integrator", -1),
+                bad("vecsnn:adex parameter misspelt", c -> c.edit("net/c.json", "\"tRef\"", "\"t_ref\""), "c.json",
+                        "tRef: missing", -1),
+                bad("unknown synapse kind", c -> c.edit("net/c.json", "\"voltage_jump\"", "\"gap\""), "c.json",
+                        "receptors[1].synapse", -1),
+                bad("gated not a boolean", c -> c.edit("net/c.json", "\"gated\": true", "\"gated\": 1"),
+                        "c.json", "receptors[1].gated", -1),
+                bad("unknown kinetic model", c -> c.edit("net/c.json", "\"Markov\"", "\"Ampa\""), "c.json",
+                        "receptors[0].kinetic.model", -1),
+                bad("kinetic parameter missing", c -> c.edit("net/c.json", "\"gMax\"", "\"g_max\""), "c.json",
+                        "receptors[0].kinetic.gMax", -1),
+                bad("Mg block without its parameters", c -> c.edit("net/c.json", "\"E_rev\": 0,",
+                        "\"E_rev\": 0, \"mg_block\": {\"magnesium\": 1},"), "c.json",
+                        "receptors[0].mg_block.alpha", -1),
+                bad("short-term plasticity parameter missing", c -> c.edit("net/stp.json", "\"tauD\": 200, ", ""),
+                        "stp.json", "tauD", -1),
+                bad("short-term plasticity U above 1", c -> c.edit("net/stp.json", "0.15", "1.5"), "stp.json",
+                        "short-term plasticity U", -1),
+                bad("unknown edge model template", c -> c.edit("net/edge_types.csv", "vecsnn:tsodyks_markram",
+                        "nest:tsodyks2_synapse"), "edge_types.csv", "model_template", 3),
+                bad("edge model without dynamics_params", c -> c.edit("net/edge_types.csv", "stp.json", "NULL"),
+                        "edge_types.csv", "dynamics_params", 3),
+                bad("two synapse models in one edge population", put(EDGES2, "/edges/a_to_c/edge_type_id",
+                        new long[] {20, 20, 22}), EDGES2, "/edges/a_to_c/edge_type_id", 2),
+                bad("gap junction parameter missing", c -> c.edit("net/gap.json", "\"symmetric\": false, ", ""),
+                        "gap.json", "symmetric", -1),
+                bad("gap junction edge of another type", put(EDGES2, "/edges/gap_c/edge_type_id",
+                        new long[] {21, 20}), EDGES2, "/edges/gap_c/edge_type_id", 1),
+                bad("gap junction weight other than the common one", put(EDGES2, "/edges/gap_c/0/syn_weight",
+                        new double[] {0.1, 0.3}), EDGES2, "/edges/gap_c/0/syn_weight", 1),
+                bad("gap junction onto a virtual population", put(EDGES2, "/edges/gap_c/target_node_id@node_population",
+                        "v"), EDGES2, "/edges/gap_c/target_node_id", -1),
+                bad("current of an unknown type", c -> c.edit("circuit_config.json", "\"samples\"", "\"ramp\""),
+                        "circuit_config.json", "vecsnn_currents[2].type", -1),
+                bad("gap junctions missing from the current list", c -> c.edit("circuit_config.json",
+                        "{\"type\": \"gap_junctions\", \"edges\": \"gap_c\"},", ""), "circuit_config.json",
+                        "vecsnn_currents: the gap junctions of [gap_c]", -1),
+                bad("I_e missing from the current list", c -> c.edit("circuit_config.json",
+                        "{\"type\": \"I_e\", \"population\": \"c\"},", ""), "circuit_config.json",
+                        "vecsnn_currents: population 'c' has I_e 2.0", -1),
+                bad("current beyond its population", c -> c.edit("circuit_config.json", "\"to\": 2", "\"to\": 5"),
+                        "circuit_config.json", "vecsnn_currents[2].from", -1),
+                bad("Poisson drive seed not whole", c -> c.edit("circuit_config.json", "\"seed\": 3",
+                        "\"seed\": 3.5"), "circuit_config.json", "vecsnn_currents[3].seed", -1),
+                bad("Poisson drive into an unknown receptor", c -> c.edit("circuit_config.json",
+                        "\"receptor\": \"syn\"", "\"receptor\": \"ex\""), "circuit_config.json",
+                        "vecsnn_currents[3].receptor", -1),
+                bad("gap junction node id out of range", put(EDGES2, "/edges/gap_c/target_node_id",
+                        new long[] {1, 2}), EDGES2, "/edges/gap_c/target_node_id", 1));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -23,20 +23,29 @@ import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.input.TimedCurrent;
 import org.vecsnn.core.neuron.Integrator;
+import org.vecsnn.core.neuron.NeuronKernel;
+import org.vecsnn.core.neuron.NeuronModel;
 import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.neuron.NeuronState;
+import org.vecsnn.core.plasticity.PlasticityKernel;
+import org.vecsnn.core.state.StateSpec;
+import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.core.synapse.VoltageJump;
 import org.vecsnn.models.neuron.AdEx;
+import org.vecsnn.models.neuron.ExpIf;
+import org.vecsnn.models.neuron.HodgkinHuxley;
+import org.vecsnn.models.neuron.Qif;
 import org.vecsnn.models.neuron.Izhikevich;
 import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.models.synapse.DualExponentialReceptor;
 import org.vecsnn.models.synapse.ExponentialReceptor;
-import org.vecsnn.networks.BenchmarkNetworks;
 
 /**
  * What the writer puts in the files for the NEST templates, against NEST's parameters worked out here by hand, and
- * what it refuses, each naming the population or projection, what it is, and what the writer takes instead.
+ * what it refuses, each naming the population, projection or current, what it is, and what the writer takes
+ * instead; what it refused before this project's templates is now written as them.
  */
 class SonataWriterTest {
     private static final double DT = 0.1;
@@ -99,45 +108,112 @@ class SonataWriterTest {
         return Arguments.of(name, change, names, says);
     }
 
+    /** A model of the user's own: the writer cannot know its equations. */
+    record OwnModel(Lif lif) implements NeuronModel {
+        @Override
+        public Integrator method() {
+            return lif.method();
+        }
+
+        @Override
+        public double tRef() {
+            return lif.tRef();
+        }
+
+        @Override
+        public double initialV() {
+            return lif.initialV();
+        }
+
+        @Override
+        public StateSpec state() {
+            return lif.state();
+        }
+
+        @Override
+        public NeuronKernel bind(NeuronState state, double dt, int refractorySteps) {
+            return lif.bind(state, dt, refractorySteps);
+        }
+    }
+
     static Stream<Arguments> refusals() {
         return Stream.of(
-                refused("Hodgkin-Huxley", net -> {
-                    NeuronPopulation hh = BenchmarkNetworks.cobahh(10, DT, 1, KernelProvider.get()).neurons();
-                    net.addNeurons("hh", 2, hh.model());
-                }, "population 'hh'", "model HodgkinHuxley has no template here; the writer takes LIF"),
-                refused("Izhikevich by exponential Euler", net -> {
-                    NeuronPopulation c = net.addNeurons("izh", 2, Izhikevich.of(0.02, 0.2, -65, 8));
-                    new VoltageJump(c, "ex", false);
-                    new VoltageJump(c, "in", false);
-                }, "population 'izh'", "as nest:izhikevich it would read back as Izhikevich[a=0.02, b=0.2, c=-65.0,"
-                        + " d=8.0, vTh=30.0, tRef=0.0, vInit=-70.0, method=EULER]"),
-                refused("Izhikevich without synapses", net -> net.addNeurons("izh", 2, new Izhikevich(0.02, 0.2, -65,
-                        8, 30, 0, -70, Integrator.EULER)), "population 'izh'",
-                        "nest:izhikevich has two synapses, ex and in, not []"),
-                refused("AdEx without refractory period", net -> net.addNeurons("adex0", 1, new AdEx(-70.6, -60, 0,
-                        -50.4, 2, 4, 80.5, 9, 144, 1 / 30.0, 0, Integrator.EXPONENTIAL_EULER)), "population 'adex0'",
-                        "tRef = 0.0 ms is below dt = 0.1 ms"),
-                refused("alpha synapses of other names", net -> {
-                    NeuronPopulation c = net.addNeurons("alpha", 2, new Lif(-70, -70, -55, 10, 0.04, 2.1,
-                            Integrator.EXPONENTIAL_EULER));
-                    DualExponentialReceptor.alpha(c, "ampa", 1, PEAK, SynapticOutput.current());
-                    DualExponentialReceptor.alpha(c, "gaba", 2, PEAK, SynapticOutput.current());
-                }, "population 'alpha'", "nest:iaf_psc_alpha has two synapses, ex and in, not [ampa, gaba]"),
-                refused("an NMDA synapse", net -> new ExponentialReceptor(net.addNeurons("nmda", 2, Lif.defaults()),
-                        "nmda", 100, new SynapticOutput.MgBlock(0, 1, 0.062, 3.57)), "population 'nmda'",
-                        "synapse 'nmda' (exponential tau=100.0 MgBlock"),
-                refused("a positive weight into NEST's in", net -> {
-                    NeuronPopulation c = net.addNeurons("alpha", 2, new Lif(-70, -70, -55, 10, 0.04, 2.1,
-                            Integrator.EXPONENTIAL_EULER));
-                    DualExponentialReceptor.alpha(c, "ex", 1, PEAK, SynapticOutput.current());
-                    net.connect(net.populations().get(0), DualExponentialReceptor.alpha(c, "in", 2, PEAK, SynapticOutput.current()))
-                            .name("wrong").connector(Connectors.allToAll(true)).weight(3).build();
-                }, "projection 'wrong', synapse 0 (node 0 to 0)", "weight 3.0 into 'in' cannot be written for"
-                        + " nest:iaf_psc_alpha"),
+                refused("a neuron model of the user's own", net -> net.addNeurons("own", 2,
+                        new OwnModel(Lif.defaults())), "population 'own'", "model " + OwnModel.class.getName()
+                        + " is not one of the core's neuron models; the writer takes neuron populations of the"
+                        + " built-in models (Lif, HodgkinHuxley, ExpIf, AdEx, Izhikevich, Qif)"),
+                refused("a plasticity rule of the user's own", net -> {
+                    NeuronPopulation lif = (NeuronPopulation) net.populations().get(0);
+                    net.connect(lif, lif.synapticInputs().get(0)).name("learning")
+                            .connector(Connectors.allToAll(true)).plasticity((synapses, dt) -> new PlasticityKernel() {
+                            }).build();
+                }, "projection 'learning': plasticity rule", "has no SONATA form here: the writer takes"
+                        + " ShortTermPlasticity (as vecsnn:tsodyks_markram)"),
+                refused("a current as a function of time", net -> net.addCurrent(TimedCurrent.of(
+                        net.populations().get(0).all(), t -> Math.sin(t))), "current 'current into lif [0, 1), a"
+                        + " function of time'", "has no SONATA form here: the writer takes constant currents"),
                 refused("Poisson rates per unit", net -> net.add(new PoissonSource("poisson", new double[] {5, 6}, 1)),
                         "population 'poisson'", "a Poisson input (module poisson) has one positive rate"),
                 refused("a network that has run", net -> net.run(1), "the network has run 10 steps",
                         "the writer takes a network as built"));
+    }
+
+    /** A change to the network of one LIF, and the template the population it adds is written as. */
+    private static Arguments template(String name, Consumer<Network> change, String template) {
+        return Arguments.of(name, change, template);
+    }
+
+    /** What the writer refused before this project's templates: each now written, and read back as the same model. */
+    static Stream<Arguments> formerlyRefused() {
+        return Stream.of(
+                template("Hodgkin-Huxley", net -> net.addNeurons("x", 2, HodgkinHuxley.traubMiles()),
+                        "vecsnn:hodgkin_huxley"),
+                template("Izhikevich by exponential Euler", net -> {
+                    NeuronPopulation c = net.addNeurons("x", 2, Izhikevich.of(0.02, 0.2, -65, 8));
+                    new VoltageJump(c, "ex", false);
+                    new VoltageJump(c, "in", false);
+                }, "vecsnn:izhikevich"),
+                template("Izhikevich without synapses", net -> net.addNeurons("x", 2, new Izhikevich(0.02, 0.2, -65,
+                        8, 30, 0, -70, Integrator.EULER)), "vecsnn:izhikevich"),
+                template("AdEx without refractory period", net -> net.addNeurons("x", 1, new AdEx(-70.6, -60, 0,
+                        -50.4, 2, 4, 80.5, 9, 144, 1 / 30.0, 0, Integrator.EXPONENTIAL_EULER)), "vecsnn:adex"),
+                template("alpha synapses of other names", net -> {
+                    NeuronPopulation c = net.addNeurons("x", 2, new Lif(-70, -70, -55, 10, 0.04, 2.1,
+                            Integrator.EXPONENTIAL_EULER));
+                    DualExponentialReceptor.alpha(c, "ampa", 1, PEAK, SynapticOutput.current());
+                    DualExponentialReceptor.alpha(c, "gaba", 2, PEAK, SynapticOutput.current());
+                }, "vecsnn:lif"),
+                template("an NMDA synapse", net -> new ExponentialReceptor(net.addNeurons("x", 2, Lif.defaults()),
+                        "nmda", 100, new SynapticOutput.MgBlock(0, 1, 0.062, 3.57)), "vecsnn:lif"),
+                template("a positive weight into NEST's in", net -> {
+                    NeuronPopulation c = net.addNeurons("x", 2, new Lif(-70, -70, -55, 10, 0.04, 2.1,
+                            Integrator.EXPONENTIAL_EULER));
+                    DualExponentialReceptor.alpha(c, "ex", 1, PEAK, SynapticOutput.current());
+                    net.connect(net.populations().get(0), DualExponentialReceptor.alpha(c, "in", 2, PEAK,
+                            SynapticOutput.current())).name("wrong").connector(Connectors.allToAll(true)).weight(3)
+                            .build();
+                }, "vecsnn:lif"),
+                template("QIF", net -> net.addNeurons("x", 2, Qif.defaults()), "vecsnn:qif"),
+                template("ExpIF", net -> net.addNeurons("x", 2, ExpIf.defaults()), "vecsnn:expif"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("formerlyRefused")
+    void isWrittenAsThisProjectsTemplateAndReadBackAsTheSameModel(String name, Consumer<Network> change,
+                                                                  String template) throws IOException {
+        Network net = new Network(DT, KernelProvider.get());
+        new ExponentialReceptor(net.addNeurons("lif", 1, Lif.defaults()), "syn", 5, SynapticOutput.current());
+        change.accept(net);
+        SonataWriter.write(net, dir);
+        assertTrue(Files.readString(dir.resolve("network/node_types.csv")).contains(" " + template + " x.json x"),
+                name);
+        Network copy = new Network(DT, KernelProvider.get());
+        SonataCircuit.read(dir.resolve(SonataWriter.CIRCUIT), copy, SonataCircuit.SILENT);
+        NeuronPopulation a = (NeuronPopulation) net.populations().get(1);
+        NeuronPopulation b = (NeuronPopulation) copy.populations().get(1);
+        assertEquals(a.model(), b.model());
+        assertEquals(a.synapticInputs().stream().map(SynapticInput::description).toList(),
+                b.synapticInputs().stream().map(SynapticInput::description).toList());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -13,8 +13,12 @@ import java.util.Map;
 
 /**
  * A small valid SONATA simulation written with jHDF directly, every dataset, attribute and text file open to change
- * before {@link #write}: populations a (3 nodes, vecsnn:lif), b (2, nest:iaf_psc_exp) and virtual v (2, driven by
- * spikes.h5); edges a → b (NEST's sign rule, with both range tables) and v → a (receptor "syn" by edge type).
+ * before {@link #write}: populations a (3 nodes, vecsnn:lif), b (2, nest:iaf_psc_exp), virtual v (2, driven by
+ * spikes.h5) and c (2, vecsnn:adex with a kinetic AMPA receptor and a gated voltage jump); edges a → b (NEST's sign
+ * rule, with both range tables) and v → a (receptor "syn" by edge type) in edges.h5; in edges2.h5 a → c with
+ * short-term plasticity (vecsnn:tsodyks_markram) and one-way gap junctions between c's two nodes
+ * (vecsnn:gap_junction); the circuit's current list (c's I_e, the gap junctions, a current of samples into a,
+ * a Poisson drive into a's syn).
  */
 final class TinyCircuit {
     /** Datasets by file (relative to the folder) and path; attributes by file and "path@name". */
@@ -33,6 +37,9 @@ final class TinyCircuit {
         nodes.put("/nodes/v/node_type_id", new long[] {3, 3});
         nodes.put("/nodes/v/node_group_id", new long[] {0, 0});
         nodes.put("/nodes/v/node_group_index", new long[] {0, 1});
+        nodes.put("/nodes/c/node_type_id", new long[] {4, 4});
+        nodes.put("/nodes/c/node_group_id", new long[] {0, 0});
+        nodes.put("/nodes/c/node_group_index", new long[] {0, 1});
         h5.put("net/nodes.h5", nodes);
         Map<String, Object> edges = new LinkedHashMap<>();
         edges.put("/edges/a_to_b/source_node_id", new long[] {0, 1, 2, 2});
@@ -60,6 +67,26 @@ final class TinyCircuit {
         edges.put("/edges/v_to_a/0/syn_weight", new double[] {0.5, 0.6});
         edges.put("/edges/v_to_a/0/delay", new double[] {0.1, 0.2});
         h5.put("net/edges.h5", edges);
+        Map<String, Object> edges2 = new LinkedHashMap<>();
+        edges2.put("/edges/a_to_c/source_node_id", new long[] {0, 1, 2});
+        edges2.put("/edges/a_to_c/source_node_id@node_population", "a");
+        edges2.put("/edges/a_to_c/target_node_id", new long[] {0, 1, 1});
+        edges2.put("/edges/a_to_c/target_node_id@node_population", "c");
+        edges2.put("/edges/a_to_c/edge_type_id", new long[] {20, 20, 20});
+        edges2.put("/edges/a_to_c/edge_group_id", new long[] {0, 0, 0});
+        edges2.put("/edges/a_to_c/edge_group_index", new long[] {0, 1, 2});
+        edges2.put("/edges/a_to_c/0/syn_weight", new double[] {0.1, 0.2, 0.3});
+        edges2.put("/edges/a_to_c/0/delay", new double[] {0.1, 0.2, 0.3});
+        edges2.put("/edges/gap_c/source_node_id", new long[] {0, 1});
+        edges2.put("/edges/gap_c/source_node_id@node_population", "c");
+        edges2.put("/edges/gap_c/target_node_id", new long[] {1, 0});
+        edges2.put("/edges/gap_c/target_node_id@node_population", "c");
+        edges2.put("/edges/gap_c/edge_type_id", new long[] {21, 21});
+        edges2.put("/edges/gap_c/edge_group_id", new long[] {0, 0});
+        edges2.put("/edges/gap_c/edge_group_index", new long[] {0, 1});
+        edges2.put("/edges/gap_c/0/syn_weight", new double[] {0.1, 0.1});
+        edges2.put("/edges/gap_c/0/delay", new double[] {0, 0});
+        h5.put("net/edges2.h5", edges2);
         Map<String, Object> spikes = new LinkedHashMap<>();
         spikes.put("/spikes/v/timestamps", new double[] {1.0, 2.0});
         spikes.put("/spikes/v/node_ids", new long[] {0, 1});
@@ -69,11 +96,29 @@ final class TinyCircuit {
                 1 point_neuron vecsnn:lif a.json
                 2 point_neuron nest:iaf_psc_exp b.json
                 3 virtual NULL NULL
+                4 point_neuron vecsnn:adex c.json
                 """);
         text.put("net/edge_types.csv", """
-                edge_type_id receptor
-                10 NULL
-                11 syn
+                edge_type_id receptor model_template dynamics_params
+                10 NULL NULL NULL
+                11 syn static_synapse NULL
+                20 ampa vecsnn:tsodyks_markram stp.json
+                21 NULL vecsnn:gap_junction gap.json
+                22 ampa static_synapse NULL
+                """);
+        text.put("net/c.json", """
+                {"vRest": -65, "vReset": -68, "vTh": -30, "vT": -59.9, "deltaT": 3.48, "a": 1, "b": 1, "tau": 10,
+                 "tauW": 30, "r": 1, "tRef": 0, "integrator": "EXPONENTIAL_EULER", "I_e": 2,
+                 "receptors": [{"name": "ampa", "synapse": "kinetic", "E_rev": 0, "kinetic": {"model": "Markov",
+                                "kind": "AMPA", "alpha": 0.98, "beta": 0.18, "t": 0.5, "tDur": 0.5, "reversal": 0,
+                                "gMax": 0.42}},
+                               {"name": "jump", "synapse": "voltage_jump", "gated": true}]}
+                """);
+        text.put("net/stp.json", """
+                {"u": 0.15, "tauF": 1500, "tauD": 200, "facilitating": true}
+                """);
+        text.put("net/gap.json", """
+                {"symmetric": false, "weight": 0.1, "per_edge_weights": false}
                 """);
         text.put("net/a.json", """
                 {"V_rest": -60, "V_reset": -60, "V_th": -50, "tau_m": 20, "R": 1, "t_ref": 5, "integrator": "EULER",
@@ -86,7 +131,13 @@ final class TinyCircuit {
                 {"manifest": {"$NET": "${configdir}/net"},
                  "components": {"point_neuron_models_dir": "$NET"},
                  "networks": {"nodes": [{"nodes_file": "$NET/nodes.h5", "node_types_file": "$NET/node_types.csv"}],
-                              "edges": [{"edges_file": "$NET/edges.h5", "edge_types_file": "$NET/edge_types.csv"}]}}
+                              "edges": [{"edges_file": "$NET/edges.h5", "edge_types_file": "$NET/edge_types.csv"},
+                                        {"edges_file": "$NET/edges2.h5", "edge_types_file": "$NET/edge_types.csv"}]},
+                 "vecsnn_currents": [{"type": "I_e", "population": "c"}, {"type": "gap_junctions", "edges": "gap_c"},
+                                     {"type": "samples", "population": "a", "from": 0, "to": 2, "interval_ms": 1,
+                                      "values": [1, 2]},
+                                     {"type": "poisson_drive", "population": "a", "receptor": "syn",
+                                      "rate_Hz": 100, "weight": 0.1, "seed": 3}]}
                 """);
         text.put("simulation_config.json", """
                 {"run": {"tstop": 10, "dt": 0.1},

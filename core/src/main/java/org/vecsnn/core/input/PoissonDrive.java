@@ -38,6 +38,23 @@ public final class PoissonDrive implements CurrentInput {
                 + " Hz, weight " + weight + ", seed " + seed;
     }
 
+    /** The synapse its spikes arrive at. */
+    public SynapticInput synapse() {
+        return synapse;
+    }
+
+    public double rateHz() {
+        return rateHz;
+    }
+
+    public float weight() {
+        return weight;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
     @Override
     public NeuronPopulation target() {
         return synapse.target();

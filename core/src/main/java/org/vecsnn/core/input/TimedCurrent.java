@@ -72,6 +72,26 @@ public final class TimedCurrent implements CurrentInput {
         }, Double.NaN, intervalMs, copy);
     }
 
+    /** The neurons it reaches. */
+    public Range range() {
+        return target.range(from, to);
+    }
+
+    /** The amplitude of a {@link #constant} current, else NaN. */
+    public double constantAmplitude() {
+        return constantAmplitude;
+    }
+
+    /** The interval (ms) of a current given as {@link #samples}, else NaN. */
+    public double sampleIntervalMs() {
+        return sampleIntervalMs;
+    }
+
+    /** A copy of the values of a current given as {@link #samples}, else null. */
+    public double[] samples() {
+        return samples == null ? null : samples.clone();
+    }
+
     @Override
     public void prepare(TimeGrid grid) {
         if (!Double.isNaN(sampleIntervalMs)) {
