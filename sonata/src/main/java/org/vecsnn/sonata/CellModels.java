@@ -96,14 +96,19 @@ final class CellModels {
 
         /** The receptor a core synapse is, or null for a synapse class outside the core's catalogue. */
         static Receptor of(SynapticInput in) {
+            SynapticOutput out = in.output();
+            if (out != null && !(out instanceof SynapticOutput.Current || out instanceof SynapticOutput.Conductance
+                    || out instanceof SynapticOutput.MgBlock)) {
+                return null; // an output of the user's own class
+            }
             return switch (in) {
                 case ExponentialReceptor e -> exponential(e.name(), e.tau(), e.output());
                 case DualExponentialReceptor d when d.isAlpha() -> alpha(d.name(), d.tauDecay(), d.normalisation(),
                         d.output());
                 case DualExponentialReceptor d -> new Receptor(d.name(), Kind.DUAL_EXPONENTIAL, d.tauDecay(),
                         d.tauRise(), d.normalisation(), null, false, d.output());
-                case KineticReceptor k -> new Receptor(k.name(), Kind.KINETIC, 0, 0, null, k.model(), false,
-                        k.output());
+                case KineticReceptor k when KineticModel.CATALOGUE.contains(k.model().getClass()) ->
+                        new Receptor(k.name(), Kind.KINETIC, 0, 0, null, k.model(), false, k.output());
                 case VoltageJump v -> jump(v.name(), v.gated());
                 default -> null;
             };
@@ -275,12 +280,12 @@ final class CellModels {
                     Params k = q.object("kinetic");
                     String model = k.text("model");
                     Class<?> kind = null;
-                    for (Class<?> c : KineticModel.class.getPermittedSubclasses()) {
+                    for (Class<?> c : KineticModel.CATALOGUE) {
                         kind = c.getSimpleName().equals(model) ? c : kind;
                     }
                     if (kind == null) {
-                        throw k.fail("model", "'" + model + "' must be one of " + java.util.Arrays.stream(
-                                KineticModel.class.getPermittedSubclasses()).map(Class::getSimpleName).toList());
+                        throw k.fail("model", "'" + model + "' must be one of "
+                                + KineticModel.CATALOGUE.stream().map(Class::getSimpleName).toList());
                     }
                     KineticModel m = (KineticModel) decode(kind.asSubclass(Record.class), k);
                     k.refuseUnused();

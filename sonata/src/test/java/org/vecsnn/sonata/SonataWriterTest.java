@@ -149,6 +149,19 @@ class SonataWriterTest {
                             }).build();
                 }, "projection 'learning': plasticity rule", "has no SONATA form here: the writer takes"
                         + " ShortTermPlasticity (as vecsnn:tsodyks_markram)"),
+                refused("a synaptic output of the user's own", net -> new ExponentialReceptor(
+                        net.addNeurons("outputs", 2, Lif.defaults()), "own", 5, new SynapticOutput() {
+                            @Override
+                            public void apply(org.vecsnn.core.simd.Kernels kernels, float[] g,
+                                              org.vecsnn.core.synapse.TargetMembrane target, int from, int to) {
+                                kernels.axpy(g, 2f, target.input(), from, to);
+                            }
+
+                            @Override
+                            public double current(double g, double v) {
+                                return 2 * g;
+                            }
+                        }), "population 'outputs'", "synapse 'own'"),
                 refused("a current as a function of time", net -> net.addCurrent(TimedCurrent.of(
                         net.populations().get(0).all(), t -> Math.sin(t))), "current 'current into lif [0, 1), a"
                         + " function of time'", "has no SONATA form here: the writer takes constant currents"),

@@ -3,8 +3,12 @@ package org.vecsnn.core.synapse;
 import org.vecsnn.core.Check;
 import org.vecsnn.core.simd.Kernels;
 
-/** How a synapse's conductance (or current) g acts on its postsynaptic neuron's input current. */
-public sealed interface SynapticOutput {
+/**
+ * How a synapse's conductance (or current) g acts on its postsynaptic neuron's input current. The three outputs of
+ * the seed are here; an output of your own implements {@link #apply} (with {@link org.vecsnn.core.simd.Lanes}) and
+ * {@link #current} (for monitors).
+ */
+public interface SynapticOutput {
     /** Current-based: {@code I += g}. The sign of the weight makes the synapse excitatory or inhibitory. */
     record Current() implements SynapticOutput {
         @Override

@@ -1,5 +1,6 @@
 package org.vecsnn.models.synapse;
 
+import java.util.List;
 import org.vecsnn.core.synapse.SynapticOutput;
 
 import org.vecsnn.core.TimeGrid;
@@ -15,8 +16,10 @@ import org.vecsnn.core.simd.Kernels;
  * <p>The transmitter pulse: an arriving spike sets {@code [T] = T} for {@code tDur} (a whole number of steps,
  * counted from the arrival step); a spike during a pulse restarts it.
  */
-public sealed interface KineticModel permits KineticModel.Markov, KineticModel.Nmda, KineticModel.BioNmda,
-        KineticModel.GabaB, KineticModel.GabaBDesensitized {
+public interface KineticModel {
+    /** The catalogue's kinetic schemes (a scheme of your own implements this interface and {@link Dynamics}). */
+    List<Class<? extends KineticModel>> CATALOGUE = List.of(Markov.class, Nmda.class, BioNmda.class, GabaB.class,
+            GabaBDesensitized.class);
 
     /** The state variables, by name; {@link #outputVariable()} is the one the output uses. */
     String[] variables();
