@@ -172,11 +172,6 @@ public abstract class Population implements Checkpointed, org.vecsnn.core.monito
      */
     public abstract int update(long step, Kernels kernels, int from, int to, int[] out, int at);
 
-    /** Engine hook: advances every unit one step on the calling thread and lists the spikes in {@link #spikes()}. */
-    public final void step(long step, Kernels kernels) {
-        spikeCount = update(step, kernels, 0, paddedSize, spikes, 0);
-    }
-
     /** Engine hook: sets the spike list of the step the monitors record (threaded stepping gathers it in pieces). */
     final void setSpikes(int[] lists, int[] starts, int[] ends) {
         if (lists == spikes) { // one thread listed them in place
