@@ -70,7 +70,7 @@ class GoldenRunsTest {
     }
 
     /** Poisson drive through {@code model} onto LIF neurons, with per-synapse delays on half the synapses. */
-    private static String synapse(String model) {
+    private static Network synapse(String model) {
         Network net = new Network(0.1, KernelProvider.get()).seed(8);
         PoissonSource drive = net.add(new PoissonSource("drive", 100, 40, 3));
         NeuronPopulation post = net.addNeurons("post", 200, new Lif(-65, -65, -50, 10, 1, 2,
@@ -89,11 +89,11 @@ class GoldenRunsTest {
         net.connect(drive.range(50, 100), input).connector(Connectors.fromList(pre, target, null, delays))
                 .weight(model.startsWith("GABA_B") ? 0.02 : 1).build();
         net.addCurrent(TimedCurrent.constant(post.all(), 18));
-        return fingerprint(net, net.addMonitor(new SpikeMonitor(post)), 2000);
+        return net;
     }
 
     /** The seed chapter's other mechanisms: short-term plasticity, the Mg block, voltage jumps, gap junctions. */
-    private static String seed(String what) {
+    private static Network seed(String what) {
         Network net = new Network(0.1, KernelProvider.get()).seed(8);
         PoissonSource drive = net.add(new PoissonSource("drive", 100, 40, 3));
         NeuronPopulation post = net.addNeurons("post", 200, new Lif(-65, -65, -50, 10, 1, 2,
@@ -114,10 +114,10 @@ class GoldenRunsTest {
                     .weight(0.02).symmetric(true).spikelet(0.1, false).delay(0.5).build();
         }
         net.addCurrent(TimedCurrent.constant(post.all(), 18));
-        return fingerprint(net, net.addMonitor(new SpikeMonitor(post)), 2000);
+        return net;
     }
 
-    private static String neuron(NeuronModel model) {
+    private static Network neuron(NeuronModel model) {
         boolean hh = model instanceof HodgkinHuxley;
         Network net = new Network(hh ? 0.01 : 0.1, KernelProvider.get()).seed(3);
         NeuronPopulation p = net.addNeurons("n", 48, model);
@@ -128,7 +128,14 @@ class GoldenRunsTest {
                 .connector(Connectors.fixedProbability(0.1, true)).weight(0.05).build();
         double current = hh ? 8 : model instanceof Izhikevich ? 10 : model instanceof AdEx ? 500 : 25;
         net.addCurrent(TimedCurrent.constant(p.all(), current));
-        return fingerprint(net, net.addMonitor(new SpikeMonitor(p)), 2000);
+        return net;
+    }
+
+    /** The fingerprint of a small network's neurons after 2000 steps. */
+    private static String small(Network net) {
+        Population neurons = net.populations().stream().filter(p -> p instanceof NeuronPopulation).findFirst()
+                .orElseThrow();
+        return fingerprint(net, net.addMonitor(new SpikeMonitor(neurons)), 2000);
     }
 
     /** Every golden run by name. */
@@ -138,6 +145,13 @@ class GoldenRunsTest {
         runs.put("CUBA 4000, 1000 steps", () -> benchmark("cuba", 1000));
         runs.put("COBAHH 4000, 500 steps", () -> benchmark("cobahh", 500));
         runs.put("microcircuit 0.1, Poisson drive, 1000 steps", GoldenRunsTest::microcircuit);
+        networks().forEach((name, network) -> runs.put(name, () -> small(network.get())));
+        return runs;
+    }
+
+    /** The small golden networks (every synapse model, the seed's other mechanisms, every neuron model), as built. */
+    static java.util.Map<String, java.util.function.Supplier<Network>> networks() {
+        java.util.Map<String, java.util.function.Supplier<Network>> runs = new java.util.LinkedHashMap<>();
         for (String model : List.of("exponential", "dual", "alpha", "AMPA", "GABA_A", "NMDA", "BioNMDA", "GABA_B",
                 "GABA_B_DESENSITIZED")) {
             runs.put("synapse " + model, () -> synapse(model));

@@ -29,6 +29,94 @@ class StepAllocationTest {
         assertTrue(allocated < 1024, allocated + " bytes allocated in 10,000 steps");
     }
 
+    /**
+     * Every golden run's network (every neuron model and integrator, every synapse model, the seed's other
+     * mechanisms) and a plasticity rule with every callback: once warm, a step allocates nothing. Not yet the
+     * Hodgkin–Huxley models (480 B per step, their gate passes) and RK4 (its four stages box vectors): both
+     * allocated exactly as much before the open-core redesign (JMH -prof gc on the old and new jars), and are left to
+     * the second performance round (issue 22).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("networks")
+    void everyModelStepsWithoutAllocating(String name, Network network) {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().threadId();
+        // warm until the compiled kernels run (vector code allocates until C2 has compiled it), at most 300,000 steps
+        for (int round = 0; round < 300; round++) {
+            long start = threads.getThreadAllocatedBytes(thread);
+            for (int n = 0; n < 1000; n++) {
+                network.step();
+            }
+            if (round >= 20 && threads.getThreadAllocatedBytes(thread) - start < 64) {
+                break;
+            }
+        }
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int n = 0; n < 5_000; n++) {
+            network.step();
+        }
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        assertTrue(allocated < 1024, name + ": " + allocated + " bytes allocated in 5,000 steps");
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> networks() {
+        var networks = new java.util.LinkedHashMap<>(GoldenRunsTest.networks());
+        networks.keySet().removeIf(name -> name.startsWith("neuron HH") || name.endsWith(" RK4"));
+        networks.put("plasticity with post-spike and per-step callbacks", StepAllocationTest::learning);
+        return networks.entrySet().stream()
+                .map(e -> org.junit.jupiter.params.provider.Arguments.of(e.getKey(), e.getValue().get()));
+    }
+
+    /** A recurrent network whose weights a rule changes at every post spike and whose traces decay every step. */
+    private static Network learning() {
+        Network net = new Network(0.1, KernelProvider.get()).seed(2);
+        var drive = net.add(new org.vecsnn.core.input.PoissonSource("drive", 100, 30, 1));
+        var cells = net.addNeurons("cells", 200, org.vecsnn.models.neuron.Lif.defaults());
+        var in = new org.vecsnn.models.synapse.ExponentialReceptor(cells, "in", 5,
+                org.vecsnn.core.synapse.SynapticOutput.current());
+        net.connect(drive, in).connector(org.vecsnn.core.connect.Connectors.fixedProbability(0.2, true)).weight(8)
+                .build();
+        net.connect(cells, in).connector(org.vecsnn.core.connect.Connectors.fixedProbability(0.05, false))
+                .weight(0.5).plasticity(new org.vecsnn.core.plasticity.PlasticityRule() {
+                    @Override
+                    public boolean changesWeights() {
+                        return true;
+                    }
+
+                    @Override
+                    public boolean usesPostSpikes() {
+                        return true;
+                    }
+
+                    @Override
+                    public boolean usesSteps() {
+                        return true;
+                    }
+
+                    @Override
+                    public org.vecsnn.core.plasticity.PlasticityKernel bind(
+                            org.vecsnn.core.plasticity.PlasticSynapses synapses, double dt) {
+                        float[] w = synapses.weights();
+                        int[] start = synapses.columnStart();
+                        int[] list = synapses.columnSynapses();
+                        return new org.vecsnn.core.plasticity.PlasticityKernel() {
+                            @Override
+                            public void postSpike(long step, int column) {
+                                for (int k = start[column]; k < start[column + 1]; k++) {
+                                    w[list[k]] = Math.min(w[list[k]] + 0.01f, 1f);
+                                }
+                            }
+
+                            @Override
+                            public void afterStep(long step) {
+                                w[0] *= 0.999f;
+                            }
+                        };
+                    }
+                }).build();
+        return net;
+    }
+
     /** The same on two threads, counting what the caller and the worker allocate, step by step and in runs. */
     @Test
     void threadedSteppingAllocatesNothing() {
