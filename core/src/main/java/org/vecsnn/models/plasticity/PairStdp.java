@@ -66,6 +66,7 @@ public record PairStdp(double aPlus, double aMinus, double tauPlus, double tauMi
      * τ₊ = τ₋ = 20 ms, A₊ = 0.01·w_max, A₋ = 1.05·A₊.
      */
     public static PairStdp songMillerAbbott(double wMax) {
+        Check.positiveFloat("pair STDP wMax", wMax); // named as itself, not as the rates derived from it
         return additive(0.01 * wMax, 0.0105 * wMax, 20, 20, wMax, Pairing.ALL_TO_ALL);
     }
 
