@@ -29,6 +29,11 @@ final class Protocol {
     private final long[][] post;
 
     Protocol(double dt, long[][] pre, long[][] post, PlasticityRule rule, double w0) {
+        this(dt, pre, post, rule, w0, 1);
+    }
+
+    /** As above, the plastic synapses with a delay of {@code delaySteps}. */
+    Protocol(double dt, long[][] pre, long[][] post, PlasticityRule rule, double w0, int delaySteps) {
         this.post = post;
         int n = pre.length;
         net = new Network(dt, KernelProvider.get());
@@ -38,7 +43,8 @@ final class Protocol {
         net.connect(kick, new VoltageJump(cells, "kick", false)).connector(Connectors.oneToOne()).weight(100)
                 .delaySteps(1).build();
         plastic = net.connect(source, new ExponentialReceptor(cells, "e", 5, SynapticOutput.current()))
-                .connector(Connectors.oneToOne()).weight(w0).delaySteps(1).plasticity(rule).name("plastic").build();
+                .connector(Connectors.oneToOne()).weight(w0).delaySteps(delaySteps).plasticity(rule).name("plastic")
+                .build();
         postSpikes = net.addMonitor(new SpikeMonitor(cells));
     }
 

@@ -126,4 +126,22 @@ class StdpWindowTest {
             assertEquals(W0 - depression, w[1], Math.ulp((float) W0), pairing + ": post-post-pre");
         }
     }
+
+    @Test
+    void theRuleTimesSpikesWhenTheyAreEmittedWhateverTheDelay() {
+        // a delay of 20 steps (2 ms): the pre spike of step 100 arrives in step 120, after the post spike of step
+        // 110, yet the rule pairs them as emitted (Δt = +1 ms) and potentiates; post at 90 depresses (Δt = −1 ms)
+        long[][] pre = {{100}, {100}};
+        long[][] post = {{110}, {90}};
+        PairStdp rule = PairStdp.additive(A_PLUS, A_MINUS, TAU_PLUS, TAU_MINUS, W_MAX, Pairing.ALL_TO_ALL);
+        Protocol p = new Protocol(DT, pre, post, rule, W0, 20);
+        StateMonitor w = p.net.addMonitor(new StateMonitor(p.plastic, "w", new int[] {0, 1}, DT));
+        p.run(130);
+        assertEquals(W0 + A_PLUS * Math.exp(-1 / TAU_PLUS), w.trace(0)[111], Math.ulp((float) W0),
+                "potentiated at the end of the post spike's step");
+        assertEquals((float) W0, w.trace(0)[110], "not before");
+        assertEquals(W0 - A_MINUS * Math.exp(-1 / TAU_MINUS), w.trace(1)[101], Math.ulp((float) W0),
+                "depressed in the pre spike's step, before its delivery");
+        assertEquals((float) W0, w.trace(1)[100], "not before");
+    }
 }
