@@ -44,7 +44,7 @@ final class SynapseUpdates {
         }
     }
 
-    /** A spike of {@code row} in {@code step}: {@code w += gain·w^μ·y + offset}, y trace {@code trace} of the target. */
+    /** A spike of {@code row} in {@code step}: {@code w += gain·w^μ·y + offset}, y its target's trace {@code trace}. */
     void row(int row, long step, Traces post, int trace, double gain, double offset) {
         for (int e = rowStart[row]; e < rowStart[row + 1]; e++) {
             double weight = w[e];
@@ -52,7 +52,7 @@ final class SynapseUpdates {
         }
     }
 
-    /** A spike of {@code column} in {@code step}: {@code w += gain·(w_max − w)^μ·x}, x trace {@code trace} of the source. */
+    /** A spike of {@code column} in {@code step}: {@code w += gain·(w_max − w)^μ·x}, x its source's trace. */
     void column(int column, long step, Traces pre, int trace, double gain) {
         for (int k = columnStart[column]; k < columnStart[column + 1]; k++) {
             int e = columnSynapses[k];

@@ -41,8 +41,8 @@ class PlasticNetworkTest {
         NeuronPopulation inh = net.addNeurons("inh", 75, Lif.defaults());
         ExponentialReceptor exc = new ExponentialReceptor(cells, "e", 5, SynapticOutput.current());
         net.connect(drive, exc).connector(Connectors.fixedProbability(0.2, true))
-                .weights(Distribution.normal(3.5, 0.8, 0.5, 5.5)).delaySteps(2).name("drive").plasticity(TripletStdp.visualCortex(6))
-                .build();
+                .weights(Distribution.normal(3.5, 0.8, 0.5, 5.5)).delaySteps(2).name("drive")
+                .plasticity(TripletStdp.visualCortex(6)).build();
         net.connect(cells, exc).connector(Connectors.fixedProbability(0.05, false)).weight(1).delaySteps(15)
                 .name("recurrent").plasticity(PairStdp.multiplicative(0.02, 0.021, 20, 20, 3, 0.5, Pairing.NEAREST))
                 .build();

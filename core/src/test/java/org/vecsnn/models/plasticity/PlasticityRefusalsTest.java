@@ -3,12 +3,20 @@ package org.vecsnn.models.plasticity;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.vecsnn.core.plasticity.PlasticityRule;
 
-/** Every parameter of the rules refused by name with its value and what is allowed; start weights out of bounds. */
+/**
+ * Every parameter of the rules refused by name with its value and what is allowed; start weights out of bounds; and
+ * the rules written against the API alone.
+ */
 class PlasticityRefusalsTest {
     private static final double NAN = Double.NaN;
 
@@ -20,7 +28,8 @@ class PlasticityRefusalsTest {
     @Test
     void thePairRuleNamesEachBadParameter() {
         Pairing all = Pairing.ALL_TO_ALL;
-        refused("pair STDP aPlus = NaN: must be a finite number >= 0", () -> new PairStdp(NAN, 0.01, 20, 20, 1, 0, all));
+        refused("pair STDP aPlus = NaN: must be a finite number >= 0",
+                () -> new PairStdp(NAN, 0.01, 20, 20, 1, 0, all));
         refused("pair STDP aMinus = -0.01: must be a finite number >= 0",
                 () -> new PairStdp(0.01, -0.01, 20, 20, 1, 0, all));
         refused("pair STDP tauPlus (ms) = -20.0: must be a finite number > 0",
@@ -89,5 +98,20 @@ class PlasticityRefusalsTest {
         Protocol p = new Protocol(0.1, new long[][] {{1}, {1}, {1}}, new long[][] {{}, {}, {}},
                 PairStdp.songMillerAbbott(1), 0.25);
         assertArrayEquals(new float[] {0.25f, 0.25f, 0.25f}, p.plastic.csr().weights(), 0f);
+    }
+
+    @Test
+    void theRulesImportOnlyTheApi() throws Exception {
+        List<String> api = List.of("org.vecsnn.core.Check", "org.vecsnn.core.plasticity.", "org.vecsnn.core.state.");
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/org/vecsnn/models/plasticity"))) {
+            for (Path file : files.toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    if (line.startsWith("import org.vecsnn")) {
+                        String type = line.substring("import ".length(), line.length() - 1);
+                        assertTrue(api.stream().anyMatch(type::startsWith), file.getFileName() + " imports " + type);
+                    }
+                }
+            }
+        }
     }
 }

@@ -51,6 +51,7 @@ class TripletStdpTest {
         float[] w = new Protocol(DT, pre, post, rule, W0).run(end);
         StringBuilder report = new StringBuilder(what + ", Δw measured / closed form:");
         double worstUlps = 0;
+        double worst = 0;
         for (int f = 0; f < HZ.length; f++) {
             for (int d = 0; d < DELTA.length; d++) {
                 double[] change = closedForm(rule, 1000 / HZ[f], DELTA[d]);
@@ -62,11 +63,12 @@ class TripletStdpTest {
                 assertTrue(error <= bound, what + " at " + HZ[f] + " Hz, Δt = " + DELTA[d] + " ms: w = "
                         + w[f * DELTA.length + d] + ", closed form " + expected + ", error " + error + " > " + bound);
                 worstUlps = Math.max(worstUlps, error / Math.ulp((float) expected));
+                worst = Math.max(worst, error);
                 report.append(String.format(" %s Hz %+.0f ms: %.6f / %.6f;", HZ[f], DELTA[d],
                         w[f * DELTA.length + d] - W0, change[0]));
             }
         }
-        System.out.println(report + " worst error " + worstUlps + " ulp");
+        System.out.println(report + " worst error " + worst + " (" + worstUlps + " ulp)");
     }
 
     /**
