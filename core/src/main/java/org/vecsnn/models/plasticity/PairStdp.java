@@ -17,8 +17,8 @@ import org.vecsnn.core.state.StateSpec;
  *   <li>postsynaptic spike: each synapse of its column is potentiated, {@code w += A₊·(w_max − w)^μ·x_pre}, then
  *       {@code x_post} jumps.</li>
  * </ul>
- * Weights stay in [0, w_max]. μ = 0 is the additive rule; μ = 1 the multiplicative one (van Rossum et al. 2000's
- * soft bound for potentiation); in between, Gütig's. A single pair with {@code Δt = t_post − t_pre} (whole steps)
+ * Weights stay in [0, w_max]. μ = 0 is the additive rule; μ = 1 the multiplicative one (Rubin, Lee &amp; Sompolinsky
+ * 2001: both updates scale with the distance to their bound); in between, Gütig's. A single pair with {@code Δt = t_post − t_pre} (whole steps)
  * changes w by {@code A₊·(w_max − w)^μ·e^(−Δt/τ₊)} for Δt ≥ 0 and {@code −A₋·w^μ·e^(Δt/τ₋)} for Δt &lt; 0: in a
  * step with both spikes the presynaptic one is seen first, so Δt = 0 potentiates by the full A₊. Spike times are the
  * steps the neurons emit in; the synapse's delay is not part of Δt (see docs/PLASTICITY.md).
