@@ -19,6 +19,7 @@ module org.vecsnn.core {
     exports org.vecsnn.core.state;
     exports org.vecsnn.core.synapse;
     exports org.vecsnn.models.neuron;
+    exports org.vecsnn.models.plasticity;
     exports org.vecsnn.models.synapse;
     exports org.vecsnn.networks;
     exports org.vecsnn.io;

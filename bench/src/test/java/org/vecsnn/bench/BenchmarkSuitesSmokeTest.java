@@ -40,7 +40,8 @@ class BenchmarkSuitesSmokeTest {
         "NeuronModelBenchmark;model=hh,method=RK4,kernels=vector",
         "NetworkBenchmark;n=4000,network=cobahh",
         "MemoryScalingBenchmark;floats=40000",
-        "CobaFloorBenchmark;n=4000"})
+        "CobaFloorBenchmark;n=4000",
+        "PlasticityBenchmark;rule=triplet"})
     void suiteRuns(String suite, String params) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder().include("org.vecsnn.bench.jmh." + suite + ".")
                 .forks(0).warmupIterations(0).measurementIterations(1)

@@ -1,0 +1,83 @@
+package org.vecsnn.models.plasticity;
+
+import org.vecsnn.core.Check;
+import org.vecsnn.core.plasticity.PlasticSynapses;
+import org.vecsnn.core.plasticity.PlasticityKernel;
+import org.vecsnn.core.plasticity.PlasticityRule;
+import org.vecsnn.core.state.StateSpec;
+
+/**
+ * Inhibitory plasticity of Vogels, Sprekeler, Zenke, Clopath &amp; Gerstner (2011, Science 334:1569): a symmetric
+ * window and a constant depression per presynaptic spike that drives the postsynaptic rate toward ρ₀. Pre- and
+ * postsynaptic traces {@code x_pre}, {@code x_post} share the time constant τ and jump by 1 at each spike.
+ * <ul>
+ *   <li>presynaptic spike: {@code w += η·(x_post − α)} on each synapse of its row, before delivery, then x_pre
+ *       jumps; {@code α = 2·ρ₀·τ};</li>
+ *   <li>postsynaptic spike: {@code w += η·x_pre} on each synapse of its column, then x_post jumps.</li>
+ * </ul>
+ * A single pair changes w by {@code η·e^(−|Δt|/τ)} (Δt = 0 included: the presynaptic spike of a step is seen
+ * first), and every presynaptic spike by {@code −η·α}. Weights are magnitudes (onto an inhibitory receptor), in
+ * [0, w_max]. Delays, recording and checkpoints as {@link PairStdp}.
+ *
+ * @param eta η, the learning rate, {@code >= 0}
+ * @param tau τ (ms) of both traces, {@code > 0}
+ * @param rho0 ρ₀, the target rate (Hz), {@code >= 0}
+ * @param wMax the upper bound of weights, {@code > 0}; every synapse must start in [0, w_max]
+ */
+public record InhibitoryStdp(double eta, double tau, double rho0, double wMax) implements PlasticityRule {
+    public InhibitoryStdp {
+        Check.nonNegative("inhibitory STDP eta", eta);
+        Check.positive("inhibitory STDP tau (ms)", tau);
+        Check.nonNegative("inhibitory STDP rho0 (Hz)", rho0);
+        Check.positiveFloat("inhibitory STDP wMax", wMax);
+    }
+
+    /** α = 2·ρ₀·τ, dimensionless (ρ₀ in Hz, τ in ms). */
+    public double alpha() {
+        return 2 * rho0 * tau / 1000;
+    }
+
+    @Override
+    public StateSpec presynapticState() {
+        return Traces.spec("t_pre", "x_pre");
+    }
+
+    @Override
+    public StateSpec postsynapticState() {
+        return Traces.spec("t_post", "x_post");
+    }
+
+    @Override
+    public boolean changesWeights() {
+        return true;
+    }
+
+    @Override
+    public boolean usesPostSpikes() {
+        return true;
+    }
+
+    @Override
+    public PlasticityKernel bind(PlasticSynapses synapses, double dt) {
+        SynapseUpdates updates = new SynapseUpdates(synapses, wMax, 0, "inhibitory STDP");
+        Traces pre = new Traces(synapses.presynapticState(), "t_pre", new String[] {"x_pre"}, new double[] {tau},
+                dt, Pairing.ALL_TO_ALL);
+        Traces post = new Traces(synapses.postsynapticState(), "t_post", new String[] {"x_post"},
+                new double[] {tau}, dt, Pairing.ALL_TO_ALL);
+        double depression = -eta * alpha();
+        return new PlasticityKernel() {
+            @Override
+            public float preSpike(long step, int row) {
+                updates.row(row, step, post, 0, eta, depression);
+                pre.spike(row, step);
+                return 1f;
+            }
+
+            @Override
+            public void postSpike(long step, int column) {
+                updates.column(column, step, pre, 0, eta);
+                post.spike(column, step);
+            }
+        };
+    }
+}
