@@ -3,7 +3,6 @@ package org.vecsnn.models.plasticity;
 import org.vecsnn.core.Check;
 import org.vecsnn.core.plasticity.PlasticSynapses;
 import org.vecsnn.core.plasticity.PlasticityKernel;
-import org.vecsnn.core.plasticity.PlasticityRule;
 import org.vecsnn.core.state.StateSpec;
 
 /**
@@ -24,7 +23,7 @@ import org.vecsnn.core.state.StateSpec;
  * @param rho0 ρ₀, the target rate (Hz), {@code >= 0}
  * @param wMax the upper bound of weights, {@code > 0}; every synapse must start in [0, w_max]
  */
-public record InhibitoryStdp(double eta, double tau, double rho0, double wMax) implements PlasticityRule {
+public record InhibitoryStdp(double eta, double tau, double rho0, double wMax) implements SpikeTimingRule {
     public InhibitoryStdp {
         Check.nonNegative("inhibitory STDP eta", eta);
         Check.positive("inhibitory STDP tau (ms)", tau);
@@ -45,16 +44,6 @@ public record InhibitoryStdp(double eta, double tau, double rho0, double wMax) i
     @Override
     public StateSpec postsynapticState() {
         return Traces.spec("t_post", "x_post");
-    }
-
-    @Override
-    public boolean changesWeights() {
-        return true;
-    }
-
-    @Override
-    public boolean usesPostSpikes() {
-        return true;
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.vecsnn.models.plasticity;
 import org.vecsnn.core.Check;
 import org.vecsnn.core.plasticity.PlasticSynapses;
 import org.vecsnn.core.plasticity.PlasticityKernel;
-import org.vecsnn.core.plasticity.PlasticityRule;
 import org.vecsnn.core.state.StateSpec;
 
 /**
@@ -36,7 +35,7 @@ import org.vecsnn.core.state.StateSpec;
  * @param pairing all-to-all or nearest-spike
  */
 public record PairStdp(double aPlus, double aMinus, double tauPlus, double tauMinus, double wMax, double mu,
-                       Pairing pairing) implements PlasticityRule {
+                       Pairing pairing) implements SpikeTimingRule {
     public PairStdp {
         Check.nonNegative("pair STDP aPlus", aPlus);
         Check.nonNegative("pair STDP aMinus", aMinus);
@@ -78,16 +77,6 @@ public record PairStdp(double aPlus, double aMinus, double tauPlus, double tauMi
     @Override
     public StateSpec postsynapticState() {
         return Traces.spec("t_post", "x_post");
-    }
-
-    @Override
-    public boolean changesWeights() {
-        return true;
-    }
-
-    @Override
-    public boolean usesPostSpikes() {
-        return true;
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.vecsnn.models.plasticity;
 import org.vecsnn.core.Check;
 import org.vecsnn.core.plasticity.PlasticSynapses;
 import org.vecsnn.core.plasticity.PlasticityKernel;
-import org.vecsnn.core.plasticity.PlasticityRule;
 import org.vecsnn.core.state.StateSpec;
 
 /**
@@ -44,7 +43,7 @@ import org.vecsnn.core.state.StateSpec;
  */
 public record TripletStdp(double a2Plus, double a3Plus, double a2Minus, double a3Minus, double tauPlus,
                           double tauMinus, double tauX, double tauY, double wMax, Pairing pairing)
-        implements PlasticityRule {
+        implements SpikeTimingRule {
     public TripletStdp {
         Check.nonNegative("triplet STDP a2Plus", a2Plus);
         Check.nonNegative("triplet STDP a3Plus", a3Plus);
@@ -78,16 +77,6 @@ public record TripletStdp(double a2Plus, double a3Plus, double a2Minus, double a
     @Override
     public StateSpec postsynapticState() {
         return Traces.spec("t_post", "o1", "o2");
-    }
-
-    @Override
-    public boolean changesWeights() {
-        return true;
-    }
-
-    @Override
-    public boolean usesPostSpikes() {
-        return true;
     }
 
     @Override
