@@ -212,7 +212,7 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
             for (int s = from; s < to; s++) {
                 int unit = spikes[s];
                 if (unit >= sourceFrom && unit < source.to()) {
-                    channels.deliver(step, unit - sourceFrom, efficacy(unit - sourceFrom, step));
+                    channels.deliver(step, unit - sourceFrom, efficacy(unit - sourceFrom));
                 }
             }
             return;
@@ -247,7 +247,7 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
             for (int r = 0; r < rows; r++) {
                 int start = bounds[2 * r];
                 int end = bounds[2 * r + 1];
-                float efficacy = efficacy(spikes[b0 + r] - sourceFrom, step);
+                float efficacy = efficacy(spikes[b0 + r] - sourceFrom);
                 if (delays != null) {
                     for (int j = start; j < end; j++) {
                         int d = delays[j];
@@ -326,7 +326,8 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
         return low;
     }
 
-    private float efficacy(int row, long step) {
+    /** The efficacy the plasticity rule gave row {@code row}'s spike of the step being delivered (1 without). */
+    private float efficacy(int row) {
         return plastic == null ? 1f : plastic.efficacies[row];
     }
 

@@ -345,7 +345,7 @@ public final class NeuronPopulation extends Population {
         List<SynapticInput> order = new ArrayList<>();
         for (boolean jumps : new boolean[] {true, false}) {
             for (SynapticInput in : synapticInputs) {
-                if (in.movesVoltage() == jumps && !binding.claimed.contains(in)) {
+                if (in.movesVoltage() == jumps && (in.fusable() == null || !binding.claimed.contains(in.fusable()))) {
                     order.add(in);
                 }
             }
@@ -403,7 +403,7 @@ public final class NeuronPopulation extends Population {
     private final class Binding extends Membrane implements NeuronState {
         private final Kernels kernels;
         private final List<FusableSynapse> fusable = new ArrayList<>();
-        private final List<Object> claimed = new ArrayList<>();
+        private final List<FusableSynapse> claimed = new ArrayList<>();
 
         Binding(Kernels kernels) {
             this.kernels = kernels;
