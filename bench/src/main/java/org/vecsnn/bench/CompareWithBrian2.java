@@ -168,9 +168,17 @@ final class CompareWithBrian2 implements Callable<Integer> {
 
     static Measured runBrian2(String network, int n, double duration, int repeats, long seed)
             throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(PYTHON, script().toString(), network, Integer.toString(n),
-                Double.toString(duration), Integer.toString(repeats), Long.toString(seed))
-                .redirectErrorStream(false).start();
+        String json = brian2("benchmark.py", network, Integer.toString(n), Double.toString(duration),
+                Integer.toString(repeats), Long.toString(seed));
+        return new Measured(field(json, "simulator"), number(json, "rate_e_hz"), number(json, "rate_i_hz"),
+                number(json, "rate_hz"), number(json, "wall_per_bio_s"), (long) number(json, "synapses"));
+    }
+
+    /** Runs {@code bench/brian2/SCRIPT} with Debian's Python and returns the JSON line it prints last. */
+    static String brian2(String script, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(PYTHON, script(script).toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
         String stdout;
         try (InputStream in = p.getInputStream(); InputStream err = p.getErrorStream()) {
             Thread drain = Thread.ofPlatform().start(() -> {
@@ -184,24 +192,22 @@ final class CompareWithBrian2 implements Callable<Integer> {
             drain.join();
         }
         if (p.waitFor() != 0) {
-            throw new IllegalStateException("Brian2 run failed for " + network + ": " + stdout);
+            throw new IllegalStateException("Brian2 run of " + script + " " + List.of(args) + " failed: " + stdout);
         }
-        String json = stdout.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
-        return new Measured(field(json, "simulator"), number(json, "rate_e_hz"), number(json, "rate_i_hz"),
-                number(json, "rate_hz"), number(json, "wall_per_bio_s"), (long) number(json, "synapses"));
+        return stdout.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
     }
 
-    /** {@code bench/brian2/benchmark.py}, found from this class's jar or classes folder (bench/target/…). */
-    private static Path script() {
+    /** {@code bench/brian2/SCRIPT}, found from this class's jar or classes folder (bench/target/…). */
+    private static Path script(String name) {
         try {
             Path code = Path.of(CompareWithBrian2.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return code.getParent().getParent().resolve("brian2").resolve("benchmark.py");
+            return code.getParent().getParent().resolve("brian2").resolve(name);
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate bench/brian2/benchmark.py", e);
+            throw new IllegalStateException("cannot locate bench/brian2/" + name, e);
         }
     }
 
-    private static double number(String json, String key) {
+    static double number(String json, String key) {
         Matcher m = Pattern.compile("\"" + key + "\": ([-0-9.eE+]+)").matcher(json);
         if (!m.find()) {
             throw new IllegalStateException("no " + key + " in Brian2's output: " + json);
@@ -209,7 +215,7 @@ final class CompareWithBrian2 implements Callable<Integer> {
         return Double.parseDouble(m.group(1));
     }
 
-    private static String field(String json, String key) {
+    static String field(String json, String key) {
         Matcher m = Pattern.compile("\"" + key + "\": \"([^\"]*)\"").matcher(json);
         return m.find() ? m.group(1) : "brian2";
     }
