@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vecsnn.bench.Cli.Range;
+import org.vecsnn.bench.jmh.PlasticityBenchmark;
+import org.vecsnn.core.Network;
+import org.vecsnn.core.Projection;
 import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.simd.KernelProvider;
@@ -18,16 +21,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Song, Miller &amp; Abbott (2000) in this core ({@link SongMillerAbbott}) and in Brian2 (C++ standalone,
- * {@code bench/brian2/stdp.py}, Brian2's own example): the output rate, the final weights (in tenths of g_max, and
- * the Kolmogorov–Smirnov distance between the two distributions), wall seconds per biological second (Brian2's run
- * timer; here the run after a warm-up on an identical network) and nanoseconds per plastic event (a presynaptic
- * spike updates its one synapse, a postsynaptic spike the 1000 of its column).
+ * STDP networks in this core and in Brian2 (C++ standalone, {@code bench/brian2/stdp.py}): Song, Miller &amp; Abbott
+ * (2000) ({@link SongMillerAbbott}, Brian2's own example), with the output rate and the final weights (in tenths of
+ * g_max, and the Kolmogorov–Smirnov distance between the two distributions); or COBA 4000 with additive STDP on every
+ * excitatory synapse ({@link PlasticityBenchmark#coba}). Both give wall seconds per biological second (Brian2's run
+ * timer; here the run after a warm-up on an identical network) and nanoseconds per plastic event (a presynaptic spike
+ * updates its row of plastic synapses, a postsynaptic spike its column), the whole run divided by the events.
  */
 @Command(name = "compare-stdp",
         description = "Runs Song, Miller & Abbott (2000) side by side with Brian2's C++ standalone mode (needs apt-get"
                 + " install python3-brian; exits 3 without it).")
 final class CompareStdp implements Callable<Integer> {
+    /** The two networks. */
+    enum Model { SONG, COBA }
+
+    @Option(names = "--network", paramLabel = "NAME", description = "song (Song et al. 2000) or coba (COBA 4000 with"
+            + " STDP on its excitatory synapses) (default ${DEFAULT-VALUE})")
+    Model model = Model.SONG;
+
     @Option(names = "--duration", paramLabel = "S", description = "biological seconds (default ${DEFAULT-VALUE})")
     @Range(min = 1)
     int duration = 100;
@@ -38,13 +49,8 @@ final class CompareStdp implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default ${DEFAULT-VALUE})")
     Path out = Path.of("out", "compare-stdp");
 
-    /** One simulator's run: output rate, final weights in units of g_max, wall time, spikes in and out. */
-    record Run(String simulator, double rateHz, double[] weights, double runSeconds, long inputSpikes,
-               long outputSpikes) {
-        long plasticEvents() {
-            return inputSpikes + 1000 * outputSpikes;
-        }
-    }
+    /** One simulator's run: output rate, final weights in units of g_max (Song et al.), wall time, plastic events. */
+    record Run(String simulator, double rateHz, double[] weights, double runSeconds, long plasticEvents) {}
 
     @Override
     public Integer call() throws Exception {
@@ -52,27 +58,31 @@ final class CompareStdp implements Callable<Integer> {
             System.err.println("Brian2 is not installed: apt-get install python3-brian");
             return CompareWithBrian2.NO_BRIAN2;
         }
-        Run ours = runOurs(duration, seed);
-        Run brian = runBrian2(duration, seed);
+        boolean song = model == Model.SONG;
+        Run ours = song ? runOurs(duration, seed) : runOursCoba(duration, seed);
+        Run brian = runBrian2(song ? "song" : "coba", duration, seed);
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "Song, Miller & Abbott (2000), %d s biological, dt 0.1 ms, seed %d;"
-                + " weights in tenths of g_max (0.01), 1000 synapses.", duration, seed));
+        lines.add(String.format(Locale.ROOT, "%s, %d s biological, dt 0.1 ms, seed %d%s.", song
+                ? "Song, Miller & Abbott (2000)" : "COBA 4000 with additive STDP on its 256,000 excitatory synapses",
+                duration, seed, song ? "; weights in tenths of g_max (0.01), 1000 synapses" : ""));
         lines.add("");
-        lines.add("| simulator | output rate (Hz) | wall s per bio s | ns per plastic event | weights per tenth |");
-        lines.add("|---|---|---|---|---|");
+        lines.add("| simulator | output rate (Hz) | wall s per bio s | ns per plastic event |"
+                + (song ? " weights per tenth |" : ""));
+        lines.add("|---|---|---|---|" + (song ? "---|" : ""));
         for (Run r : List.of(ours, brian)) {
-            lines.add(String.format(Locale.ROOT, "| %s | %.2f | %.4f | %.1f | %s |", r.simulator(), r.rateHz(),
+            lines.add(String.format(Locale.ROOT, "| %s | %.2f | %.4f | %.1f |%s", r.simulator(), r.rateHz(),
                     r.runSeconds() / duration, r.runSeconds() * 1e9 / r.plasticEvents(),
-                    Arrays.toString(tenths(r.weights()))));
+                    song ? " " + Arrays.toString(tenths(r.weights())) + " |" : ""));
         }
         lines.add("");
-        lines.add(String.format(Locale.ROOT, "Kolmogorov–Smirnov distance between the final weight distributions:"
-                + " %.3f; output rate %+.1f %%; wall time %.3f × Brian2's.", ksDistance(ours.weights(),
-                brian.weights()), 100 * (ours.rateHz() / brian.rateHz() - 1), ours.runSeconds() / brian.runSeconds()));
+        lines.add(String.format(Locale.ROOT, "%soutput rate %+.1f %%; wall time %.3f × Brian2's.", song
+                ? String.format(Locale.ROOT, "Kolmogorov–Smirnov distance between the final weight distributions:"
+                + " %.3f; ", ksDistance(ours.weights(), brian.weights())) : "",
+                100 * (ours.rateHz() / brian.rateHz() - 1), ours.runSeconds() / brian.runSeconds()));
         Files.createDirectories(out);
-        Files.write(out.resolve("compare-stdp.md"), lines);
+        Files.write(out.resolve("compare-stdp-" + model.name().toLowerCase(Locale.ROOT) + ".md"), lines);
         lines.forEach(System.out::println);
-        System.out.println("\nwrote " + out.resolve("compare-stdp.md"));
+        System.out.println("\nwrote " + out.resolve("compare-stdp-" + model.name().toLowerCase(Locale.ROOT) + ".md"));
         return Cli.OK;
     }
 
@@ -93,11 +103,36 @@ final class CompareStdp implements Callable<Integer> {
             weights[k] = w[k] / SongMillerAbbott.G_MAX;
         }
         return new Run("vecsnn (" + song.network().kernels().name() + ", 1 thread)",
-                outSpikes.count() / (double) seconds, weights, wall, in.count(), outSpikes.count());
+                outSpikes.count() / (double) seconds, weights, wall, in.count() + 1000L * outSpikes.count());
     }
 
-    static Run runBrian2(int seconds, long seed) throws Exception {
-        String json = CompareWithBrian2.brian2("stdp.py", Integer.toString(seconds), Long.toString(seed));
+    /** COBA 4000 with pair STDP on its excitatory synapses, after a warm-up second on an identical network. */
+    static Run runOursCoba(int seconds, long seed) {
+        Network warm = new Network(0.1, KernelProvider.get()).seed(seed + 1);
+        PlasticityBenchmark.coba(warm, "pair");
+        warm.run(1000, ProgressListener.SILENT);
+        Network net = new Network(0.1, KernelProvider.get()).seed(seed);
+        Projection plastic = PlasticityBenchmark.coba(net, "pair");
+        SpikeMonitor spikes = net.addMonitor(new SpikeMonitor(net.populations().get(0)));
+        net.prepare();
+        long start = System.nanoTime();
+        net.run(seconds * 1000.0, ProgressListener.SILENT);
+        double wall = (System.nanoTime() - start) * 1e-9;
+        int[] rowStart = plastic.csr().rowStart();
+        int[] inDegree = new int[net.populations().get(0).size()];
+        for (int t : plastic.csr().targets()) {
+            inDegree[t]++;
+        }
+        long events = 0;
+        for (int u : spikes.units()) {
+            events += (u < PlasticityBenchmark.EXCITATORY ? rowStart[u + 1] - rowStart[u] : 0) + inDegree[u];
+        }
+        return new Run("vecsnn (" + net.kernels().name() + ", 1 thread)",
+                spikes.count() / (double) inDegree.length / seconds, new double[0], wall, events);
+    }
+
+    static Run runBrian2(String network, int seconds, long seed) throws Exception {
+        String json = CompareWithBrian2.brian2("stdp.py", network, Integer.toString(seconds), Long.toString(seed));
         Matcher m = Pattern.compile("\"weights\": \\[([^\\]]*)\\]").matcher(json);
         if (!m.find()) {
             throw new IllegalStateException("no weights in Brian2's output: " + json);
@@ -105,8 +140,7 @@ final class CompareStdp implements Callable<Integer> {
         double[] weights = Arrays.stream(m.group(1).split(",")).map(String::trim).mapToDouble(Double::parseDouble)
                 .toArray();
         return new Run(CompareWithBrian2.field(json, "simulator"), CompareWithBrian2.number(json, "rate_hz"), weights,
-                CompareWithBrian2.number(json, "run_seconds"), (long) CompareWithBrian2.number(json, "input_spikes"),
-                (long) CompareWithBrian2.number(json, "output_spikes"));
+                CompareWithBrian2.number(json, "run_seconds"), (long) CompareWithBrian2.number(json, "plastic_events"));
     }
 
     /** How many weights (in units of g_max, in [0, 1]) fall in each tenth, the last one closed. */

@@ -46,7 +46,7 @@ import org.vecsnn.models.synapse.ExponentialReceptor;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class PlasticityBenchmark {
     private static final int N = 4000;
-    private static final int EXCITATORY = 3200;
+    public static final int EXCITATORY = 3200;
     /** Steps of the count run (1 s). */
     private static final int COUNTED = 10_000;
 
@@ -56,7 +56,7 @@ public class PlasticityBenchmark {
     private Network network;
 
     /** COBA 4000 with {@code rule} on its E projection; returns that projection. */
-    private static Projection coba(Network network, String rule) {
+    public static Projection coba(Network network, String rule) {
         NeuronPopulation neurons = network.addNeurons("coba", N, new Lif(-60, -60, -50, 20, 1, 5, Integrator.EULER));
         SplitMix64 init = SplitMix64.stream(7, -1);
         neurons.set("V", i -> -55 + 5 * init.nextGaussian());
