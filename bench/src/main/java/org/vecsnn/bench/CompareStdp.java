@@ -17,6 +17,7 @@ import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.networks.SongMillerAbbott;
+import org.vecsnn.validation.SpikeStatistics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -77,7 +78,7 @@ final class CompareStdp implements Callable<Integer> {
         lines.add("");
         lines.add(String.format(Locale.ROOT, "%soutput rate %+.1f %%; wall time %.3f × Brian2's.", song
                 ? String.format(Locale.ROOT, "Kolmogorov–Smirnov distance between the final weight distributions:"
-                + " %.3f; ", ksDistance(ours.weights(), brian.weights())) : "",
+                + " %.3f; ", SpikeStatistics.ks(ours.weights(), brian.weights())) : "",
                 100 * (ours.rateHz() / brian.rateHz() - 1), ours.runSeconds() / brian.runSeconds()));
         Files.createDirectories(out);
         Files.write(out.resolve("compare-stdp-" + model.name().toLowerCase(Locale.ROOT) + ".md"), lines);
@@ -150,27 +151,5 @@ final class CompareStdp implements Callable<Integer> {
             counts[Math.clamp((int) (w * 10), 0, 9)]++;
         }
         return counts;
-    }
-
-    /** The largest difference between the empirical distribution functions of {@code a} and {@code b}. */
-    static double ksDistance(double[] a, double[] b) {
-        double[] x = a.clone();
-        double[] y = b.clone();
-        Arrays.sort(x);
-        Arrays.sort(y);
-        int i = 0;
-        int j = 0;
-        double distance = 0;
-        while (i < x.length && j < y.length) {
-            double v = Math.min(x[i], y[j]);
-            while (i < x.length && x[i] <= v) {
-                i++;
-            }
-            while (j < y.length && y[j] <= v) {
-                j++;
-            }
-            distance = Math.max(distance, Math.abs((double) i / x.length - (double) j / y.length));
-        }
-        return distance;
     }
 }

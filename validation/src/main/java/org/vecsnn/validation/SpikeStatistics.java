@@ -8,7 +8,7 @@ import org.vecsnn.core.Check;
  * coefficients of variation and pairwise spike-count correlations, and the Kolmogorov–Smirnov distance between
  * distributions given by their percentiles.
  */
-final class SpikeStatistics {
+public final class SpikeStatistics {
     private SpikeStatistics() {}
 
     /**
@@ -195,7 +195,7 @@ final class SpikeStatistics {
     }
 
     /** The two-sample Kolmogorov–Smirnov distance: the largest difference of the empirical distribution functions. */
-    static double ks(double[] a, double[] b) {
+    public static double ks(double[] a, double[] b) {
         double[] x = a.clone();
         double[] y = b.clone();
         Arrays.sort(x);
