@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "examples",
         description = "Runs the seed chapter's synapse experiments (every model, plus gap junctions with spikelets)"
-                + " and every neuron model under a constant current: CSV and PNG per experiment.")
+                + " and every neuron model under a constant current, the STDP window and Song et al.'s weight"
+                + " histogram: CSV and PNG per experiment.")
 final class SeedExamples implements Callable<Integer> {
     private static final double DT = 0.1;
     private static final double DURATION = 100;
@@ -100,6 +101,7 @@ final class SeedExamples implements Callable<Integer> {
         }
         gapJunction(folder);
         NeuronModelExamples.write(folder);
+        PlasticityExamples.write(folder);
         return Cli.OK;
     }
 
