@@ -5,6 +5,7 @@ import org.vecsnn.bench.jmh.PlasticityBenchmark;
 import org.vecsnn.core.Network;
 import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.Projection;
+import org.vecsnn.core.connect.Csr;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.simd.KernelProvider;
 
@@ -29,23 +30,11 @@ public final class StdpFloor {
         net.runSteps(10_000, ProgressListener.SILENT);
         int[] rowStart = e.csr().rowStart();
         int[] targets = e.csr().targets();
-        int columns = net.populations().get(0).size();
-        int[] columnStart = new int[columns + 1];
-        for (int t : targets) {
-            columnStart[t + 1]++;
-        }
-        for (int j = 0; j < columns; j++) {
-            columnStart[j + 1] += columnStart[j];
-        }
-        int[] fill = java.util.Arrays.copyOf(columnStart, columns);
-        int[] columnSynapses = new int[targets.length];
-        int[] rowOf = new int[targets.length];
-        for (int row = 0; row + 1 < rowStart.length; row++) {
-            for (int s = rowStart[row]; s < rowStart[row + 1]; s++) {
-                columnSynapses[fill[targets[s]]++] = s;
-                rowOf[s] = row;
-            }
-        }
+        int columns = e.csr().columns();
+        Csr.ColumnIndex byColumn = e.csr().byColumn(); // as a plastic projection builds it for its rule
+        int[] columnStart = byColumn.start();
+        int[] columnSynapses = byColumn.synapses();
+        int[] columnRows = byColumn.rows();
         int[] units = spikes.units();
         float[] w = new float[targets.length];
         java.util.Arrays.fill(w, 0.6f);
@@ -70,7 +59,7 @@ public final class StdpFloor {
                 }
                 for (int k = columnStart[u]; k < columnStart[u + 1]; k++) {
                     int s = columnSynapses[k];
-                    w[s] = Math.min(w[s] + 1e-7f * xPre[rowOf[s]], 1.2f);
+                    w[s] = Math.min(w[s] + 1e-7f * xPre[columnRows[k]], 1.2f);
                 }
             }
             best = Math.min(best, (System.nanoTime() - start) * 1e-9);

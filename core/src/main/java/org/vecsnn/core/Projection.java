@@ -160,7 +160,7 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
         long bytes = plasticity == null ? 0 : 8L * (plasticity.presynapticState().variables().size() * source.size()
                 + plasticity.synapseState().variables().size() * csr.synapseCount()
                 + plasticity.postsynapticState().variables().size() * csr.columns())
-                + (plasticity.usesPostSpikes() ? 4L * (csr.synapseCount() + csr.columns()) : 0);
+                + (plasticity.usesPostSpikes() ? 4L * (2L * csr.synapseCount() + csr.columns()) : 0);
         bytes += target.channelBytes(csr, maxDelaySteps());
         return threads > 1 ? bytes + 4L * csr.rows() * (threads + 1) : bytes;
     }
@@ -410,8 +410,7 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
         private final PlasticityKernel kernel;
         /** The efficacy of each row's spike of the step being delivered. */
         private final float[] efficacies;
-        private int[] columnStart;
-        private int[] columnSynapses;
+        private Csr.ColumnIndex columnIndex;
 
         Plastic() {
             String owner = "plasticity of projection '" + name + "'";
@@ -449,35 +448,25 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
 
         @Override
         public int[] columnStart() {
-            buildColumns();
-            return columnStart;
+            return columnIndex().start();
         }
 
         @Override
         public int[] columnSynapses() {
-            buildColumns();
-            return columnSynapses;
+            return columnIndex().synapses();
         }
 
-        /** The column index: a counting sort of the synapses by target, so each column lists them ascending. */
-        private void buildColumns() {
-            if (columnStart != null) {
-                return;
+        @Override
+        public int[] columnRows() {
+            return columnIndex().rows();
+        }
+
+        /** The column index, built when a rule first asks for it. */
+        private Csr.ColumnIndex columnIndex() {
+            if (columnIndex == null) {
+                columnIndex = csr.byColumn();
             }
-            int[] start = new int[csr.columns() + 1];
-            for (int t : csr.targets()) {
-                start[t + 1]++;
-            }
-            for (int j = 0; j < csr.columns(); j++) {
-                start[j + 1] += start[j];
-            }
-            int[] fill = java.util.Arrays.copyOf(start, csr.columns());
-            int[] list = new int[csr.synapseCount()];
-            for (int e = 0; e < list.length; e++) {
-                list[fill[csr.targets()[e]]++] = e;
-            }
-            columnSynapses = list;
-            columnStart = start;
+            return columnIndex;
         }
 
         @Override

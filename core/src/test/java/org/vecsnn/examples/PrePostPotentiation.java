@@ -39,11 +39,7 @@ public record PrePostPotentiation(double eta, double tau, double wMax) implement
         float[] w = synapses.weights();
         int[] columnStart = synapses.columnStart();
         int[] columnSynapses = synapses.columnSynapses();
-        int[] rowOf = new int[w.length];
-        int[] rowStart = synapses.rowStart();
-        for (int row = 0; row < synapses.rows(); row++) {
-            java.util.Arrays.fill(rowOf, rowStart[row], rowStart[row + 1], row);
-        }
+        int[] columnRows = synapses.columnRows();
         float decay = (float) StrictMath.exp(-dt / tau);
         float gain = (float) eta;
         float max = (float) wMax;
@@ -59,7 +55,7 @@ public record PrePostPotentiation(double eta, double tau, double wMax) implement
             public void postSpike(long step, int column) {
                 for (int k = columnStart[column]; k < columnStart[column + 1]; k++) {
                     int e = columnSynapses[k];
-                    w[e] = Math.min(w[e] + gain * trace[rowOf[e]], max);
+                    w[e] = Math.min(w[e] + gain * trace[columnRows[k]], max);
                 }
             }
 

@@ -39,6 +39,35 @@ public record Csr(int rows, int columns, int[] rowStart, int[] targets, float[] 
         return degrees;
     }
 
+    /**
+     * The synapses grouped by postsynaptic column (a compressed-sparse-column view): column j's entries are
+     * {@code [start[j], start[j + 1])}, each naming its synapse (CSR index, ascending within a column) and that
+     * synapse's row.
+     */
+    public record ColumnIndex(int[] start, int[] synapses, int[] rows) {}
+
+    /** Builds the {@link ColumnIndex} (a counting sort by target: O(synapses), three int arrays). */
+    public ColumnIndex byColumn() {
+        int[] start = new int[columns + 1];
+        for (int t : targets) {
+            start[t + 1]++;
+        }
+        for (int j = 0; j < columns; j++) {
+            start[j + 1] += start[j];
+        }
+        int[] fill = java.util.Arrays.copyOf(start, columns);
+        int[] synapses = new int[targets.length];
+        int[] rowOfEntry = new int[targets.length];
+        for (int row = 0; row < rows; row++) {
+            for (int e = rowStart[row]; e < rowStart[row + 1]; e++) {
+                int k = fill[targets[e]]++;
+                synapses[k] = e;
+                rowOfEntry[k] = row;
+            }
+        }
+        return new ColumnIndex(start, synapses, rowOfEntry);
+    }
+
     /** The largest per-synapse delay in steps, or 0 without per-synapse delays. */
     public int maxDelay() {
         int max = 0;

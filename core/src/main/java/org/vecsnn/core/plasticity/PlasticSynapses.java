@@ -24,6 +24,9 @@ public interface PlasticSynapses {
     /** Synapse indices grouped by column, ascending within a column. */
     int[] columnSynapses();
 
+    /** The row (presynaptic neuron) of each entry of {@link #columnSynapses()}. */
+    int[] columnRows();
+
     /**
      * The weight of each synapse, live, if the rule {@link PlasticityRule#changesWeights changes weights}; else null.
      */

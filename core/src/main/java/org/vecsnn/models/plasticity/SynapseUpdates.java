@@ -17,8 +17,8 @@ final class SynapseUpdates {
     private final int[] targets;
     private final int[] columnStart;
     private final int[] columnSynapses;
-    /** The presynaptic row of each synapse: a post spike's column lists synapses, its update reads their source. */
-    private final int[] rowOf;
+    /** The presynaptic row of each column entry: a post spike's update reads its synapses' sources. */
+    private final int[] columnRows;
 
     /**
      * @param rule the rule's name, for the refusal of a start weight outside [0, w_max]
@@ -32,15 +32,12 @@ final class SynapseUpdates {
         this.targets = synapses.targets();
         this.columnStart = synapses.columnStart();
         this.columnSynapses = synapses.columnSynapses();
+        this.columnRows = synapses.columnRows();
         for (int e = 0; e < w.length; e++) {
             if (!(w[e] >= 0 && w[e] <= this.wMax)) {
                 throw Check.fail("start weight of synapse " + e + " under " + rule, w[e],
                         "in [0, wMax = " + wMax + "] (the rule bounds weights there)");
             }
-        }
-        rowOf = new int[w.length];
-        for (int row = 0; row < synapses.rows(); row++) {
-            java.util.Arrays.fill(rowOf, rowStart[row], rowStart[row + 1], row);
         }
     }
 
@@ -57,7 +54,7 @@ final class SynapseUpdates {
         for (int k = columnStart[column]; k < columnStart[column + 1]; k++) {
             int e = columnSynapses[k];
             double weight = w[e];
-            w[e] = bounded(weight + gain * power(wMax - weight) * pre.at(trace, rowOf[e], step));
+            w[e] = bounded(weight + gain * power(wMax - weight) * pre.at(trace, columnRows[k], step));
         }
     }
 

@@ -245,22 +245,12 @@ public final class KineticReceptor extends SynapticInput {
             this.events = new EventRing(depth, Math.min(count, 4096));
             // the synapses grouped by postsynaptic column, for summing g
             int columns = csr.columns();
-            columnStart = new int[columns + 1];
-            for (int t : csr.targets()) {
-                columnStart[t + 1]++;
-            }
-            for (int j = 0; j < columns; j++) {
-                columnStart[j + 1] += columnStart[j];
-            }
-            columnChannel = new int[csr.synapseCount()];
+            Csr.ColumnIndex byColumn = csr.byColumn();
+            columnStart = byColumn.start();
+            columnChannel = perSynapse ? byColumn.synapses() : byColumn.rows();
             columnWeight = new float[csr.synapseCount()];
-            int[] fill = Arrays.copyOf(columnStart, columns);
-            for (int i = 0; i < csr.rows(); i++) {
-                for (int syn = rowStart[i]; syn < rowStart[i + 1]; syn++) {
-                    int e = fill[csr.targets()[syn]]++;
-                    columnChannel[e] = perSynapse ? syn : i;
-                    columnWeight[e] = csr.weights() == null ? weight : csr.weights()[syn];
-                }
+            for (int e = 0; e < columnWeight.length; e++) {
+                columnWeight[e] = csr.weights() == null ? weight : csr.weights()[byColumn.synapses()[e]];
             }
             this.steps = linearSteps;
             this.targets = csr.targets();
