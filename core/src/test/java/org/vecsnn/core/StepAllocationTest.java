@@ -67,7 +67,10 @@ class StepAllocationTest {
                 .map(e -> org.junit.jupiter.params.provider.Arguments.of(e.getKey(), e.getValue().get()));
     }
 
-    /** A recurrent network whose weights a rule changes at every post spike and whose traces decay every step. */
+    /**
+     * A recurrent network whose weights the example rule changes at every post spike and whose traces decay every
+     * step.
+     */
     private static Network learning() {
         Network net = new Network(0.1, KernelProvider.get()).seed(2);
         var drive = net.add(new org.vecsnn.core.input.PoissonSource("drive", 100, 30, 1));
@@ -77,43 +80,7 @@ class StepAllocationTest {
         net.connect(drive, in).connector(org.vecsnn.core.connect.Connectors.fixedProbability(0.2, true)).weight(8)
                 .build();
         net.connect(cells, in).connector(org.vecsnn.core.connect.Connectors.fixedProbability(0.05, false))
-                .weight(0.5).plasticity(new org.vecsnn.core.plasticity.PlasticityRule() {
-                    @Override
-                    public boolean changesWeights() {
-                        return true;
-                    }
-
-                    @Override
-                    public boolean usesPostSpikes() {
-                        return true;
-                    }
-
-                    @Override
-                    public boolean usesSteps() {
-                        return true;
-                    }
-
-                    @Override
-                    public org.vecsnn.core.plasticity.PlasticityKernel bind(
-                            org.vecsnn.core.plasticity.PlasticSynapses synapses, double dt) {
-                        float[] w = synapses.weights();
-                        int[] start = synapses.columnStart();
-                        int[] list = synapses.columnSynapses();
-                        return new org.vecsnn.core.plasticity.PlasticityKernel() {
-                            @Override
-                            public void postSpike(long step, int column) {
-                                for (int k = start[column]; k < start[column + 1]; k++) {
-                                    w[list[k]] = Math.min(w[list[k]] + 0.01f, 1f);
-                                }
-                            }
-
-                            @Override
-                            public void afterStep(long step) {
-                                w[0] *= 0.999f;
-                            }
-                        };
-                    }
-                }).build();
+                .weight(0.5).plasticity(new org.vecsnn.examples.PrePostPotentiation(0.01, 20, 1)).build();
         return net;
     }
 

@@ -109,8 +109,7 @@ public final class StateMonitor implements Monitor {
             return; // the buffer holds the run already: no message built
         }
         String what = what() + ", recording " + samples + " samples (use keepLast or a longer interval)";
-        Check.fitsHeap(what, entries, 4, true);
-        Check.fitsHeap(what, Math.max(0, entries / 2 * 3 - values.length), 4, false);
+        Growth.checkFits(what, entries, values.length);
     }
 
     @Override
@@ -123,8 +122,7 @@ public final class StateMonitor implements Monitor {
         }
         int width = neurons.length;
         if (capacity == 0 && (total + 1) * width > values.length) {
-            values = Arrays.copyOf(values, (int) Math.max(Math.min(values.length * 2L, Check.MAX_ARRAY),
-                    (total + 1) * width));
+            values = Arrays.copyOf(values, Growth.grownLength(values.length, (total + 1) * width));
         }
         int base = position(total);
         for (int k = 0; k < width; k++) {

@@ -100,8 +100,7 @@ public final class WeightHistogramMonitor implements Monitor {
             return;
         }
         String what = what() + ", recording " + samples + " samples (use a longer interval)";
-        Check.fitsHeap(what, entries, 4, true);
-        Check.fitsHeap(what, Math.max(0, entries / 2 * 3 - counts.length), 4, false);
+        Growth.checkFits(what, entries, counts.length);
     }
 
     @Override
@@ -114,7 +113,7 @@ public final class WeightHistogramMonitor implements Monitor {
         }
         long needed = (long) (total + 1) * width;
         if (needed > counts.length) {
-            counts = Arrays.copyOf(counts, (int) Math.max(Math.min(counts.length * 2L, Check.MAX_ARRAY), needed));
+            counts = Arrays.copyOf(counts, Growth.grownLength(counts.length, needed));
         }
         int base = total * width;
         double scale = bins / wMax;

@@ -3,7 +3,6 @@ package org.vecsnn.models.plasticity;
 import org.vecsnn.core.Check;
 import org.vecsnn.core.plasticity.PlasticSynapses;
 import org.vecsnn.core.plasticity.PlasticityKernel;
-import org.vecsnn.core.state.StateSpec;
 
 /**
  * Inhibitory plasticity of Vogels, Sprekeler, Zenke, Clopath &amp; Gerstner (2011, Science 334:1569): a symmetric
@@ -34,16 +33,6 @@ public record InhibitoryStdp(double eta, double tau, double rho0, double wMax) i
     /** α = 2·ρ₀·τ, dimensionless (ρ₀ in Hz, τ in ms). */
     public double alpha() {
         return 2 * rho0 * tau / 1000;
-    }
-
-    @Override
-    public StateSpec presynapticState() {
-        return Traces.spec("t_pre", "x_pre");
-    }
-
-    @Override
-    public StateSpec postsynapticState() {
-        return Traces.spec("t_post", "x_post");
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.vecsnn.models.plasticity;
 import org.vecsnn.core.Check;
 import org.vecsnn.core.plasticity.PlasticSynapses;
 import org.vecsnn.core.plasticity.PlasticityKernel;
-import org.vecsnn.core.state.StateSpec;
 
 /**
  * Pair-based STDP with exponential traces (Song, Miller & Abbott 2000 in Brian2's form; weight dependence as
@@ -67,16 +66,6 @@ public record PairStdp(double aPlus, double aMinus, double tauPlus, double tauMi
     public static PairStdp songMillerAbbott(double wMax) {
         Check.positiveFloat("pair STDP wMax", wMax); // named as itself, not as the rates derived from it
         return additive(0.01 * wMax, 0.0105 * wMax, 20, 20, wMax, Pairing.ALL_TO_ALL);
-    }
-
-    @Override
-    public StateSpec presynapticState() {
-        return Traces.spec("t_pre", "x_pre");
-    }
-
-    @Override
-    public StateSpec postsynapticState() {
-        return Traces.spec("t_post", "x_post");
     }
 
     @Override
