@@ -383,6 +383,7 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
             if (plasticity.changesWeights()) {
                 Checkpointed.writeFloats(out, csr.weights());
             }
+            plastic.kernel.save(out);
         }
     }
 
@@ -399,6 +400,7 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
             actions.add(Checkpointed.install(Checkpointed.readFloats(in, csr.synapseCount(), "weights of "
                     + label()), csr.weights()));
         }
+        actions.add(plastic.kernel.load(in));
         return Checkpointed.all(actions);
     }
 

@@ -1,5 +1,9 @@
 package org.vecsnn.core.plasticity;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
 /** A {@link PlasticityRule} bound to one projection. Every callback runs on one thread. */
 public interface PlasticityKernel {
     /**
@@ -22,4 +26,15 @@ public interface PlasticityKernel {
      * it}.
      */
     default void afterStep(long step) {}
+
+    /**
+     * Saves what the kernel keeps besides the rule's declared state (spikes in flight to the synapses, say), after
+     * that state, in a checkpoint. Nothing by default.
+     */
+    default void save(DataOutputStream out) throws IOException {}
+
+    /** Reads what {@link #save} wrote and checks it, changing nothing; the action returned installs it. */
+    default Runnable load(DataInputStream in) throws IOException {
+        return () -> { };
+    }
 }

@@ -44,4 +44,13 @@ public interface PlasticityRule {
 
     /** The rule's callbacks, bound to one projection's synapses at time step {@code dt} (ms). */
     PlasticityKernel bind(PlasticSynapses synapses, double dt);
+
+    /**
+     * This rule with spikes meeting at the synapse as NEST's axonal and dendritic delays make them meet: a
+     * presynaptic spike of step m reaches the synapse at m + axonal, a postsynaptic spike of step n at n +
+     * dendritic (see {@link DelayedMeeting}). For a rule that learns only: delivery does not wait for the rule.
+     */
+    default PlasticityRule withDelays(double axonalMs, double dendriticMs) {
+        return new DelayedMeeting(this, axonalMs, dendriticMs);
+    }
 }

@@ -1,6 +1,7 @@
 package org.vecsnn.models.plasticity;
 
 import org.vecsnn.core.Check;
+import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.plasticity.PlasticSynapses;
 import org.vecsnn.core.plasticity.PlasticityKernel;
 
@@ -17,17 +18,34 @@ import org.vecsnn.core.plasticity.PlasticityKernel;
  * first), and every presynaptic spike by {@code −η·α}. Weights are magnitudes (onto an inhibitory receptor), in
  * [0, w_max]. Delays, recording and checkpoints as {@link PairStdp}.
  *
+ * <p>Learning may start late ({@link #withOnset}): before the onset the traces follow the spikes and the weights stay,
+ * as in Brian2's example of the paper's network, which runs its first second with η = 0.
+ *
  * @param eta η, the learning rate, {@code >= 0}
  * @param tau τ (ms) of both traces, {@code > 0}
  * @param rho0 ρ₀, the target rate (Hz), {@code >= 0}
  * @param wMax the upper bound of weights, {@code > 0}; every synapse must start in [0, w_max]
+ * @param onset the time (ms) from which weights change, {@code >= 0}, a whole number of steps; spikes of its step
+ *     and later change them
  */
-public record InhibitoryStdp(double eta, double tau, double rho0, double wMax) implements SpikeTimingRule {
+public record InhibitoryStdp(double eta, double tau, double rho0, double wMax, double onset)
+        implements SpikeTimingRule {
     public InhibitoryStdp {
         Check.nonNegative("inhibitory STDP eta", eta);
         Check.positive("inhibitory STDP tau (ms)", tau);
         Check.nonNegative("inhibitory STDP rho0 (Hz)", rho0);
         Check.positiveFloat("inhibitory STDP wMax", wMax);
+        Check.nonNegative("inhibitory STDP onset (ms)", onset);
+    }
+
+    /** Learning from the start. */
+    public InhibitoryStdp(double eta, double tau, double rho0, double wMax) {
+        this(eta, tau, rho0, wMax, 0);
+    }
+
+    /** The same rule, with weights changing from {@code ms} on. */
+    public InhibitoryStdp withOnset(double ms) {
+        return new InhibitoryStdp(eta, tau, rho0, wMax, ms);
     }
 
     /** α = 2·ρ₀·τ, dimensionless (ρ₀ in Hz, τ in ms). */
@@ -43,17 +61,22 @@ public record InhibitoryStdp(double eta, double tau, double rho0, double wMax) i
         Traces post = new Traces(synapses.postsynapticState(), "t_post", new String[] {"x_post"},
                 new double[] {tau}, dt, Pairing.ALL_TO_ALL);
         double depression = -eta * alpha();
+        long onsetStep = new TimeGrid(dt).steps("inhibitory STDP onset", onset, 0);
         return new PlasticityKernel() {
             @Override
             public float preSpike(long step, int row) {
-                updates.row(row, step, post, 0, eta, depression);
+                if (step >= onsetStep) {
+                    updates.row(row, step, post, 0, eta, depression);
+                }
                 pre.spike(row, step);
                 return 1f;
             }
 
             @Override
             public void postSpike(long step, int column) {
-                updates.column(column, step, pre, 0, eta);
+                if (step >= onsetStep) {
+                    updates.column(column, step, pre, 0, eta);
+                }
                 post.spike(column, step);
             }
         };

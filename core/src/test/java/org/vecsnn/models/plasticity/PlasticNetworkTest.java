@@ -26,7 +26,8 @@ import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /**
  * The three rules together in a random network driven by Poisson input: identical spikes, weights and traces on 1,
- * 2 and 3 threads, and a run resumed from a checkpoint identical bit for bit to the uninterrupted one.
+ * 2 and 3 threads, and a run resumed from a checkpoint identical bit for bit to the uninterrupted one; the recurrent
+ * rule meets its spikes after a dendritic delay (NEST's), the inhibitory one after an axonal delay (Brian2's).
  */
 class PlasticNetworkTest {
     private static final double DT = 0.1;
@@ -44,13 +45,13 @@ class PlasticNetworkTest {
                 .weights(Distribution.normal(3.5, 0.8, 0.5, 5.5)).delaySteps(2).name("drive")
                 .plasticity(TripletStdp.visualCortex(6)).build();
         net.connect(cells, exc).connector(Connectors.fixedProbability(0.05, false)).weight(1).delaySteps(15)
-                .name("recurrent").plasticity(PairStdp.multiplicative(0.02, 0.021, 20, 20, 3, 0.5, Pairing.NEAREST))
-                .build();
+                .name("recurrent").plasticity(PairStdp.multiplicative(0.02, 0.021, 20, 20, 3, 0.5, Pairing.NEAREST)
+                        .withDelays(0, 1.5)).build();
         net.connect(drive, new ExponentialReceptor(inh, "e", 5, SynapticOutput.current()))
                 .connector(Connectors.fixedProbability(0.2, true)).weight(3).delaySteps(1).build();
         net.connect(inh, new ExponentialReceptor(cells, "i", 10, SynapticOutput.conductance(-20)))
                 .connector(Connectors.fixedProbability(0.2, true)).weight(0.05).delaySteps(8).name("inhibitory")
-                .plasticity(new InhibitoryStdp(0.005, 20, 5, 1)).build();
+                .plasticity(new InhibitoryStdp(0.005, 20, 5, 1).withDelays(0.8, 0)).build();
         net.addMonitor(new SpikeMonitor(cells));
         return net;
     }
