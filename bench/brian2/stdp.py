@@ -1,6 +1,6 @@
 """STDP networks of vecsnn's ./snn compare-stdp, in Brian2's C++ standalone mode.
 
-Usage: /usr/bin/python3 stdp.py song|coba DURATION_S [SEED]
+Usage: /usr/bin/python3 stdp.py song|coba|vogels DURATION_S [SEED]
 
 song: Song, Miller & Abbott (2000) as Brian2's examples/synapses/STDP.py.
 
@@ -13,6 +13,10 @@ coba: COBA 4000 as bench/brian2/benchmark.py (float32, one thread) with additive
 synapse (A+ = A- = 1e-7, tau 20 ms, w in [0, 1.2]: rates small enough to keep the static network's activity), as
 vecsnn's PlasticityBenchmark.
 
+vogels: Vogels et al. (2011) as Brian2's examples/frompapers/Vogels_et_al_2011.py (float64, one thread): 8000
+excitatory and 2000 inhibitory LIF neurons, inhibitory plasticity on I -> E (rho0 = 3 Hz, eta = 0 for the first
+second, then 0.01); also the excitatory rate per second and the mean plastic weight at the end.
+
 Prints one JSON line: the output rate, the final weights (song: in units of g_max), the plastic events (a
 presynaptic spike updates its row, a postsynaptic spike its column of plastic synapses) and Brian2's run time (code
 generation and compilation excluded).
@@ -24,7 +28,7 @@ import tempfile
 import numpy
 
 from brian2 import (NeuronGroup, PoissonGroup, SpikeMonitor, Synapses, defaultclock, device, float32, mV, ms, prefs,
-                    run, second, set_device, seed as brian_seed, Hz)
+                    run, second, set_device, seed as brian_seed, Hz, nS, pA, pF)
 
 STDP_MODEL = '''w : 1
                 dApre/dt = -Apre / taupre : 1 (event-driven)
@@ -40,6 +44,8 @@ def main():
     defaultclock.dt = 0.1 * ms
     if mode == 'coba':
         coba(duration_s, build_dir)
+    elif mode == 'vogels':
+        vogels(duration_s, build_dir)
     else:
         song(duration_s, build_dir)
 
@@ -116,6 +122,56 @@ def coba(duration_s, build_dir):
         'output_spikes': int(counts.sum()),
         'plastic_events': int((counts[:n_e] * out_degree).sum() + (counts * in_degree).sum()),
         'weights': [float(w) / wmax for w in exc.w[:1000]],
+        'run_seconds': device._last_run_time,
+        'wall_per_bio_s': device._last_run_time / duration_s}))
+
+
+def vogels(duration_s, build_dir):
+    n_e, n_i = 8000, 2000
+    tau_ampa, tau_gaba, epsilon, tau_stdp = 5 * ms, 10 * ms, 0.02, 20 * ms
+    gl, el, er, vt, memc, bgcurrent = 10 * nS, -60 * mV, -80 * mV, -50 * mV, 200 * pF, 200 * pA
+    neurons = NeuronGroup(n_e + n_i, '''dv/dt = (-gl*(v-el) - (g_ampa*v + g_gaba*(v-er)) + bgcurrent)/memc : volt (unless refractory)
+                                      dg_ampa/dt = -g_ampa/tau_ampa : siemens
+                                      dg_gaba/dt = -g_gaba/tau_gaba : siemens''',
+                          threshold='v > vt', reset='v = el', refractory=5 * ms, method='euler')
+    pe, pi = neurons[:n_e], neurons[n_e:]
+    con_e = Synapses(pe, neurons, on_pre='g_ampa += 0.3*nS')
+    con_e.connect(p=epsilon)
+    con_ii = Synapses(pi, pi, on_pre='g_gaba += 3*nS')
+    con_ii.connect(p=epsilon)
+    alpha, gmax = 3 * Hz * tau_stdp * 2, 100
+    con_ie = Synapses(pi, pe, '''w : 1
+                                 eta : 1 (shared)
+                                 dApre/dt = -Apre/tau_stdp : 1 (event-driven)
+                                 dApost/dt = -Apost/tau_stdp : 1 (event-driven)''',
+                      on_pre='''Apre += 1.
+                                w = clip(w + (Apost - alpha)*eta, 0, gmax)
+                                g_gaba += w*nS''',
+                      on_post='''Apost += 1.
+                                 w = clip(w + Apre*eta, 0, gmax)''')
+    con_ie.connect(p=epsilon)
+    con_ie.w = 1e-10
+    spikes = SpikeMonitor(pe)
+    all_spikes = SpikeMonitor(neurons, record=False)
+    con_ie.eta = 0
+    run(1 * second)
+    con_ie.eta = 1e-2
+    run((duration_s - 1) * second)
+    device.build(directory=build_dir, compile=True, run=True)
+    t = numpy.asarray(spikes.t[:] / second)
+    per_second = numpy.histogram(t, bins=int(duration_s), range=(0, duration_s))[0] / n_e
+    pre_counts = numpy.asarray(all_spikes.count[:])
+    pre, post = numpy.asarray(con_ie.i[:]), numpy.asarray(con_ie.j[:])
+    print(json.dumps({
+        'simulator': 'brian2 ' + __import__('brian2').__version__ + ' cpp_standalone float64 1 thread',
+        'duration_s': duration_s,
+        'rate_hz': float(per_second[-1]),
+        'rates_per_second': [float(r) for r in per_second],
+        'output_spikes': int(len(t)),
+        'plastic_events': int((numpy.bincount(pre, minlength=n_i) * pre_counts[n_e:]).sum()
+                              + (numpy.bincount(post, minlength=n_e) * pre_counts[:n_e]).sum()),
+        'mean_weight': float(numpy.mean(con_ie.w[:])),
+        'weights': [float(w) / gmax for w in con_ie.w[:1000]],
         'run_seconds': device._last_run_time,
         'wall_per_bio_s': device._last_run_time / duration_s}))
 

@@ -76,6 +76,19 @@ class StdpWindowTest {
     }
 
     @Test
+    void beforeItsOnsetTheInhibitoryRuleKeepsWeightsButItsTracesFollowTheSpikes() {
+        // onset 10 ms (step 100): the pre spike of step 50 neither depresses by η·α nor meets a post trace, but its
+        // trace is there when the post spike of step 120 potentiates by η·e^(−7 ms/τ); the pre spike of step 100
+        // (at the onset) depresses by η·α and pairs with nothing
+        double eta = 0.01;
+        double tau = 20;
+        InhibitoryStdp rule = new InhibitoryStdp(eta, tau, 5, W_MAX).withOnset(10);
+        float[] w = new Protocol(DT, new long[][] {{50}, {100}}, new long[][] {{120}, {}}, rule, W0).run(130);
+        assertEquals(W0 + eta * Math.exp(-7 / tau), w[0], Math.ulp((float) W0));
+        assertEquals(W0 - eta * 0.2, w[1], Math.ulp((float) W0));
+    }
+
+    @Test
     void aPreSpikeAloneDepressesByEtaAlphaAndTheTraceIsRecorded() {
         double eta = 0.01;
         double tau = 20;
