@@ -30,14 +30,14 @@ import picocli.CommandLine.Option;
  * updates its row of plastic synapses, a postsynaptic spike its column), the whole run divided by the events.
  */
 @Command(name = "compare-stdp",
-        description = "Runs Song, Miller & Abbott (2000) side by side with Brian2's C++ standalone mode (needs apt-get"
-                + " install python3-brian; exits 3 without it).")
+        description = "Runs Song, Miller & Abbott (2000), COBA with STDP or Vogels et al. (2011) side by side with"
+                + " Brian2's C++ standalone mode (needs apt-get install python3-brian; exits 3 without it).")
 final class CompareStdp implements Callable<Integer> {
     /** The two networks. */
-    enum Model { SONG, COBA }
+    enum Model { SONG, COBA, VOGELS }
 
-    @Option(names = "--network", paramLabel = "NAME", description = "song (Song et al. 2000) or coba (COBA 4000 with"
-            + " STDP on its excitatory synapses) (default ${DEFAULT-VALUE})")
+    @Option(names = "--network", paramLabel = "NAME", description = "song (Song et al. 2000), coba (COBA 4000 with"
+            + " STDP on its excitatory synapses) or vogels (Vogels et al. 2011) (default ${DEFAULT-VALUE})")
     Model model = Model.SONG;
 
     @Option(names = "--duration", paramLabel = "S", description = "biological seconds (default ${DEFAULT-VALUE})")
@@ -58,6 +58,9 @@ final class CompareStdp implements Callable<Integer> {
         if (!CompareWithBrian2.brian2Available()) {
             System.err.println("Brian2 is not installed: apt-get install python3-brian");
             return CompareWithBrian2.NO_BRIAN2;
+        }
+        if (model == Model.VOGELS) {
+            return vogels();
         }
         boolean song = model == Model.SONG;
         Run ours = song ? runOurs(duration, seed) : runOursCoba(duration, seed);
@@ -84,6 +87,19 @@ final class CompareStdp implements Callable<Integer> {
         Files.write(out.resolve("compare-stdp-" + model.name().toLowerCase(Locale.ROOT) + ".md"), lines);
         lines.forEach(System.out::println);
         System.out.println("\nwrote " + out.resolve("compare-stdp-" + model.name().toLowerCase(Locale.ROOT) + ".md"));
+        return Cli.OK;
+    }
+
+    private int vogels() throws Exception {
+        List<String> notes = new ArrayList<>();
+        VogelsComparison.Run ours = VogelsComparison.ours(duration, seed, notes);
+        VogelsComparison.Run brian = VogelsComparison.brian2(duration, seed);
+        List<String> lines = VogelsComparison.report(duration, seed, ours, brian, notes);
+        Files.createDirectories(out);
+        Files.write(out.resolve("compare-stdp-vogels.md"), lines);
+        VogelsComparison.figure(duration, ours, brian, out.resolve("compare-stdp-vogels.png"));
+        lines.forEach(System.out::println);
+        System.out.println("\nwrote " + out.resolve("compare-stdp-vogels.md") + " and compare-stdp-vogels.png");
         return Cli.OK;
     }
 

@@ -29,6 +29,11 @@ public record Vogels2011(Network network, NeuronPopulation neurons, Projection p
     /** When weights start to change (ms): Brian2's example runs its first second with η = 0. */
     public static final double ONSET = 1000;
 
+    /** The rule on I → E: τ 20 ms, ρ₀ 3 Hz, η 0.01, w_max 100 nS, from 1 s on. */
+    public static InhibitoryStdp rule() {
+        return new InhibitoryStdp(0.01, 20, TARGET_RATE, 100).withOnset(ONSET);
+    }
+
     public static Vogels2011 build(long seed, Kernels kernels) {
         Network net = new Network(0.1, kernels).seed(seed);
         NeuronPopulation neurons = net.addNeurons("vogels", NEURONS, new Lif(-60, -60, -50, 20, 0.1, 5,
@@ -44,7 +49,7 @@ public record Vogels2011(Network network, NeuronPopulation neurons, Projection p
                 .connector(Connectors.fixedProbability(p, true)).weight(3).build();
         Projection plastic = net.connect(neurons.range(EXCITATORY, NEURONS), gaba).name("IE").toRange(0, EXCITATORY)
                 .connector(Connectors.fixedProbability(p, true)).weight(1e-10)
-                .plasticity(new InhibitoryStdp(0.01, 20, TARGET_RATE, 100).withOnset(ONSET)).build();
+                .plasticity(rule()).build();
         return new Vogels2011(net, neurons, plastic);
     }
 }
