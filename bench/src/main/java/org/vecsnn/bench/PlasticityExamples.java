@@ -57,8 +57,8 @@ final class PlasticityExamples {
 
     /** Δw of the pair rule for Δt = t_post − t_pre (ms), w at w0 before the pair. */
     static double closedForm(PairStdp r, double deltaT) {
-        return deltaT >= 0 ? r.aPlus() * Math.pow(r.wMax() - W0, r.mu()) * Math.exp(-deltaT / r.tauPlus())
-                : -r.aMinus() * Math.pow(W0, r.mu()) * Math.exp(deltaT / r.tauMinus());
+        return deltaT >= 0 ? r.aPlus() * Math.pow(r.wMax() - W0, r.muPlus()) * Math.exp(-deltaT / r.tauPlus())
+                : -r.aMinus() * Math.pow(W0, r.muMinus()) * Math.exp(deltaT / r.tauMinus());
     }
 
     /**
@@ -105,7 +105,7 @@ final class PlasticityExamples {
         PairStdp r = WINDOW_RULE;
         XYChart chart = new XYChartBuilder().width(1100).height(500)
                 .title(String.format(Locale.ROOT, "PairStdp window, additive (mu = %s), all-to-all: A+ = %s, A- = %s,"
-                        + " tau+ = %s ms, tau- = %s ms, w0 = %s, wMax = %s; dt = %s ms", r.mu(), r.aPlus(),
+                        + " tau+ = %s ms, tau- = %s ms, w0 = %s, wMax = %s; dt = %s ms", r.muPlus(), r.aPlus(),
                         r.aMinus(), r.tauPlus(), r.tauMinus(), W0, r.wMax(), WINDOW_DT))
                 .xAxisTitle("Delta t = t_post - t_pre (ms)").yAxisTitle("Delta w / wMax (1)").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);

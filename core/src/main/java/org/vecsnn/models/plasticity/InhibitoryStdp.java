@@ -55,7 +55,7 @@ public record InhibitoryStdp(double eta, double tau, double rho0, double wMax, d
 
     @Override
     public PlasticityKernel bind(PlasticSynapses synapses, double dt) {
-        SynapseUpdates updates = new SynapseUpdates(synapses, wMax, 0, "inhibitory STDP");
+        SynapseUpdates updates = new SynapseUpdates(synapses, wMax, 0, 0, "inhibitory STDP");
         Traces pre = new Traces(synapses.presynapticState(), "t_pre", new String[] {"x_pre"}, new double[] {tau},
                 dt, Pairing.ALL_TO_ALL);
         Traces post = new Traces(synapses.postsynapticState(), "t_post", new String[] {"x_post"},

@@ -81,7 +81,7 @@ public record TripletStdp(double a2Plus, double a3Plus, double a2Minus, double a
 
     @Override
     public PlasticityKernel bind(PlasticSynapses synapses, double dt) {
-        SynapseUpdates updates = new SynapseUpdates(synapses, wMax, 0, "triplet STDP");
+        SynapseUpdates updates = new SynapseUpdates(synapses, wMax, 0, 0, "triplet STDP");
         Traces pre = new Traces(synapses.presynapticState(), "t_pre", new String[] {"r1", "r2"},
                 new double[] {tauPlus, tauX}, dt, pairing);
         Traces post = new Traces(synapses.postsynapticState(), "t_post", new String[] {"o1", "o2"},

@@ -44,35 +44,29 @@ class StdpWindowTest {
         return worst;
     }
 
-    /** The pair rule's window with the weight dependence {@code f₊(w₀) = (w_max − w₀)^μ}, {@code f₋(w₀) = w₀^μ}. */
-    private static DoubleUnaryOperator pairWindow(double mu) {
-        return dt -> dt >= 0 ? A_PLUS * Math.pow(W_MAX - W0, mu) * Math.exp(-dt / TAU_PLUS)
-                : -A_MINUS * Math.pow(W0, mu) * Math.exp(dt / TAU_MINUS);
+    /** The pair rule's window with the weight dependence {@code f₊(w₀) = (w_max − w₀)^μ₊}, {@code f₋(w₀) = w₀^μ₋}. */
+    private static DoubleUnaryOperator pairWindow(double muPlus, double muMinus) {
+        return dt -> dt >= 0 ? A_PLUS * Math.pow(W_MAX - W0, muPlus) * Math.exp(-dt / TAU_PLUS)
+                : -A_MINUS * Math.pow(W0, muMinus) * Math.exp(dt / TAU_MINUS);
     }
 
     @Test
     void thePairRulesReproduceTheWindowWithinFloatPrecision() {
         StringBuilder report = new StringBuilder();
+        // additive, multiplicative, Gütig's μ = 0.4, van Rossum's (μ₊ = 0, μ₋ = 1)
+        double[][] exponents = {{0, 0}, {1, 1}, {0.4, 0.4}, {0, 1}};
         for (Pairing pairing : Pairing.values()) {
-            for (double mu : new double[] {0, 1, 0.4}) {
-                double ulps = worstUlps(new PairStdp(A_PLUS, A_MINUS, TAU_PLUS, TAU_MINUS, W_MAX, mu, pairing),
-                        pairWindow(mu));
-                report.append(pairing).append(" mu ").append(mu).append(": ").append(ulps).append(" ulp; ");
+            for (double[] mu : exponents) {
+                double ulps = worstUlps(new PairStdp(A_PLUS, A_MINUS, TAU_PLUS, TAU_MINUS, W_MAX, mu[0], mu[1],
+                        pairing), pairWindow(mu[0], mu[1]));
+                report.append(pairing).append(" mu+ ").append(mu[0]).append(" mu- ").append(mu[1]).append(": ")
+                        .append(ulps).append(" ulp; ");
                 assertTrue(ulps <= 1, report.toString());
             }
         }
+        assertEquals(PairStdp.vanRossum(A_PLUS, A_MINUS, TAU_PLUS, TAU_MINUS, W_MAX, Pairing.NEAREST),
+                new PairStdp(A_PLUS, A_MINUS, TAU_PLUS, TAU_MINUS, W_MAX, 0, 1, Pairing.NEAREST));
         System.out.println("STDP window, worst error: " + report);
-    }
-
-    @Test
-    void theInhibitoryRuleHasASymmetricWindowAndAnAlphaPerPreSpike() {
-        double eta = 0.01;
-        double tau = 20;
-        InhibitoryStdp rule = new InhibitoryStdp(eta, tau, 5, W_MAX);
-        assertEquals(0.2, rule.alpha(), 1e-15, "α = 2·5 Hz·20 ms");
-        double ulps = worstUlps(rule, dt -> eta * Math.exp(-Math.abs(dt) / tau) - eta * 0.2);
-        System.out.println("Inhibitory STDP window, worst error: " + ulps + " ulp");
-        assertTrue(ulps <= 1, ulps + " ulp");
     }
 
     @Test
