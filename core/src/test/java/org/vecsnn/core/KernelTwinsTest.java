@@ -124,6 +124,31 @@ class KernelTwinsTest {
     }
 
     /** The kernels with exp, bit for bit: one exp (Exp) written out in both twins. */
+    /** Poisson(λ)'s distribution function up to where it reaches 1 in double, as {@code PoissonDrive} tabulates it. */
+    private static double[] poissonTable(double lambda) {
+        double[] f = new double[200];
+        double p = Math.exp(-lambda);
+        f[0] = p;
+        int k = 1;
+        for (; f[k - 1] < 1 - 1e-16 && k < f.length; k++) {
+            p *= lambda / k;
+            f[k] = f[k - 1] + p;
+        }
+        return java.util.Arrays.copyOf(f, k);
+    }
+
+    @Test
+    void poissonArrivalsDrawTheSameCounts() {
+        for (double lambda : new double[] {0.05, 1.6, 30}) {
+            double[] table = poissonTable(lambda);
+            for (long key : new long[] {1, 0x9E3779B97F4A7C15L, -7}) {
+                // a range ending inside a block (the population's last neuron), into the second ring slot
+                compare((k, s) -> k.poissonArrivals(key, table, 0.7f, s.ring, N, 16, N - 5));
+                compare((k, s) -> k.poissonArrivals(key, table, -87.8f, s.g, 0, 0, N));
+            }
+        }
+    }
+
     @Test
     void kernelsWithExp() {
         compare((k, s) -> k.mgBlockOutput(s.g, s.v, s.input, 0f, 1.2f / 3.57f, 0.062f, 0, N));

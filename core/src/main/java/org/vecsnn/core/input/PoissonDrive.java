@@ -88,13 +88,6 @@ public final class PoissonDrive implements CurrentInput {
         int slot = direct != null ? 0 : synapse.arrivals().slot(step);
         int end = Math.min(to, synapse.target().size());
         long stepKey = SplitMix64.mix(seed ^ step * 0x9E3779B97F4A7C15L);
-        for (int i = from; i < end; i++) {
-            double u = (SplitMix64.mix(stepKey + i * 0xD1B54A32D192ED03L) >>> 11) * 0x1.0p-53;
-            int k = 0;
-            while (k < cumulative.length - 1 && u >= cumulative[k]) {
-                k++;
-            }
-            arrivals[slot + i] += k * weight;
-        }
+        kernels.poissonArrivals(stepKey, cumulative, weight, arrivals, slot, from, end);
     }
 }

@@ -137,4 +137,29 @@ public interface Lanes {
      */
     void dualExponential(float[] arrivals, int slot, float[] h, float[] g, float[] gLow, float jump,
                          float decayDecrement, float riseDecrement, float coupling, int from, int to);
+
+    /** The stride of {@link #poissonCount}'s hash from one neuron to the next (odd, so no two neurons share a key). */
+    long POISSON_STRIDE = 0xD1B54A32D192ED03L;
+
+    /**
+     * A stateless Poisson drive's arrivals: {@code arrivals[slot + i] += n_i·weight} over {@code [from, to)}, n_i =
+     * {@link #poissonCount}. Unlike the other lanes, {@code to} may end inside a block of {@link Kernels#PAD} (the
+     * population's last neuron): the lanes past it are left alone.
+     */
+    void poissonArrivals(long stepKey, double[] cumulative, float weight, float[] arrivals, int slot, int from,
+                         int to);
+
+    /**
+     * Neuron i's draw: u = the top 53 bits of {@code SplitMix64.mix(stepKey + i·POISSON_STRIDE)} as a double in
+     * [0, 1), and the count is how many of {@code cumulative[0 … length − 2]} (the tabulated distribution function,
+     * non-decreasing) u reaches: the inverse of the distribution function, capped at its last entry.
+     */
+    static int poissonCount(long stepKey, int i, double[] cumulative) {
+        double u = (org.vecsnn.core.connect.SplitMix64.mix(stepKey + i * POISSON_STRIDE) >>> 11) * 0x1.0p-53;
+        int n = 0;
+        while (n < cumulative.length - 1 && u >= cumulative[n]) {
+            n++;
+        }
+        return n;
+    }
 }

@@ -202,6 +202,14 @@ public final class PlainKernels implements Kernels {
     }
 
     @Override
+    public void poissonArrivals(long stepKey, double[] cumulative, float weight, float[] arrivals, int slot, int from,
+                                int to) {
+        for (int i = from; i < to; i++) {
+            arrivals[slot + i] += Lanes.poissonCount(stepKey, i, cumulative) * weight;
+        }
+    }
+
+    @Override
     public void countDown(int[] pulse, int from, int to) {
         for (int i = from; i < to; i++) {
             pulse[i] = Math.max(pulse[i] - 1, 0);

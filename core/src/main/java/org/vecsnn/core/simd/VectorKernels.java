@@ -1,9 +1,12 @@
 package org.vecsnn.core.simd;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,6 +19,11 @@ public final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> FLOATS = VectorMath.FLOATS;
     private static final VectorSpecies<Integer> INTS = VectorMath.INTS;
     private static final int LANES = VectorMath.LANES;
+    /** The Poisson drive's hash in 64-bit lanes, its counts added to floats of half the width (as many lanes). */
+    private static final VectorSpecies<Long> LONGS = VectorSpecies.of(long.class, VectorShape.forBitSize(BITS));
+    private static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, VectorShape.forBitSize(BITS));
+    private static final VectorSpecies<Float> HALF_FLOATS = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(BITS / 2));
 
     public VectorKernels() {
         if (PAD % LANES != 0) {
@@ -281,6 +289,34 @@ public final class VectorKernels implements Kernels {
             FloatVector g2 = gi.mul(gi);
             FloatVector g4 = g2.mul(g2);
             g4.div(g4.add(kd)).intoArray(s, i);
+        }
+    }
+
+    /** {@link Lanes#poissonCount} lane by lane: the hash, then the count of table entries reached, branch-free. */
+    @Override
+    public void poissonArrivals(long stepKey, double[] cumulative, float weight, float[] arrivals, int slot, int from,
+                                int to) {
+        int lanes = LONGS.length();
+        int last = cumulative.length - 1;
+        LongVector lane = LongVector.zero(LONGS).addIndex(1);
+        int i = from;
+        for (; i <= to - lanes; i += lanes) {
+            LongVector z = lane.add(i).mul(POISSON_STRIDE).add(stepKey);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94D049BB133111EBL);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+            DoubleVector u = ((DoubleVector) z.lanewise(VectorOperators.LSHR, 11).convert(VectorOperators.L2D, 0))
+                    .mul(0x1.0p-53);
+            DoubleVector n = DoubleVector.zero(DOUBLES);
+            for (int k = 0; k < last; k++) {
+                n = n.add(1.0, u.compare(VectorOperators.GE, cumulative[k]));
+            }
+            FloatVector counts = (FloatVector) n.convertShape(VectorOperators.D2F, HALF_FLOATS, 0);
+            FloatVector.fromArray(HALF_FLOATS, arrivals, slot + i).add(counts.mul(weight))
+                    .intoArray(arrivals, slot + i);
+        }
+        for (; i < to; i++) {
+            arrivals[slot + i] += Lanes.poissonCount(stepKey, i, cumulative) * weight;
         }
     }
 
