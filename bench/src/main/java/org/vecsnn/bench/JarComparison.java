@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar org.vecsnn.bench.JarComparison \
- *     OLD.jar NEW.jar [--network coba|cuba|cobahh|microcircuit] [--n 4000] [--scale 0.1] [--threads 1]
+ *     OLD.jar NEW.jar [--network coba|cuba|cobahh|microcircuit] [--n 4000] [--scale 0.1] [--drive dc|poisson]
+ *     [--threads 1]
  *     [--rounds 40] [--steps 1000] [--warmup 20000] [--api runSteps|step]
  *     [--bench NeuronModelBenchmark --param model=hh --param method=RK4 …]
  * </pre>
@@ -51,13 +52,14 @@ public final class JarComparison {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: JarComparison OLD.jar NEW.jar [--network NAME] [--n N] [--scale S] [--api step] "
+            System.err.println("usage: JarComparison OLD.jar NEW.jar [--network NAME] [--n N] [--scale S] [--drive D] [--api step] "
                     + "[--threads T] [--rounds R] [--steps S] [--warmup W]");
             System.exit(2);
         }
         String network = "coba";
         int n = 4000;
         double scale = 0.1;
+        String drive = "DC";
         int threads = 1;
         int rounds = 40;
         long steps = 1000;
@@ -71,6 +73,7 @@ public final class JarComparison {
                 case "--network" -> network = value;
                 case "--n" -> n = Integer.parseInt(value);
                 case "--scale" -> scale = Double.parseDouble(value);
+                case "--drive" -> drive = value.toUpperCase(java.util.Locale.ROOT);
                 case "--threads" -> threads = Integer.parseInt(value);
                 case "--rounds" -> rounds = Integer.parseInt(value);
                 case "--steps" -> steps = Long.parseLong(value);
@@ -90,7 +93,7 @@ public final class JarComparison {
         Build[] builds = new Build[2];
         for (int b = 0; b < 2; b++) {
             builds[b] = bench != null ? loadBenchmark(Path.of(args[b]), bench, params)
-                    : load(Path.of(args[b]), network, n, scale, threads, oneByOne);
+                    : load(Path.of(args[b]), network, n, scale, drive, threads, oneByOne);
         }
         for (Build build : builds) {
             build.secondsFor(warmup);
@@ -122,7 +125,8 @@ public final class JarComparison {
         }
     }
 
-    private static Build load(Path jar, String network, int n, double scale, int threads, boolean oneByOne)
+    private static Build load(Path jar, String network, int n, double scale, String drive, int threads,
+                              boolean oneByOne)
             throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException(jar + ": no such jar");
@@ -134,11 +138,11 @@ public final class JarComparison {
         Object built;
         if (network.equals("microcircuit")) {
             Class<?> microcircuit = networkClass(loader, "Microcircuit");
-            Class<?> drive = networkClass(loader, "Microcircuit$Drive");
-            Object dc = Arrays.stream(drive.getEnumConstants()).filter(d -> d.toString().equals("DC")).findFirst()
-                    .orElseThrow();
-            built = microcircuit.getMethod("build", double.class, double.class, long.class, kernelsType, drive)
-                    .invoke(null, scale, 0.1, 1L, kernels, dc);
+            Class<?> drives = networkClass(loader, "Microcircuit$Drive");
+            Object chosen = Arrays.stream(drives.getEnumConstants()).filter(d -> d.toString().equals(drive))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("--drive " + drive + ": dc or poisson"));
+            built = microcircuit.getMethod("build", double.class, double.class, long.class, kernelsType, drives)
+                    .invoke(null, scale, 0.1, 1L, kernels, chosen);
         } else {
             built = networkClass(loader, "BenchmarkNetworks")
                     .getMethod("byName", String.class, int.class, double.class, long.class, kernelsType)

@@ -60,7 +60,10 @@ public final class PoissonDrive implements CurrentInput {
         return synapse.target();
     }
 
-    /** Tabulates the distribution function of Poisson(rate·dt) up to where it reaches 1 in double precision. */
+    /**
+     * Tabulates the distribution function of Poisson(rate·dt) up to where it reaches 1 in double precision (the SIMD
+     * lanes compare each draw with every entry, so the table holds no entries past that).
+     */
     @Override
     public void prepare(TimeGrid grid) {
         double lambda = rateHz * grid.dt() * 1e-3;
@@ -72,8 +75,12 @@ public final class PoissonDrive implements CurrentInput {
         double p = StrictMath.exp(-lambda);
         double sum = p;
         f.add(sum);
+        // until it reaches 1, or stops growing: at some rates the sum settles a few ulps below 1 − 1e-16
         for (int k = 1; sum < 1 - 1e-16 && k < 1000; k++) {
             p *= lambda / k;
+            if (sum + p == sum) {
+                break;
+            }
             sum += p;
             f.add(sum);
         }
