@@ -487,6 +487,11 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
         }
 
         @Override
+        public org.vecsnn.core.simd.Lanes lanes() {
+            return target.target().network().kernels();
+        }
+
+        @Override
         public StateStore presynapticState() {
             return presynaptic;
         }

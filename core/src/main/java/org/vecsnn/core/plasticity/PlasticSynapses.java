@@ -1,5 +1,6 @@
 package org.vecsnn.core.plasticity;
 
+import org.vecsnn.core.simd.Lanes;
 import org.vecsnn.core.state.StateStore;
 
 /**
@@ -36,6 +37,9 @@ public interface PlasticSynapses {
     float weight();
 
     StateStore synapseState();
+
+    /** The network's SIMD lanes, for a rule that steps its state (traces) in them once per step. */
+    Lanes lanes();
 
     StateStore presynapticState();
 

@@ -56,9 +56,9 @@ public record InhibitoryStdp(double eta, double tau, double rho0, double wMax, d
     @Override
     public PlasticityKernel bind(PlasticSynapses synapses, double dt) {
         SynapseUpdates updates = new SynapseUpdates(synapses, wMax, 0, 0, "inhibitory STDP");
-        Traces pre = new Traces(synapses.presynapticState(), "t_pre", new String[] {"x_pre"}, new double[] {tau},
+        Traces pre = new Traces(synapses, true, new String[] {"x_pre"}, new double[] {tau},
                 dt, Pairing.ALL_TO_ALL);
-        Traces post = new Traces(synapses.postsynapticState(), "t_post", new String[] {"x_post"},
+        Traces post = new Traces(synapses, false, new String[] {"x_post"},
                 new double[] {tau}, dt, Pairing.ALL_TO_ALL);
         double depression = -eta * alpha();
         long onsetStep = new TimeGrid(dt).steps("inhibitory STDP onset", onset, 0);
@@ -66,18 +66,24 @@ public record InhibitoryStdp(double eta, double tau, double rho0, double wMax, d
             @Override
             public float preSpike(long step, int row) {
                 if (step >= onsetStep) {
-                    updates.row(row, step, post, 0, eta, depression);
+                    updates.row(row, post, 0, eta, depression);
                 }
-                pre.spike(row, step);
+                pre.spike(row);
                 return 1f;
+            }
+
+            @Override
+            public void afterStep(long step) {
+                pre.advance();
+                post.advance();
             }
 
             @Override
             public void postSpike(long step, int column) {
                 if (step >= onsetStep) {
-                    updates.column(column, step, pre, 0, eta);
+                    updates.column(column, pre, 0, eta);
                 }
-                post.spike(column, step);
+                post.spike(column);
             }
         };
     }

@@ -24,8 +24,8 @@ import org.vecsnn.core.plasticity.PlasticityKernel;
  * steps the neurons emit in; the synapse's delay is not part of Δt (see docs/PLASTICITY.md).
  *
  * <p>The rule changes weights, so a projection built with one weight for all synapses gets one per synapse, each
- * starting at that weight; recorded as {@code "w"} and checkpointed with the traces. The traces are stored as they
- * were just after each neuron's last spike (step {@code t_pre} or {@code t_post}) and decayed when read.
+ * starting at that weight; recorded as {@code "w"} and checkpointed with the traces. The traces decay in SIMD lanes
+ * at the end of each step.
  *
  * @param aPlus A₊, potentiation per pair, {@code >= 0} (in weight units for μ = 0)
  * @param aMinus A₋, depression per pair, {@code >= 0}
@@ -90,22 +90,28 @@ public record PairStdp(double aPlus, double aMinus, double tauPlus, double tauMi
     @Override
     public PlasticityKernel bind(PlasticSynapses synapses, double dt) {
         SynapseUpdates updates = new SynapseUpdates(synapses, wMax, muPlus, muMinus, "pair STDP");
-        Traces pre = new Traces(synapses.presynapticState(), "t_pre", new String[] {"x_pre"},
+        Traces pre = new Traces(synapses, true, new String[] {"x_pre"},
                 new double[] {tauPlus}, dt, pairing);
-        Traces post = new Traces(synapses.postsynapticState(), "t_post", new String[] {"x_post"},
+        Traces post = new Traces(synapses, false, new String[] {"x_post"},
                 new double[] {tauMinus}, dt, pairing);
         return new PlasticityKernel() {
             @Override
             public float preSpike(long step, int row) {
-                updates.row(row, step, post, 0, -aMinus, 0);
-                pre.spike(row, step);
+                updates.row(row, post, 0, -aMinus, 0);
+                pre.spike(row);
                 return 1f;
             }
 
             @Override
+            public void afterStep(long step) {
+                pre.advance();
+                post.advance();
+            }
+
+            @Override
             public void postSpike(long step, int column) {
-                updates.column(column, step, pre, 0, aPlus);
-                post.spike(column, step);
+                updates.column(column, pre, 0, aPlus);
+                post.spike(column);
             }
         };
     }

@@ -5,17 +5,17 @@ import org.vecsnn.core.state.StateSpec;
 
 /**
  * What every spike-timing rule here is: it changes weights, at presynaptic and at postsynaptic spikes, from one trace
- * per side by default ({@code x_pre}, {@code x_post}, each with the step of its last update).
+ * per side by default ({@code x_pre}, {@code x_post}), and steps its traces once per step.
  */
 interface SpikeTimingRule extends PlasticityRule {
     @Override
     default StateSpec presynapticState() {
-        return Traces.spec("t_pre", "x_pre");
+        return Traces.spec("x_pre");
     }
 
     @Override
     default StateSpec postsynapticState() {
-        return Traces.spec("t_post", "x_post");
+        return Traces.spec("x_post");
     }
 
     @Override
@@ -25,6 +25,11 @@ interface SpikeTimingRule extends PlasticityRule {
 
     @Override
     default boolean usesPostSpikes() {
+        return true;
+    }
+
+    @Override
+    default boolean usesSteps() {
         return true;
     }
 }

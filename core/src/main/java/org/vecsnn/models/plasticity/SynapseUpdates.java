@@ -43,20 +43,20 @@ final class SynapseUpdates {
         }
     }
 
-    /** A spike of {@code row} in {@code step}: {@code w += gain·w^μ₋·y + offset}, y its target's trace {@code trace}. */
-    void row(int row, long step, Traces post, int trace, double gain, double offset) {
+    /** A spike of {@code row}: {@code w += gain·w^μ₋·y + offset}, y its target's trace {@code trace}. */
+    void row(int row, Traces post, int trace, double gain, double offset) {
         for (int e = rowStart[row]; e < rowStart[row + 1]; e++) {
             double weight = w[e];
-            w[e] = bounded(weight + gain * power(weight, muMinus) * post.at(trace, targets[e], step) + offset);
+            w[e] = bounded(weight + gain * power(weight, muMinus) * post.at(trace, targets[e]) + offset);
         }
     }
 
-    /** A spike of {@code column} in {@code step}: {@code w += gain·(w_max − w)^μ₊·x}, x its source's trace. */
-    void column(int column, long step, Traces pre, int trace, double gain) {
+    /** A spike of {@code column}: {@code w += gain·(w_max − w)^μ₊·x}, x its source's trace. */
+    void column(int column, Traces pre, int trace, double gain) {
         for (int k = columnStart[column]; k < columnStart[column + 1]; k++) {
             int e = columnSynapses[k];
             double weight = w[e];
-            w[e] = bounded(weight + gain * power(wMax - weight, muPlus) * pre.at(trace, columnRows[k], step));
+            w[e] = bounded(weight + gain * power(wMax - weight, muPlus) * pre.at(trace, columnRows[k]));
         }
     }
 

@@ -71,33 +71,39 @@ public record TripletStdp(double a2Plus, double a3Plus, double a2Minus, double a
 
     @Override
     public StateSpec presynapticState() {
-        return Traces.spec("t_pre", "r1", "r2");
+        return Traces.spec("r1", "r2");
     }
 
     @Override
     public StateSpec postsynapticState() {
-        return Traces.spec("t_post", "o1", "o2");
+        return Traces.spec("o1", "o2");
     }
 
     @Override
     public PlasticityKernel bind(PlasticSynapses synapses, double dt) {
         SynapseUpdates updates = new SynapseUpdates(synapses, wMax, 0, 0, "triplet STDP");
-        Traces pre = new Traces(synapses.presynapticState(), "t_pre", new String[] {"r1", "r2"},
+        Traces pre = new Traces(synapses, true, new String[] {"r1", "r2"},
                 new double[] {tauPlus, tauX}, dt, pairing);
-        Traces post = new Traces(synapses.postsynapticState(), "t_post", new String[] {"o1", "o2"},
+        Traces post = new Traces(synapses, false, new String[] {"o1", "o2"},
                 new double[] {tauMinus, tauY}, dt, pairing);
         return new PlasticityKernel() {
             @Override
             public float preSpike(long step, int row) {
-                updates.row(row, step, post, 0, -(a2Minus + a3Minus * pre.at(1, row, step)), 0);
-                pre.spike(row, step);
+                updates.row(row, post, 0, -(a2Minus + a3Minus * pre.at(1, row)), 0);
+                pre.spike(row);
                 return 1f;
             }
 
             @Override
+            public void afterStep(long step) {
+                pre.advance();
+                post.advance();
+            }
+
+            @Override
             public void postSpike(long step, int column) {
-                updates.column(column, step, pre, 0, a2Plus + a3Plus * post.at(1, column, step));
-                post.spike(column, step);
+                updates.column(column, pre, 0, a2Plus + a3Plus * post.at(1, column));
+                post.spike(column);
             }
         };
     }
