@@ -150,6 +150,45 @@ class KernelTwinsTest {
     }
 
     @Test
+    void columnSumsInBlocksAreEachColumnsSumInItsOrder() {
+        // 37 columns of 0 to 11 entries (one of each length and more), reading g and g2 by a random index
+        java.util.Random random = new java.util.Random(3);
+        int columns = 37;
+        int[] start = new int[columns + 1];
+        for (int j = 0; j < columns; j++) {
+            start[j + 1] = start[j] + (j < 12 ? j : random.nextInt(12));
+        }
+        int[] index = new int[start[columns]];
+        float[] weight = new float[index.length];
+        for (int e = 0; e < index.length; e++) {
+            index[e] = random.nextInt(N - 1);
+            weight[e] = random.nextFloat() - 0.3f;
+        }
+        org.vecsnn.core.simd.ColumnBlocks plain = org.vecsnn.core.simd.ColumnBlocks.of(start, index, null, N - 1);
+        org.vecsnn.core.simd.ColumnBlocks weighted = org.vecsnn.core.simd.ColumnBlocks.of(start, index, weight, 0);
+        // independently of both twins: each column's loop, as the kinetic synapses summed before the blocks
+        State reference = new State(1);
+        reference.g[N - 1] = 0f;
+        float[] expected = new float[plain.paddedColumns()];
+        float[] expectedWeighted = new float[weighted.paddedColumns()];
+        for (int j = 0; j < columns; j++) {
+            for (int e = start[j]; e < start[j + 1]; e++) {
+                expected[j] += reference.g[index[e]];
+                expectedWeighted[j] += weight[e] * reference.g[index[e]] * reference.g2[index[e]];
+            }
+        }
+        for (Kernels kernels : new Kernels[] {new PlainKernels(), KernelProvider.get()}) {
+            State s = new State(1);
+            s.g[N - 1] = 0f; // the padding entries' value
+            float[] sums = new float[plain.paddedColumns()];
+            kernels.columnSums(plain, s.g, sums);
+            assertArrayEquals(expected, sums, 0f, kernels.name());
+            kernels.weightedColumnSums(weighted, s.g, s.g2, sums);
+            assertArrayEquals(expectedWeighted, sums, 0f, kernels.name() + ", weighted");
+        }
+    }
+
+    @Test
     void kernelsWithExp() {
         compare((k, s) -> k.mgBlockOutput(s.g, s.v, s.input, 0f, 1.2f / 3.57f, 0.062f, 0, N));
         compare((k, s) -> k.saturate(s.g, s.input, 0.5f, 0.01f, 0.1f, 0, N));

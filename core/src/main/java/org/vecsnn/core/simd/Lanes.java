@@ -138,6 +138,15 @@ public interface Lanes {
     void dualExponential(float[] arrivals, int slot, float[] h, float[] g, float[] gLow, float jump,
                          float decayDecrement, float riseDecrement, float coupling, int from, int to);
 
+    /** {@code sums[j] = Σ p[index]} over column j's entries of {@code blocks}, in their order, for every padded column. */
+    void columnSums(ColumnBlocks blocks, float[] p, float[] sums);
+
+    /**
+     * {@code sums[j] = Σ (weight·a[index])·b[index]} over column j's entries of {@code blocks} (which has weights), in
+     * their order, for every padded column.
+     */
+    void weightedColumnSums(ColumnBlocks blocks, float[] a, float[] b, float[] sums);
+
     /** The stride of {@link #poissonCount}'s hash from one neuron to the next (odd, so no two neurons share a key). */
     long POISSON_STRIDE = 0xD1B54A32D192ED03L;
 

@@ -202,6 +202,37 @@ public final class PlainKernels implements Kernels {
     }
 
     @Override
+    public void columnSums(ColumnBlocks blocks, float[] p, float[] sums) {
+        int[] start = blocks.blockStart();
+        int[] index = blocks.index();
+        for (int b = 0; b + 1 < start.length; b++) {
+            for (int lane = 0; lane < PAD; lane++) {
+                float sum = 0f;
+                for (int e = start[b] + lane; e < start[b + 1]; e += PAD) {
+                    sum += p[index[e]];
+                }
+                sums[b * PAD + lane] = sum;
+            }
+        }
+    }
+
+    @Override
+    public void weightedColumnSums(ColumnBlocks blocks, float[] a, float[] b, float[] sums) {
+        int[] start = blocks.blockStart();
+        int[] index = blocks.index();
+        float[] weight = blocks.weight();
+        for (int k = 0; k + 1 < start.length; k++) {
+            for (int lane = 0; lane < PAD; lane++) {
+                float sum = 0f;
+                for (int e = start[k] + lane; e < start[k + 1]; e += PAD) {
+                    sum += weight[e] * a[index[e]] * b[index[e]];
+                }
+                sums[k * PAD + lane] = sum;
+            }
+        }
+    }
+
+    @Override
     public void poissonArrivals(long stepKey, double[] cumulative, float weight, float[] arrivals, int slot, int from,
                                 int to) {
         for (int i = from; i < to; i++) {

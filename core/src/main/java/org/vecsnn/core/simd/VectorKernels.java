@@ -292,6 +292,40 @@ public final class VectorKernels implements Kernels {
         }
     }
 
+    /** Each lane sums one column: gathers of {@code p} through the blocks' indices, added in entry order. */
+    @Override
+    public void columnSums(ColumnBlocks blocks, float[] p, float[] sums) {
+        int[] start = blocks.blockStart();
+        int[] index = blocks.index();
+        for (int b = 0; b + 1 < start.length; b++) {
+            for (int lane = 0; lane < PAD; lane += LANES) {
+                FloatVector sum = FloatVector.zero(FLOATS);
+                for (int e = start[b] + lane; e < start[b + 1]; e += PAD) {
+                    sum = sum.add(FloatVector.fromArray(FLOATS, p, 0, index, e));
+                }
+                sum.intoArray(sums, b * PAD + lane);
+            }
+        }
+    }
+
+    @Override
+    public void weightedColumnSums(ColumnBlocks blocks, float[] a, float[] b, float[] sums) {
+        int[] start = blocks.blockStart();
+        int[] index = blocks.index();
+        float[] weight = blocks.weight();
+        for (int k = 0; k + 1 < start.length; k++) {
+            for (int lane = 0; lane < PAD; lane += LANES) {
+                FloatVector sum = FloatVector.zero(FLOATS);
+                for (int e = start[k] + lane; e < start[k + 1]; e += PAD) {
+                    sum = sum.add(FloatVector.fromArray(FLOATS, weight, e)
+                            .mul(FloatVector.fromArray(FLOATS, a, 0, index, e))
+                            .mul(FloatVector.fromArray(FLOATS, b, 0, index, e)));
+                }
+                sum.intoArray(sums, k * PAD + lane);
+            }
+        }
+    }
+
     /** {@link Lanes#poissonCount} lane by lane: the hash, then the count of table entries reached, branch-free. */
     @Override
     public void poissonArrivals(long stepKey, double[] cumulative, float weight, float[] arrivals, int slot, int from,

@@ -10,6 +10,7 @@ import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.connect.Csr;
 import org.vecsnn.core.delay.EventRing;
 import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.simd.ColumnBlocks;
 import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.state.StateSpec;
 import org.vecsnn.core.state.StateStore;
@@ -170,7 +171,7 @@ public final class KineticReceptor extends SynapticInput {
         for (Channels set : channelSets) {
             dynamics.advance(kernels, set.vars, set.pulse, set.scratch, set.vars[0].length);
             set.advanceSums(kernels);
-            set.sumInto(g, s);
+            set.sumInto(kernels, g, s);
         }
     }
 
@@ -196,8 +197,11 @@ public final class KineticReceptor extends SynapticInput {
         private final int delaySteps;
         private final int targetFrom;
         private final int[] columnStart;
-        private final int[] columnChannel;
-        private final float[] columnWeight;
+        /** The channels by postsynaptic column in SIMD blocks, for summing g (kinetics other than Markov's). */
+        private final ColumnBlocks blocks;
+        /** One weight for all: each channel's term {@code (w·efficacy)·s} once per step, and 0 at index count. */
+        private final float[] terms;
+        private final float[] columnSums;
         // Markov kinetics: sums per postsynaptic column instead of a sum over every synapse each step
         private final org.vecsnn.core.simd.AffineStep[] steps;
         private final int[] targets;
@@ -247,10 +251,22 @@ public final class KineticReceptor extends SynapticInput {
             int columns = csr.columns();
             Csr.ColumnIndex byColumn = csr.byColumn();
             columnStart = byColumn.start();
-            columnChannel = perSynapse ? byColumn.synapses() : byColumn.rows();
-            columnWeight = new float[csr.synapseCount()];
-            for (int e = 0; e < columnWeight.length; e++) {
-                columnWeight[e] = csr.weights() == null ? weight : csr.weights()[byColumn.synapses()[e]];
+            if (markov) {
+                blocks = null;
+                terms = null;
+                columnSums = null;
+            } else {
+                int[] channel = perSynapse ? byColumn.synapses() : byColumn.rows();
+                float[] entryWeight = null;
+                if (csr.weights() != null) {
+                    entryWeight = new float[csr.synapseCount()];
+                    for (int e = 0; e < entryWeight.length; e++) {
+                        entryWeight[e] = csr.weights()[byColumn.synapses()[e]];
+                    }
+                }
+                blocks = ColumnBlocks.of(columnStart, channel, entryWeight, entryWeight == null ? count : 0);
+                terms = entryWeight == null ? new float[count + 1] : null;
+                columnSums = new float[blocks.paddedColumns()];
             }
             this.steps = linearSteps;
             this.targets = csr.targets();
@@ -419,21 +435,25 @@ public final class KineticReceptor extends SynapticInput {
             events.clear(step);
         }
 
-        void sumInto(float[] g, int outputVariable) {
+        void sumInto(Kernels kernels, float[] g, int outputVariable) {
             if (steps != null) {
                 for (int j = 0; j + 1 < columnStart.length; j++) {
                     g[targetFrom + j] += offSum[j] + onSum[j];
                 }
                 return;
             }
+            // g_j += Σ (w·efficacy)·s over column j's channels, in column order, in SIMD lanes
             float[] s = vars[outputVariable];
-            for (int j = 0; j + 1 < columnStart.length; j++) {
-                float sum = 0f;
-                for (int e = columnStart[j]; e < columnStart[j + 1]; e++) {
-                    int c = columnChannel[e];
-                    sum += columnWeight[e] * release[c] * s[c];
+            if (terms != null) {
+                for (int c = 0; c < count; c++) {
+                    terms[c] = weight * release[c] * s[c];
                 }
-                g[targetFrom + j] += sum;
+                kernels.columnSums(blocks, terms, columnSums);
+            } else {
+                kernels.weightedColumnSums(blocks, release, s, columnSums);
+            }
+            for (int j = 0; j < blocks.columns(); j++) {
+                g[targetFrom + j] += columnSums[j];
             }
         }
     }
