@@ -193,4 +193,39 @@ class MicrocircuitTest {
             assertEquals(Math.exp(-1.28), zeros / (double) samples, 0.005, kernels.name() + ": no spike");
         }
     }
+
+    @Test
+    void aPoissonStimulusDrawsTheFullDrivesCountsOnItsNeuronsAndStepsOnly() {
+        float[][] g = new float[2][];
+        Network[] nets = new Network[2];
+        for (int k = 0; k < 2; k++) {
+            nets[k] = new Network(0.1, org.vecsnn.core.simd.KernelProvider.get()).threads(1);
+            NeuronPopulation p = nets[k].addNeurons("p", 1000, new Lif(0, -5, 1e9, 10, 1, 0,
+                    org.vecsnn.core.neuron.Integrator.EXACT));
+            var syn = new ExponentialReceptor(p, "g", 0.5, SynapticOutput.current());
+            PoissonDrive full = new PoissonDrive(syn, 12_800, 1, 9);
+            nets[k].addCurrent(k == 0 ? full : full.onNeurons(100, 301).during(5, 10));
+            nets[k].prepare();
+            g[k] = syn.state();
+        }
+        for (int step = 0; step < 150; step++) {
+            nets[0].step();
+            nets[1].step();
+            boolean on = step >= 50 && step < 100;
+            for (int i = 0; i < 1000; i++) {
+                if (on && i >= 100 && i < 301) {
+                    assertEquals(g[0][i], g[1][i], "neuron " + i + ", step " + step);
+                } else if (step < 50 || i < 100 || i >= 301) {
+                    assertEquals(0f, g[1][i], "neuron " + i + ", step " + step);
+                }
+            }
+            if (step == 49) { // the stimulus starts from nothing, as the full drive's g carries its past
+                java.util.Arrays.fill(g[0], 0f);
+            }
+        }
+        String m = assertThrows(IllegalArgumentException.class, () -> new PoissonDrive(new ExponentialReceptor(
+                new Network(0.1, new PlainKernels()).addNeurons("q", 10, Lif.defaults()), "g", 5,
+                SynapticOutput.current()), 100, 1, 1).onNeurons(5, 11)).getMessage();
+        assertEquals("Poisson drive neurons [5, 11): must lie within [0, 10) of population 'q'", m);
+    }
 }

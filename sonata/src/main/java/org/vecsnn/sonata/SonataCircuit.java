@@ -441,8 +441,16 @@ public final class SonataCircuit {
                         SynapticInput synapse = cells.synapticInputs().stream().filter(s -> s.name().equals(
                                 receptor)).findFirst().orElseThrow(() -> p.fail("receptor", "'" + receptor
                                 + "' is not a receptor of population '" + cells.name() + "'"));
-                        network.addCurrent(new PoissonDrive(synapse, p.need("rate_Hz"), p.need("weight"),
-                                p.integer("seed")));
+                        PoissonDrive drive = new PoissonDrive(synapse, p.need("rate_Hz"), p.need("weight"),
+                                p.integer("seed"));
+                        if (p.has("from") || p.has("to")) {
+                            drive = drive.onNeurons(Math.toIntExact(p.integer("from")),
+                                    Math.toIntExact(p.integer("to")));
+                        }
+                        if (p.has("start_ms") || p.has("end_ms")) {
+                            drive = drive.during(p.get("start_ms", 0), p.get("end_ms", Double.POSITIVE_INFINITY));
+                        }
+                        network.addCurrent(drive);
                     }
                     default -> throw p.fail("type", "'" + type + "' must be one of " + types);
                 }

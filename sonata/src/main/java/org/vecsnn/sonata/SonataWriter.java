@@ -253,9 +253,17 @@ public final class SonataWriter {
                         values.add(v);
                     }
                 }
-                case PoissonDrive d -> e.put("type", "poisson_drive").put("population", d.target().name())
-                        .put("receptor", d.synapse().name()).put("rate_Hz", d.rateHz()).put("weight", d.weight())
-                        .put("seed", d.seed());
+                case PoissonDrive d -> {
+                    e.put("type", "poisson_drive").put("population", d.target().name())
+                            .put("receptor", d.synapse().name()).put("rate_Hz", d.rateHz()).put("weight", d.weight())
+                            .put("seed", d.seed()).put("from", d.from()).put("to", d.to());
+                    if (d.startMs() != 0 || !Double.isInfinite(d.endMs())) {
+                        e.put("start_ms", d.startMs());
+                        if (!Double.isInfinite(d.endMs())) {
+                            e.put("end_ms", d.endMs());
+                        }
+                    }
+                }
                 default -> throw new IllegalArgumentException("current '" + c.description() + "' ("
                         + c.getClass().getName() + ") has no SONATA form here: the writer takes constant currents"
                         + " (a whole population's first as its I_e), currents given as samples, Poisson drives and"

@@ -321,6 +321,9 @@ class RoundTripTest {
             net.addCurrent(TimedCurrent.constant(cells.range(0, 10), 2));
             net.addCurrent(TimedCurrent.samples(cells.range(5, 30), new double[] {1, -2, 3.5, 0.25}, 50));
             net.addCurrent(new PoissonDrive(cells.synapticInputs().get(0), 400, 0.7, 21));
+            // a stimulus: some neurons, for a while
+            net.addCurrent(new PoissonDrive(cells.synapticInputs().get(0), 900, 0.4, 22).onNeurons(7, 25)
+                    .during(20, 60.5));
             net.addCurrent(TimedCurrent.constant(cells.all(), 1.5));
         } else if (name.equals("gap spikelets")) {
             net.connectGap(cells.range(0, 20), cells.range(20, 40)).connector(Connectors.fixedProbability(0.2,

@@ -13,16 +13,30 @@ import org.vecsnn.core.synapse.SynapticInput;
  * arrivals of that step (the external input of the microcircuit: K_ext synapses at 8 Hz, 12–23 kHz in all, more
  * than one spike per 0.1 ms step, which a {@link PoissonSource} of one unit per input cannot carry). The draws are
  * a hash of (seed, neuron, step), so the drive keeps no state: it is the same on any number of threads and after a
- * checkpoint.
+ * checkpoint. A drive may reach only some neurons ({@link #onNeurons}) and only for a while ({@link #during}): a
+ * stimulus.
  */
 public final class PoissonDrive implements CurrentInput {
     private final SynapticInput synapse;
     private final double rateHz;
     private final float weight;
     private final long seed;
+    private final int from;
+    private final int to;
+    private final double startMs;
+    private final double endMs;
     private double[] cumulative;
+    private long startStep;
+    private long endStep;
 
+    /** A drive onto every neuron of the synapse's population, for the whole run. */
     public PoissonDrive(SynapticInput synapse, double rateHz, double weight, long seed) {
+        this(synapse, rateHz, weight, seed, 0, synapse == null ? 0 : synapse.target().size(), 0,
+                Double.POSITIVE_INFINITY);
+    }
+
+    private PoissonDrive(SynapticInput synapse, double rateHz, double weight, long seed, int from, int to,
+                         double startMs, double endMs) {
         if (synapse == null) {
             throw new IllegalArgumentException("synapse of Poisson drive = null: must be a synaptic input");
         }
@@ -30,12 +44,38 @@ public final class PoissonDrive implements CurrentInput {
         this.rateHz = Check.nonNegative("Poisson drive rate (Hz)", rateHz);
         this.weight = (float) Check.finite("Poisson drive weight", weight);
         this.seed = seed;
+        int size = synapse.target().size();
+        if (from < 0 || to > size || from > to) {
+            throw new IllegalArgumentException("Poisson drive neurons [" + from + ", " + to + "): must lie within [0, "
+                    + size + ") of population '" + synapse.target().name() + "'");
+        }
+        this.from = from;
+        this.to = to;
+        Check.nonNegative("Poisson drive start (ms)", startMs);
+        if (!(endMs > startMs)) {
+            throw new IllegalArgumentException("Poisson drive end = " + endMs + " ms: must be after its start, "
+                    + startMs + " ms");
+        }
+        this.startMs = startMs;
+        this.endMs = endMs;
+    }
+
+    /** The same drive onto neurons {@code [from, to)} of the population only. */
+    public PoissonDrive onNeurons(int from, int to) {
+        return new PoissonDrive(synapse, rateHz, weight, seed, from, to, startMs, endMs);
+    }
+
+    /** The same drive only in the steps from {@code startMs} to before {@code endMs} (whole steps). */
+    public PoissonDrive during(double startMs, double endMs) {
+        return new PoissonDrive(synapse, rateHz, weight, seed, from, to, startMs, endMs);
     }
 
     @Override
     public String description() {
         return "Poisson drive into synapse '" + synapse.name() + "' of " + target().name() + ", rate " + rateHz
-                + " Hz, weight " + weight + ", seed " + seed;
+                + " Hz, weight " + weight + ", seed " + seed + (from == 0 && to == synapse.target().size() ? ""
+                : ", neurons [" + from + ", " + to + ")") + (startMs == 0 && Double.isInfinite(endMs) ? ""
+                : ", from " + startMs + " to " + endMs + " ms");
     }
 
     /** The synapse its spikes arrive at. */
@@ -53,6 +93,26 @@ public final class PoissonDrive implements CurrentInput {
 
     public long seed() {
         return seed;
+    }
+
+    /** The first neuron driven. */
+    public int from() {
+        return from;
+    }
+
+    /** The neuron after the last driven. */
+    public int to() {
+        return to;
+    }
+
+    /** When the drive starts (ms). */
+    public double startMs() {
+        return startMs;
+    }
+
+    /** When it ends (ms; infinite: never). */
+    public double endMs() {
+        return endMs;
     }
 
     @Override
@@ -85,6 +145,8 @@ public final class PoissonDrive implements CurrentInput {
             f.add(sum);
         }
         cumulative = f.stream().mapToDouble(Double::doubleValue).toArray();
+        startStep = grid.steps("Poisson drive start", startMs, 0);
+        endStep = Double.isInfinite(endMs) ? Long.MAX_VALUE : grid.steps("Poisson drive end", endMs, 0);
     }
 
     @Override
@@ -93,8 +155,12 @@ public final class PoissonDrive implements CurrentInput {
         float[] direct = synapse.dueAtNextStep();
         float[] arrivals = direct != null ? direct : synapse.arrivals().data();
         int slot = direct != null ? 0 : synapse.arrivals().slot(step);
-        int end = Math.min(to, synapse.target().size());
+        int lo = Math.max(from, this.from);
+        int hi = Math.min(to, this.to);
+        if (step < startStep || step >= endStep || lo >= hi) {
+            return;
+        }
         long stepKey = SplitMix64.mix(seed ^ step * 0x9E3779B97F4A7C15L);
-        kernels.poissonArrivals(stepKey, cumulative, weight, arrivals, slot, from, end);
+        kernels.poissonArrivals(stepKey, cumulative, weight, arrivals, slot, lo, hi);
     }
 }
