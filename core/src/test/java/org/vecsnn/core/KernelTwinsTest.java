@@ -189,6 +189,33 @@ class KernelTwinsTest {
     }
 
     @Test
+    void denseColumnSumsAreEachColumnsSumInRowOrder() {
+        // 45 rows × 48 columns, a third of the pairs missing (weight 0), weights of both signs
+        java.util.Random random = new java.util.Random(5);
+        int rows = 45;
+        int stride = 48;
+        float[] w = new float[rows * stride];
+        for (int e = 0; e < w.length; e++) {
+            w[e] = random.nextInt(3) == 0 ? 0f : random.nextFloat() - 0.3f;
+        }
+        State reference = new State(2);
+        float[] expected = new float[stride];
+        for (int j = 0; j < stride; j++) {
+            for (int i = 0; i < rows; i++) {
+                if (w[i * stride + j] != 0f) { // the sparse sum visits only the synapses there are
+                    expected[j] += w[i * stride + j] * reference.g[i] * reference.g2[i];
+                }
+            }
+        }
+        for (Kernels kernels : new Kernels[] {new PlainKernels(), KernelProvider.get()}) {
+            State s = new State(2);
+            float[] sums = new float[stride];
+            kernels.denseColumnSums(w, rows, stride, s.g, s.g2, sums);
+            assertArrayEquals(expected, sums, 0f, kernels.name());
+        }
+    }
+
+    @Test
     void kernelsWithExp() {
         compare((k, s) -> k.mgBlockOutput(s.g, s.v, s.input, 0f, 1.2f / 3.57f, 0.062f, 0, N));
         compare((k, s) -> k.saturate(s.g, s.input, 0.5f, 0.01f, 0.1f, 0, N));

@@ -147,6 +147,13 @@ public interface Lanes {
      */
     void weightedColumnSums(ColumnBlocks blocks, float[] a, float[] b, float[] sums);
 
+    /**
+     * The column sums of a dense projection: {@code sums[j] += (w[i·stride + j]·a[i])·b[i]} for i = 0 … rows − 1 in
+     * order, for every j in {@code [0, stride)} (a multiple of {@link Kernels#PAD}); a missing synapse has w = 0 and
+     * adds nothing. Each column is summed in row order, as {@link #weightedColumnSums} sums it.
+     */
+    void denseColumnSums(float[] w, int rows, int stride, float[] a, float[] b, float[] sums);
+
     /** The stride of {@link #poissonCount}'s hash from one neuron to the next (odd, so no two neurons share a key). */
     long POISSON_STRIDE = 0xD1B54A32D192ED03L;
 

@@ -233,6 +233,17 @@ public final class PlainKernels implements Kernels {
     }
 
     @Override
+    public void denseColumnSums(float[] w, int rows, int stride, float[] a, float[] b, float[] sums) {
+        for (int i = 0; i < rows; i++) {
+            float ai = a[i];
+            float bi = b[i];
+            for (int j = 0, e = i * stride; j < stride; j++, e++) {
+                sums[j] += w[e] * ai * bi;
+            }
+        }
+    }
+
+    @Override
     public void poissonArrivals(long stepKey, double[] cumulative, float weight, float[] arrivals, int slot, int from,
                                 int to) {
         for (int i = from; i < to; i++) {

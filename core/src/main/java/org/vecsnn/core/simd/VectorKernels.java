@@ -326,6 +326,19 @@ public final class VectorKernels implements Kernels {
         }
     }
 
+    @Override
+    public void denseColumnSums(float[] w, int rows, int stride, float[] a, float[] b, float[] sums) {
+        for (int i = 0; i < rows; i++) {
+            float ai = a[i];
+            float bi = b[i];
+            int row = i * stride;
+            for (int j = 0; j < stride; j += LANES) {
+                FloatVector.fromArray(FLOATS, w, row + j).mul(ai).mul(bi).add(FloatVector.fromArray(FLOATS, sums, j))
+                        .intoArray(sums, j);
+            }
+        }
+    }
+
     /** {@link Lanes#poissonCount} lane by lane: the hash, then the count of table entries reached, branch-free. */
     @Override
     public void poissonArrivals(long stepKey, double[] cumulative, float weight, float[] arrivals, int slot, int from,

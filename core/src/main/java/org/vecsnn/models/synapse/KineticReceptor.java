@@ -199,6 +199,12 @@ public final class KineticReceptor extends SynapticInput {
         private final int[] columnStart;
         /** The channels by postsynaptic column in SIMD blocks, for summing g (kinetics other than Markov's). */
         private final ColumnBlocks blocks;
+        /**
+         * Or, for a projection that joins at least half of all pairs (once each), its weights as a dense matrix
+         * (row-major, rows padded to whole blocks): no larger than the sparse one, and summed with no gathers.
+         */
+        private final float[] dense;
+        private final int denseStride;
         /** One weight for all: each channel's term {@code (w·efficacy)·s} once per step, and 0 at index count. */
         private final float[] terms;
         private final float[] columnSums;
@@ -251,10 +257,15 @@ public final class KineticReceptor extends SynapticInput {
             int columns = csr.columns();
             Csr.ColumnIndex byColumn = csr.byColumn();
             columnStart = byColumn.start();
-            if (markov) {
+            int stride = Kernels.padded(columns);
+            boolean denseEnough = !markov && !perSynapse && 2L * csr.synapseCount() >= (long) csr.rows() * stride
+                    && onceEach(byColumn);
+            denseStride = denseEnough ? stride : 0;
+            dense = denseEnough ? denseWeights(csr, weight, stride) : null;
+            if (markov || denseEnough) {
                 blocks = null;
                 terms = null;
-                columnSums = null;
+                columnSums = denseEnough ? new float[stride] : null;
             } else {
                 int[] channel = perSynapse ? byColumn.synapses() : byColumn.rows();
                 float[] entryWeight = null;
@@ -414,6 +425,31 @@ public final class KineticReceptor extends SynapticInput {
             }
         }
 
+        /** Whether no pair is joined twice (a dense matrix holds one weight per pair). */
+        private static boolean onceEach(Csr.ColumnIndex byColumn) {
+            int[] start = byColumn.start();
+            int[] rows = byColumn.rows();
+            for (int j = 0; j + 1 < start.length; j++) {
+                for (int e = start[j] + 1; e < start[j + 1]; e++) {
+                    if (rows[e] <= rows[e - 1]) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** The weights as a row-major matrix of {@code stride} columns; 0 where no synapse. */
+        private static float[] denseWeights(Csr csr, float weight, int stride) {
+            float[] w = new float[Math.multiplyExact(csr.rows(), stride)];
+            for (int i = 0; i < csr.rows(); i++) {
+                for (int e = csr.rowStart()[i]; e < csr.rowStart()[i + 1]; e++) {
+                    w[i * stride + csr.targets()[e]] = csr.weights() == null ? weight : csr.weights()[e];
+                }
+            }
+            return w;
+        }
+
         void takeArrivals(long step, KineticModel.Dynamics dynamics) {
             int n = events.count(step);
             int[] channels = events.channels(step);
@@ -444,6 +480,14 @@ public final class KineticReceptor extends SynapticInput {
             }
             // g_j += Σ (w·efficacy)·s over column j's channels, in column order, in SIMD lanes
             float[] s = vars[outputVariable];
+            if (dense != null) {
+                Arrays.fill(columnSums, 0f);
+                kernels.denseColumnSums(dense, count, denseStride, release, s, columnSums);
+                for (int j = 0; j + 1 < columnStart.length; j++) {
+                    g[targetFrom + j] += columnSums[j];
+                }
+                return;
+            }
             if (terms != null) {
                 for (int c = 0; c < count; c++) {
                     terms[c] = weight * release[c] * s[c];
