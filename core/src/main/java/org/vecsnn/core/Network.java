@@ -488,14 +488,14 @@ public final class Network {
 
     /**
      * Refuses what {@link #prepare} would allocate if it cannot fit the heap left: the delay rings, and on
-     * {@code threads} threads their spike lists (two sets of up to {@link #MAX_SLICE} steps per population) and the
+     * {@code threads} threads or several processes their spike lists (two sets of up to {@link #MAX_SLICE} steps per population) and the
      * projections' split rows.
      */
     private void checkPreparedFits(int threads) {
         long bytes = 0;
         for (Population p : populations) {
             bytes += p.preparedBytes();
-            if (threads > 1) {
+            if (threads > 1 || group != null) { // lists per chunk, then gathered
                 bytes += 4L * 2 * MAX_SLICE * p.paddedSize();
             }
         }

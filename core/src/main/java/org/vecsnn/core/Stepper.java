@@ -53,6 +53,7 @@ final class Stepper {
      * process the chunks are the threads', else see {@link ProcessExchange#bounds}).
      */
     private final int[][] bounds;
+    /** The first chunk of this process's threads (its rank; 0 on one process), and the number of chunks. */
     private final int own;
     private final int chunkCount;
     /** The exchange between processes, or null on one process. */

@@ -19,7 +19,8 @@ import org.vecsnn.distributed.mpi.Mpi;
 /**
  * One rank's part of an MPI job that runs a network distributed over every rank of {@code MPI_COMM_WORLD}: it
  * builds the rank's share of the network ({@link #build}), checks that every rank built the same one
- * ({@link #checkSameNetwork}), runs it and gathers each rank's times and sizes ({@link #run}). Start it with
+ * ({@link #checkSameNetwork}), runs it and gathers each rank's times and sizes ({@link #run}), and saves and
+ * loads checkpoints per rank ({@link #save}, {@link #load}). Start it with
  * {@link #execute}, which stops the whole job with {@code MPI_Abort} when any rank fails, so that no rank waits
  * forever in a collective for one that is gone.
  */
@@ -122,6 +123,46 @@ public final class MpiJob {
         }
     }
 
+    /**
+     * Saves this rank's checkpoint ({@link Checkpoint#save}) as {@code folder/rank-R-of-N.ckpt}; every rank saves its
+     * own (its neurons' state, the synapses it holds, its monitors), between steps, and then waits for the others.
+     */
+    public void save(Network network, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Checkpoint.save(network, folder.resolve(checkpointName(rank(), ranks())));
+        mpi.barrier(); // the folder holds every rank's file once any rank goes on
+    }
+
+    /**
+     * Loads this rank's checkpoint saved by {@link #save} on as many ranks (bit-exact resumption). A checkpoint of
+     * another number of ranks is refused, naming the number it was saved on: each rank's file holds the synapses
+     * onto that rank's neurons, which another partition does not match.
+     *
+     * @throws IOException if the file is missing, damaged or of another network (see {@link Checkpoint#load})
+     */
+    public void load(Network network, Path folder) throws IOException {
+        Path file = folder.resolve(checkpointName(rank(), ranks()));
+        if (!Files.exists(file)) {
+            String saved;
+            try (var files = Files.list(folder)) {
+                saved = files.map(f -> f.getFileName().toString()).filter(f -> f.matches("rank-\\d+-of-\\d+\\.ckpt"))
+                        .map(f -> f.replaceAll("rank-\\d+-of-(\\d+)\\.ckpt", "$1")).distinct().sorted()
+                        .reduce((a, b) -> a + ", " + b).orElse("none");
+            } catch (IOException e) {
+                saved = "unreadable (" + e.getMessage() + ")";
+            }
+            throw new IOException("no checkpoint " + file + " for rank " + rank() + " of " + ranks() + ": the folder"
+                    + " holds checkpoints saved on " + saved + " rank(s); resume on the number of ranks it was"
+                    + " saved on");
+        }
+        Checkpoint.load(network, file);
+        mpi.barrier();
+    }
+
+    private static String checkpointName(int rank, int ranks) {
+        return "rank-" + rank + "-of-" + ranks + ".ckpt";
+    }
+
     /** The version from the jar's manifest, or a note that the classes do not come from a built jar. */
     static String version() {
         String v = MpiJob.class.getPackage().getImplementationVersion();
@@ -130,12 +171,12 @@ public final class MpiJob {
 
     /**
      * What a run took on every rank, in rank order: build and run wall seconds, seconds in the spike exchange's
-     * all-gathers (including the wait for the slowest rank), all-gathers, the synapses each rank holds, and its peak
-     * resident memory in bytes.
+     * all-gathers (including the wait for the slowest rank), all-gathers, the synapses each rank holds, the heap in
+     * use after a full collection at the end of the run, and its peak resident memory in bytes.
      */
     public record Summary(int threads, int stepsPerExchange, double biologicalSeconds, double[] buildSeconds,
                           double[] runSeconds, double[] exchangeSeconds, long[] gathers, long[] gatheredBytes,
-                          long[] synapses, long[] peakResidentBytes) {
+                          long[] synapses, long[] heapBytes, long[] peakResidentBytes) {
 
         /** Prints the summary (rank 0 does, once). */
         public void print(PrintStream out) {
@@ -146,12 +187,13 @@ public final class MpiJob {
             out.printf(Locale.ROOT, "synapses     %d in all, %d … %d per process%n", total,
                     java.util.Arrays.stream(synapses).min().orElse(0), java.util.Arrays.stream(synapses).max()
                             .orElse(0));
-            out.printf(Locale.ROOT, "%-5s %9s %9s %12s %11s %10s %14s %9s%n", "rank", "build s", "run s",
-                    "wall s/bio s", "exchange s", "exchanges", "µs/exchange", "peak MB");
+            out.printf(Locale.ROOT, "%-5s %9s %9s %12s %11s %10s %14s %9s %9s%n", "rank", "build s", "run s",
+                    "wall s/bio s", "exchange s", "exchanges", "µs/exchange", "heap MB", "peak MB");
             for (int q = 0; q < ranks; q++) {
-                out.printf(Locale.ROOT, "%-5d %9.3f %9.3f %12.4f %11.4f %10d %14.2f %9.0f%n", q, buildSeconds[q],
-                        runSeconds[q], runSeconds[q] / biologicalSeconds, exchangeSeconds[q], gathers[q],
-                        gathers[q] == 0 ? 0 : exchangeSeconds[q] * 1e6 / gathers[q], peakResidentBytes[q] / 1e6);
+                out.printf(Locale.ROOT, "%-5d %9.3f %9.3f %12.4f %11.4f %10d %14.2f %9.0f %9.0f%n", q,
+                        buildSeconds[q], runSeconds[q], runSeconds[q] / biologicalSeconds, exchangeSeconds[q],
+                        gathers[q], gathers[q] == 0 ? 0 : exchangeSeconds[q] * 1e6 / gathers[q], heapBytes[q] / 1e6,
+                        peakResidentBytes[q] / 1e6);
             }
             out.printf(Locale.ROOT, "exchanged    %.1f bytes per exchange received by each process%n",
                     gathers[0] == 0 ? 0 : gatheredBytes[0] / (double) gathers[0]);
@@ -173,11 +215,15 @@ public final class MpiJob {
         double exchange = group.gatherSeconds() - exchange0;
         long gathers = group.gathers() - gathers0;
         long bytes = group.gatheredBytes() - bytes0;
+        System.gc(); // the heap the network and its recordings keep, not what the collector has yet to free
+        Runtime runtime = Runtime.getRuntime();
+        long heap = runtime.totalMemory() - runtime.freeMemory();
         return new Summary(network.threads(), network.stepsPerExchange(), durationMs * 1e-3,
                 doubles(mpi.allgather(Double.doubleToRawLongBits(buildSeconds))),
                 doubles(mpi.allgather(Double.doubleToRawLongBits(runSeconds))),
                 doubles(mpi.allgather(Double.doubleToRawLongBits(exchange))), mpi.allgather(gathers),
-                mpi.allgather(bytes), mpi.allgather(network.synapseCount()), mpi.allgather(peakResidentBytes()));
+                mpi.allgather(bytes), mpi.allgather(network.synapseCount()), mpi.allgather(heap),
+                mpi.allgather(peakResidentBytes()));
     }
 
     private static double[] doubles(long[] bits) {
