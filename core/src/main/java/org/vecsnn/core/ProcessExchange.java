@@ -13,9 +13,6 @@ final class ProcessExchange {
     private int block;
     private int[] send;
     private int[] receive;
-    /** All-gathers so far, and those that had to be repeated after the blocks grew. */
-    long gathers;
-    long repeats;
 
     ProcessExchange(ProcessGroup group, int populations, int slice) {
         this.group = group;
@@ -63,7 +60,6 @@ final class ProcessExchange {
         int largest;
         while (true) {
             group.allgather(send, receive, block);
-            gathers++;
             largest = 0;
             for (int q = 0; q < ranks; q++) {
                 largest = Math.max(largest, receive[q * block]);
@@ -72,7 +68,6 @@ final class ProcessExchange {
                 break;
             }
             // every process saw the same needs: all grow alike and gather again
-            repeats++;
             block = largest + largest / 4;
             if (send.length < block) {
                 send = java.util.Arrays.copyOf(send, block);

@@ -14,9 +14,16 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.vecsnn.core.connect.Connectors;
+import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.StateMonitor;
+import org.vecsnn.core.neuron.Integrator;
+import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.neuron.Lif;
+import org.vecsnn.models.synapse.ExponentialReceptor;
 import org.vecsnn.networks.BenchmarkNetworks;
 import org.vecsnn.networks.EiNetwork;
 
@@ -111,6 +118,38 @@ class ProcessGroupTest {
             synapses += run.synapses();
         }
         assertEquals(one.synapses(), synapses, "each synapse is kept by exactly one process");
+    }
+
+    /** 2000 units firing at once: the exchange's blocks (room for 64 spikes at first) grow on every process alike. */
+    private static Spikes burst() {
+        Network net = new Network(0.1, KernelProvider.get()).seed(9);
+        int[] units = new int[4000];
+        double[] times = new double[4000];
+        for (int i = 0; i < units.length; i++) {
+            units[i] = i % 2000;
+            times[i] = i < 2000 ? 1.0 : 3.0;
+        }
+        SpikeTimesSource source = net.add(new SpikeTimesSource("burst", 2000, units, times));
+        NeuronPopulation lif = net.addNeurons("lif", 500, new Lif(-60, -60, -50, 10, 1, 2,
+                Integrator.EXPONENTIAL_EULER));
+        ExponentialReceptor ge = new ExponentialReceptor(lif, "ge", 5, SynapticOutput.conductance(0));
+        net.connect(source, ge).connector(Connectors.fixedProbability(0.05, true)).weight(0.5).delaySteps(3)
+                .build();
+        SpikeMonitor sources = net.addMonitor(new SpikeMonitor(source));
+        SpikeMonitor m = net.addMonitor(new SpikeMonitor(lif));
+        net.run(20, ProgressListener.SILENT);
+        assertEquals(4000, sources.count(), "every given spike is exchanged");
+        return new Spikes(m.steps(), m.units(), net.synapseCount());
+    }
+
+    @Test
+    void aBurstLargerThanTheBlocksGivesTheSameSpikes() throws Exception {
+        Spikes one = burst();
+        assertTrue(one.units().length > 100, "the burst drives the population: " + one.units().length);
+        for (Spikes run : onRanks(3, ProcessGroupTest::burst)) {
+            assertArrayEquals(one.steps(), run.steps());
+            assertArrayEquals(one.units(), run.units());
+        }
     }
 
     @Test
