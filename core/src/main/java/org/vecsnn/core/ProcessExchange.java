@@ -6,11 +6,17 @@ package org.vecsnn.core;
  * its spikes and their units (relative to the population: the lists hold them so). Blocks have one size on every
  * process; a process whose spikes do not fit says how many ints it needs in its block's first int, and since every
  * process sees every block, all of them grow the blocks alike and gather again (rare: blocks grow to a quarter more
- * than the largest need seen).
+ * than the largest need seen). Every {@value #SHRINK_EVERY} slices they shrink alike to a quarter more than the
+ * largest need of those slices, so that a burst does not leave every later all-gather large (with many processes
+ * the blocks, not the spikes, would make up most of the bytes).
  */
 final class ProcessExchange {
+    static final int SHRINK_EVERY = 128;
     private final ProcessGroup group;
     private int block;
+    /** The largest need since the blocks last shrank, and the slices since then. */
+    private int recentLargest;
+    private int sinceShrink;
     private int[] send;
     private int[] receive;
 
@@ -89,6 +95,13 @@ final class ProcessExchange {
                     from += n;
                 }
             }
+        }
+        recentLargest = Math.max(recentLargest, largest);
+        if (++sinceShrink == SHRINK_EVERY) {
+            // every process saw the same needs: all shrink alike
+            block = Math.min(block, recentLargest + recentLargest / 4);
+            recentLargest = 0;
+            sinceShrink = 0;
         }
     }
 

@@ -38,13 +38,15 @@ class ProcessGroupTest {
     private static final class SharedGroup implements ProcessGroup {
         private final int rank;
         private final int size;
-        private final int[][] blocks;
+        private final int[][] shared;
         private final CyclicBarrier barrier;
+        /** The block sizes of the all-gathers, each listed when it changes. */
+        final List<Integer> blocks = new ArrayList<>();
 
-        SharedGroup(int rank, int size, int[][] blocks, CyclicBarrier barrier) {
+        SharedGroup(int rank, int size, int[][] shared, CyclicBarrier barrier) {
             this.rank = rank;
             this.size = size;
-            this.blocks = blocks;
+            this.shared = shared;
             this.barrier = barrier;
         }
 
@@ -60,11 +62,14 @@ class ProcessGroupTest {
 
         @Override
         public void allgather(int[] send, int[] receive, int perProcess) {
+            if (this.blocks.isEmpty() || this.blocks.getLast() != perProcess) {
+                this.blocks.add(perProcess);
+            }
             try {
-                blocks[rank] = java.util.Arrays.copyOf(send, perProcess);
+                shared[rank] = java.util.Arrays.copyOf(send, perProcess);
                 barrier.await();
                 for (int q = 0; q < size; q++) {
-                    System.arraycopy(blocks[q], 0, receive, q * perProcess, perProcess);
+                    System.arraycopy(shared[q], 0, receive, q * perProcess, perProcess);
                 }
                 barrier.await();
             } catch (Exception e) {
@@ -86,13 +91,20 @@ class ProcessGroupTest {
 
     /** Runs {@code build} on {@code ranks} threads, each the rank of a shared group, and returns each rank's result. */
     private static <T> List<T> onRanks(int ranks, java.util.function.Supplier<T> build) throws Exception {
-        int[][] blocks = new int[ranks][];
+        return onRanks(ranks, build, new ArrayList<>());
+    }
+
+    /** {@link #onRanks(int, java.util.function.Supplier)}, adding each rank's group to {@code groups}. */
+    private static <T> List<T> onRanks(int ranks, java.util.function.Supplier<T> build, List<SharedGroup> groups)
+            throws Exception {
+        int[][] shared = new int[ranks][];
         CyclicBarrier barrier = new CyclicBarrier(ranks);
         ExecutorService pool = Executors.newFixedThreadPool(ranks);
         try {
             List<Future<T>> futures = new ArrayList<>();
             for (int r = 0; r < ranks; r++) {
-                SharedGroup group = new SharedGroup(r, ranks, blocks, barrier);
+                SharedGroup group = new SharedGroup(r, ranks, shared, barrier);
+                groups.add(group);
                 futures.add(pool.submit(() -> ProcessGroup.build(group, build)));
             }
             List<T> results = new ArrayList<>();
@@ -120,14 +132,17 @@ class ProcessGroupTest {
         assertEquals(one.synapses(), synapses, "each synapse is kept by exactly one process");
     }
 
-    /** 2000 units firing at once: the exchange's blocks (room for 64 spikes at first) grow on every process alike. */
+    /**
+     * 2000 units firing at once, twice: the exchange's blocks (room for 64 spikes at first) grow on every process
+     * alike, and shrink again after {@link ProcessExchange#SHRINK_EVERY} slices, before the second burst.
+     */
     private static Spikes burst() {
         Network net = new Network(0.1, KernelProvider.get()).seed(9);
         int[] units = new int[4000];
         double[] times = new double[4000];
         for (int i = 0; i < units.length; i++) {
             units[i] = i % 2000;
-            times[i] = i < 2000 ? 1.0 : 3.0;
+            times[i] = i < 2000 ? 1.0 : 60.0;
         }
         SpikeTimesSource source = net.add(new SpikeTimesSource("burst", 2000, units, times));
         NeuronPopulation lif = net.addNeurons("lif", 500, new Lif(-60, -60, -50, 10, 1, 2,
@@ -137,7 +152,7 @@ class ProcessGroupTest {
                 .build();
         SpikeMonitor sources = net.addMonitor(new SpikeMonitor(source));
         SpikeMonitor m = net.addMonitor(new SpikeMonitor(lif));
-        net.run(20, ProgressListener.SILENT);
+        net.run(105, ProgressListener.SILENT);
         assertEquals(4000, sources.count(), "every given spike is exchanged");
         return new Spikes(m.steps(), m.units(), net.synapseCount());
     }
@@ -146,10 +161,19 @@ class ProcessGroupTest {
     void aBurstLargerThanTheBlocksGivesTheSameSpikes() throws Exception {
         Spikes one = burst();
         assertTrue(one.units().length > 100, "the burst drives the population: " + one.units().length);
-        for (Spikes run : onRanks(3, ProcessGroupTest::burst)) {
+        List<SharedGroup> groups = new ArrayList<>();
+        for (Spikes run : onRanks(3, ProcessGroupTest::burst, groups)) {
             assertArrayEquals(one.steps(), run.steps());
             assertArrayEquals(one.units(), run.units());
         }
+        // the shortest delay (one int each), then blocks of 1 + 2 populations · 2 steps + 64 ints, grown for a third
+        // of a burst, shrunk after a window of 128 slices without one, grown for the second, shrunk to what the
+        // population it drives needs
+        List<Integer> sizes = groups.get(0).blocks;
+        assertEquals(6, sizes.size(), sizes.toString());
+        assertEquals(List.of(1, 69), sizes.subList(0, 2));
+        assertTrue(sizes.get(2) > 667 && sizes.get(4) > 667, sizes.toString());
+        assertTrue(sizes.get(3) < 69 && sizes.get(5) < sizes.get(4) / 4, sizes.toString());
     }
 
     @Test
