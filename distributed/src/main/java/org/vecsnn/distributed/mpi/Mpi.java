@@ -11,10 +11,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The few calls of Open MPI's C library that a distributed run needs, bound through {@code java.lang.foreign}:
- * start and end, rank and size, barrier, all-gather and abort, on {@code MPI_COMM_WORLD}. Supported:
- * Open MPI 4 and 5 ({@code libmpi.so.40}), whose handles ({@code MPI_COMM_WORLD}, datatypes, operations, error
- * handlers) are the addresses of global symbols such as {@code ompi_mpi_comm_world}; MPICH's integer handles are
- * not. Every call is checked: MPI's error handler is set to return codes ({@code MPI_ERRORS_RETURN}), and a code
+ * start and end, rank and size, barrier, all-gather and abort, on {@code MPI_COMM_WORLD}. Supported: Open MPI
+ * ({@code libmpi.so.40}; tested with 4.1.4), whose handles ({@code MPI_COMM_WORLD}, datatypes, error handlers) are
+ * the addresses of global symbols such as {@code ompi_mpi_comm_world}; MPICH's integer handles are not. Every call is checked: MPI's error handler is set to return codes ({@code MPI_ERRORS_RETURN}), and a code
  * other than {@code MPI_SUCCESS} becomes an {@link MpiException} naming the call, the code and MPI's text for it.
  *
  * <p>MPI is started with {@code MPI_THREAD_FUNNELED}: only the thread that started it calls MPI (the network's
@@ -142,8 +141,8 @@ public final class Mpi implements AutoCloseable {
 
     private MemorySegment symbol(SymbolLookup lookup, String name) {
         return lookup.find(name).orElseThrow(() -> new IllegalStateException("the MPI library '" + library
-                + "' has no symbol " + name + ": must be Open MPI 4 or 5 (MPICH's handles are integers, not"
-                + " symbols, and are not supported)"));
+                + "' has no symbol " + name + ": must be Open MPI's libmpi.so.40 (MPICH's handles are integers,"
+                + " not symbols, and are not supported)"));
     }
 
     private MethodHandle function(Linker linker, SymbolLookup lookup, String name, ValueLayout... arguments) {
