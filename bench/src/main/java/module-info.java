@@ -6,6 +6,7 @@ module org.vecsnn.bench {
     requires org.vecsnn.core;
     requires org.vecsnn.validation;
     requires org.vecsnn.sonata;
+    requires org.vecsnn.distributed;
     requires static jdk.incubator.vector;
     requires java.desktop;
     requires java.management;

@@ -66,7 +66,12 @@ class CommandLineTest {
         "compare --networks coba,microcircuit;--networks;COBA, CUBA and COBAHH",
         "validate --steps 3;snn validate: Unknown option;snn validate --help",
         "run simulation_config.json --threads 0;snn run: --threads = 0;1 to 1024",
-        "run;snn run: Missing required parameter;CONFIG"})
+        "run;snn run: Missing required parameter;CONFIG",
+        "distributed --ranks 0;snn distributed: --ranks = 0;1 to 1000000",
+        "distributed --threads 0;snn distributed: --threads = 0;1 to 1024",
+        "distributed --n 3;--n = 3;5 to 2147483647",
+        "distributed --network microcircuit --n 400;--n;--scale",
+        "distributed --scale 0.5;--scale;only to --network microcircuit"})
     void refusesWithOneLineAndExitCode2(String args, String names, String allowed) {
         Outcome o = execute(args.split(" "));
         assertEquals(Cli.USAGE, o.exitCode(), o.err());
@@ -78,7 +83,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"", "examples", "validate", "latency", "longrun", "compare"})
+    @ValueSource(strings = {"", "examples", "validate", "latency", "longrun", "compare", "distributed"})
     void anUnwritableOutIsFoundBeforeAnythingRuns(String command, @TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "in the way");
         List<String> args = new java.util.ArrayList<>(command.isEmpty() ? List.of() : List.of(command));
@@ -140,7 +145,8 @@ class CommandLineTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"", "examples", "validate", "latency", "longrun", "scaling", "compare", "run"})
+    @ValueSource(strings = {"", "examples", "validate", "latency", "longrun", "scaling", "compare", "run",
+        "distributed"})
     void everyCommandHasHelp(String command) {
         Outcome o = execute(command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"});
         assertEquals(Cli.OK, o.exitCode(), o.err());

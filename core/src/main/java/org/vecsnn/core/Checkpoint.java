@@ -234,6 +234,18 @@ public final class Checkpoint {
      * delays), current inputs and monitors. Needs no preparation.
      */
     static List<String[]> structure(Network network) {
+        return describe(network, true);
+    }
+
+    /**
+     * The structure without the synapses themselves (their counts and digests): the model and its parameters, the
+     * same on every process of a distributed network, which holds only the synapses onto its own neurons.
+     */
+    public static List<String[]> model(Network network) {
+        return describe(network, false);
+    }
+
+    private static List<String[]> describe(Network network, boolean synapses) {
         List<String[]> entries = new ArrayList<>();
         entries.add(new String[] {"dt (ms)", Double.toString(network.dt())});
         for (Population p : network.populations()) {
@@ -245,8 +257,11 @@ public final class Checkpoint {
             Projection p = projections.get(k);
             String key = "projection " + k + " '" + p.name() + "'";
             entries.add(new String[] {key, p.source() + " -> " + p.target().target().name() + "." + p.target().name()
-                    + " from " + p.targetFrom() + ", " + p.synapseCount() + " synapses, weight " + p.weight()
-                    + ", delay " + p.delaySteps() + " steps, plasticity " + p.plasticity()});
+                    + " from " + p.targetFrom() + (synapses ? ", " + p.synapseCount() + " synapses" : "") + ", weight "
+                    + p.weight() + ", delay " + p.delaySteps() + " steps, plasticity " + p.plasticity()});
+            if (!synapses) {
+                continue;
+            }
             entries.add(new String[] {key + " rows", digest(p.csr().rowStart())});
             entries.add(new String[] {key + " targets", digest(p.csr().targets())});
             entries.add(new String[] {key + " per-synapse weights", p.plasticity() != null

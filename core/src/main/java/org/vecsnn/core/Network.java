@@ -54,6 +54,10 @@ public final class Network {
     private StateArray[] watched;
     private int requestedThreads;
     private Stepper stepper;
+    /** The processes this network is distributed over (see {@link ProcessGroup}), or null on one process. */
+    private final ProcessGroup group;
+    /** Bound while networks are built for a process group ({@link ProcessGroup#build}). */
+    static final ScopedValue<ProcessGroup> GROUP = ScopedValue.newInstance();
     /** The thread inside step, run, prepare or a checkpoint's save or load, else null (see {@link #enter}). */
     private volatile Thread owner;
     private static final VarHandle OWNER;
@@ -81,6 +85,20 @@ public final class Network {
             throw new IllegalArgumentException("kernels = null: must be Kernels (see KernelProvider)");
         }
         this.kernels = kernels;
+        this.group = GROUP.isBound() && GROUP.get().size() > 1 ? GROUP.get() : null;
+    }
+
+    /**
+     * The processes this network is distributed over, or null when it runs in this process alone (built outside
+     * {@link ProcessGroup#build}, or for a group of one).
+     */
+    public ProcessGroup processes() {
+        return group;
+    }
+
+    /** The units of {@code population} this process steps: {@code {from, to}}, every unit on one process. */
+    int[] ownedRange(Population population) {
+        return group == null ? new int[] {0, population.paddedSize()} : group.range(population.paddedSize());
     }
 
     /** The master seed from which projections without their own seed draw theirs, in the order they are built. */
@@ -201,7 +219,7 @@ public final class Network {
         return monitor;
     }
 
-    /** The number of synapses over all projections. */
+    /** The number of synapses over all projections (on a distributed network, those onto this process's neurons). */
     public long synapseCount() {
         long total = 0;
         for (Projection p : projections) {
@@ -437,6 +455,11 @@ public final class Network {
         beforeStep = monitors.stream().filter(Monitor::recordsBeforeStep).toArray(Monitor[]::new);
         afterStep = monitors.stream().filter(m -> !m.recordsBeforeStep()).toArray(Monitor[]::new);
         String single = singleThreadedPart();
+        if (group != null && (single != null || beforeStep.length > 0)) {
+            throw new IllegalArgumentException("processes = " + group.size() + ": " + (single != null ? single
+                    + " steps on one thread" : "state monitor " + beforeStep[0] + " records every neuron, and a"
+                    + " process steps only its own") + "; must run on one process");
+        }
         if (wanted > 1 && single != null) {
             if (requestedThreads > 1) {
                 throw new IllegalArgumentException("threads = " + requestedThreads + ": " + single
@@ -445,7 +468,7 @@ public final class Network {
             wanted = 1;
         }
         int slice = 1;
-        if (wanted > 1) {
+        if (wanted > 1 || group != null) {
             slice = MAX_SLICE;
             for (Projection p : projections) {
                 // a weight due in step m + k joins an exponential receptor's g in the update of step m + k − 1
@@ -454,21 +477,25 @@ public final class Network {
                 slice = Math.min(slice, acts);
             }
         }
-        stepper = new Stepper(this, wanted, slice, populationArray, projectionArray, learning, currentArray,
-                beforeStep, afterStep);
+        if (group != null) {
+            // a process holds only the synapses onto its neurons: the shortest delay is the shortest of all
+            slice = group.min(slice);
+        }
+        stepper = new Stepper(this, wanted, slice, group, populationArray, projectionArray, learning,
+                currentArray, beforeStep, afterStep);
         prepared = true;
     }
 
     /**
      * Refuses what {@link #prepare} would allocate if it cannot fit the heap left: the delay rings, and on
-     * {@code threads} threads their spike lists (two sets of up to {@link #MAX_SLICE} steps per population) and the
+     * {@code threads} threads or several processes their spike lists (two sets of up to {@link #MAX_SLICE} steps per population) and the
      * projections' split rows.
      */
     private void checkPreparedFits(int threads) {
         long bytes = 0;
         for (Population p : populations) {
             bytes += p.preparedBytes();
-            if (threads > 1) {
+            if (threads > 1 || group != null) { // lists per chunk, then gathered
                 bytes += 4L * 2 * MAX_SLICE * p.paddedSize();
             }
         }

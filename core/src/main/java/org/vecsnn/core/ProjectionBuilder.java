@@ -196,6 +196,11 @@ public final class ProjectionBuilder {
         if (weights != null || delaysMs != null) {
             csr = drawValues(csr, projectionSeed);
         }
+        int[] owned = network.ownedRange(target.target());
+        if (owned[0] > targetRange.from() || owned[1] < targetRange.to()) {
+            // a process keeps the synapses onto its own neurons, each row drawn whole above
+            csr = csr.keepColumns(owned[0] - targetRange.from(), owned[1] - targetRange.from());
+        }
         String label = name != null ? name : source.population().name() + "->" + target.target().name() + "."
                 + target.name();
         Projection projection = new Projection(label, source, target, targetRange.from(), csr,

@@ -25,6 +25,11 @@ import org.vecsnn.core.simd.Kernels;
  * <p>A slice ends where the finite check falls ({@link Network#checkFiniteEvery}): each thread checks its chunks once
  * the slice is delivered (thread 0 after gathering it), and a barrier follows, so a blow-up stops every thread with
  * the state, the monitors and the step index all after the checked step, on any number of threads.
+ *
+ * <p>Distributed over processes ({@link ProcessGroup}), each process steps its own range of every population: the
+ * chunks are then one per other process and this process's range split among its threads, and at the exchange
+ * thread 0 all-gathers the slice's spikes ({@link ProcessExchange}) into the other processes' chunks. Every process
+ * then delivers every spike in the same order as one thread would, into the synapses onto its own neurons.
  */
 final class Stepper {
     /** How long a worker waits for the next job spinning before it parks. */
@@ -43,8 +48,16 @@ final class Stepper {
     private final CurrentInput[] currents;
     private final Monitor[] beforeStep;
     private final Monitor[] afterStep;
-    /** Per population: the first unit of each thread's chunk, and its end (threads + 1 entries). */
+    /**
+     * Per population: the first unit of each chunk, and the end; thread t owns chunk {@link #own} + t (on one
+     * process the chunks are the threads', else see {@link ProcessExchange#bounds}).
+     */
     private final int[][] bounds;
+    /** The first chunk of this process's threads (its rank; 0 on one process), and the number of chunks. */
+    private final int own;
+    private final int chunkCount;
+    /** The exchange between processes, or null on one process. */
+    private final ProcessExchange exchange;
     /** Per population and list slot: the spike indices, each chunk's list starting at its first unit. */
     private final int[][][] lists;
     /** Per population and list slot: where each chunk's list ends. */
@@ -64,12 +77,16 @@ final class Stepper {
     private long resumeStep;
     private volatile boolean closed;
 
-    Stepper(Network network, int threads, int slice, Population[] populations, Projection[] projections,
-            Projection[] learning, CurrentInput[] currents, Monitor[] beforeStep, Monitor[] afterStep) {
+    Stepper(Network network, int threads, int slice, ProcessGroup group, Population[] populations,
+            Projection[] projections, Projection[] learning, CurrentInput[] currents, Monitor[] beforeStep,
+            Monitor[] afterStep) {
         this.network = network;
         this.threads = threads;
         this.spinBeforeParkNs = threads <= Runtime.getRuntime().availableProcessors() ? SPIN_BEFORE_PARK_NS : 0;
-        this.slice = beforeStep.length > 0 || threads == 1 ? 1 : slice;
+        this.own = group == null ? 0 : group.rank();
+        this.chunkCount = group == null ? threads : group.size() + threads - 1;
+        this.slice = beforeStep.length > 0 || chunkCount == 1 ? 1 : slice;
+        this.exchange = group == null ? null : new ProcessExchange(group, populations.length, this.slice);
         this.populations = populations;
         this.projections = projections;
         this.learning = learning;
@@ -82,19 +99,21 @@ final class Stepper {
         this.lists = new int[populations.length][][];
         this.ends = new int[populations.length][][];
         for (int p = 0; p < populations.length; p++) {
-            bounds[p] = chunks(populations[p].paddedSize(), threads);
+            bounds[p] = group == null ? chunks(populations[p].paddedSize(), threads)
+                    : ProcessExchange.bounds(group, populations[p].paddedSize(), threads);
             lists[p] = new int[2 * this.slice][];
             for (int k = 0; k < lists[p].length; k++) {
-                // one thread lists straight into the population's own list: the gathering then copies nothing
-                lists[p][k] = threads == 1 ? populations[p].spikes : new int[populations[p].paddedSize()];
+                // one chunk lists straight into the population's own list: the gathering then copies nothing
+                lists[p][k] = chunkCount == 1 ? populations[p].spikes : new int[populations[p].paddedSize()];
             }
-            ends[p] = new int[2 * this.slice][threads];
+            ends[p] = new int[2 * this.slice][chunkCount];
         }
         this.populationOfProjectionSource = new int[projections.length];
         for (int j = 0; j < projections.length; j++) {
             populationOfProjectionSource[j] = indexOf(projections[j].source().population());
             if (threads > 1) {
-                projections[j].prepareThreads(bounds[indexOf(projections[j].target().target())]);
+                int[] b = bounds[indexOf(projections[j].target().target())];
+                projections[j].prepareThreads(java.util.Arrays.copyOfRange(b, own, own + threads + 1));
             }
         }
         this.plasticSource = new int[plastic.length];
@@ -269,7 +288,7 @@ final class Stepper {
                         run(phase, t, s0 + k, base + k);
                     }
                 }
-                run(Phase.EXCHANGE, t, s0, base);
+                exchange(t, base, length);
                 for (int k = 0; k < length; k++) {
                     for (Phase phase : Phase.AFTER_EXCHANGE) {
                         run(phase, t, s0 + k, base + k);
@@ -290,16 +309,34 @@ final class Stepper {
         }
     }
 
+    /**
+     * {@link Phase#EXCHANGE} for the slice of {@code length} steps in list slots from {@code slot}: every chunk's
+     * spike lists become visible to every thread (a barrier); distributed, thread 0 then gathers the other
+     * processes' spikes, and a second barrier publishes them.
+     */
+    private void exchange(int t, int slot, int length) {
+        barrier.await();
+        if (exchange != null) {
+            if (t == 0) {
+                exchange.exchange(lists, ends, bounds, own, threads, slot, length);
+            }
+            barrier.await();
+        }
+    }
+
     /** Checks thread t's chunks for non-finite state after step {@code last}. */
     private void checkFinite(int t, long last) {
         for (int p = 0; p < populations.length; p++) {
             for (StateArray a : watched[p]) {
-                network.checkFinite(a, bounds[p][t], Math.min(bounds[p][t + 1], a.length()), last);
+                network.checkFinite(a, bounds[p][own + t], Math.min(bounds[p][own + t + 1], a.length()), last);
             }
         }
     }
 
-    /** Runs one phase of step {@code s} on thread t, with the spike lists of {@code slot}. */
+    /**
+     * Runs one phase of step {@code s} on thread t, with the spike lists of {@code slot} ({@link Phase#EXCHANGE}
+     * spans the slice: {@link #exchange}).
+     */
     private void run(Phase phase, int t, long s, int slot) {
         switch (phase) {
             case RECORD_STATE -> {
@@ -317,24 +354,23 @@ final class Stepper {
                 TimeGrid grid = network.grid();
                 for (int c = 0; c < currents.length; c++) {
                     int[] b = bounds[populationOfCurrent[c]];
-                    currents[c].apply(s, grid, kernels, b[t], b[t + 1]);
+                    currents[c].apply(s, grid, kernels, b[own + t], b[own + t + 1]);
                 }
             }
             case NEURONS -> {
                 Kernels kernels = network.kernels();
                 for (int p = 0; p < populations.length; p++) {
-                    int from = bounds[p][t];
-                    ends[p][slot][t] = populations[p].update(s, kernels, from, bounds[p][t + 1], lists[p][slot],
-                            from);
+                    int from = bounds[p][own + t];
+                    ends[p][slot][own + t] = populations[p].update(s, kernels, from, bounds[p][own + t + 1],
+                            lists[p][slot], from);
                 }
             }
-            case EXCHANGE -> barrier.await();
             case PRESYNAPTIC -> {
                 if (plastic.length > 0) {
                     if (t == 0) {
                         for (int j = 0; j < plastic.length; j++) {
                             int src = plasticSource[j];
-                            for (int c = 0; c < threads; c++) {
+                            for (int c = 0; c < chunkCount; c++) {
                                 plastic[j].presynaptic(s, lists[src][slot], bounds[src][c], ends[src][slot][c]);
                             }
                         }
@@ -346,7 +382,7 @@ final class Stepper {
                 for (int j = 0; j < projections.length; j++) {
                     int src = populationOfProjectionSource[j];
                     int[] list = lists[src][slot];
-                    for (int c = 0; c < threads; c++) {
+                    for (int c = 0; c < chunkCount; c++) {
                         projections[j].deliver(s, t, list, bounds[src][c], ends[src][slot][c]);
                     }
                 }

@@ -1,0 +1,62 @@
+package org.vecsnn.core;
+
+import java.util.function.Supplier;
+
+/**
+ * The processes a network is distributed over (an MPI communicator, for example), as the engine needs them: this
+ * process's rank, their number, and one collective. Each process steps a contiguous range of whole blocks of every
+ * population ({@link #range}), holds only the synapses onto those neurons, and after each slice of steps
+ * exchanges its spikes with every other process through {@link #allgather}; every process then knows every spike,
+ * and the run is identical, spike for spike, on any number of processes and threads.
+ *
+ * <p>A network is built for a group inside {@link #build}: the projections built there keep only their synapses
+ * onto this process's neurons (each row is still drawn whole from its own stream, so the synapses kept do not
+ * depend on the number of processes). Every process must build the same network and run the same steps, since each
+ * slice ends in a collective call.
+ */
+public interface ProcessGroup {
+    /** This process's rank, in {@code [0, size())}. */
+    int rank();
+
+    /** The number of processes. */
+    int size();
+
+    /**
+     * Gathers {@code perProcess} ints from every process: {@code send[0, perProcess)} of process r lands in
+     * {@code receive[r·perProcess, (r + 1)·perProcess)} on every process. A collective call: every process calls it
+     * with the same {@code perProcess}, from the thread that runs the network.
+     */
+    void allgather(int[] send, int[] receive, int perProcess);
+
+    /**
+     * This process's units of a population of {@code paddedSize} units (whole blocks of
+     * {@link org.vecsnn.core.simd.Kernels#PAD}): blocks split into {@code size()} contiguous ranges as even as they
+     * can be, in rank order. Returns {@code {from, to}}.
+     */
+    default int[] range(int paddedSize) {
+        int[] b = Stepper.chunks(paddedSize, size());
+        return new int[] {b[rank()], b[rank() + 1]};
+    }
+
+    /** The smallest of every process's {@code value} (a collective call, see {@link #allgather}). */
+    default int min(int value) {
+        int[] all = new int[size()];
+        allgather(new int[] {value}, all, 1);
+        int min = value;
+        for (int v : all) {
+            min = Math.min(min, v);
+        }
+        return min;
+    }
+
+    /**
+     * Builds with {@code build}; every {@link Network} constructed inside it (on this thread) is this process's share
+     * of a network distributed over {@code group}.
+     */
+    static <T> T build(ProcessGroup group, Supplier<T> build) {
+        if (group == null) {
+            throw new IllegalArgumentException("group = null: must be a ProcessGroup");
+        }
+        return ScopedValue.where(Network.GROUP, group).call(build::get);
+    }
+}
