@@ -148,8 +148,11 @@ public final class ProjectionBuilder {
             SplitMix64 rng = SplitMix64.stream(projectionSeed ^ 0x5EED_0F_5A1E5L, row);
             for (int j = rowStart[row]; j < rowStart[row + 1]; j++) {
                 if (w != null) {
-                    w[j] = (float) Check.finiteFloat("drawn weight of synapse " + (j - rowStart[row]) + " of row "
-                            + row, weights.sample(rng));
+                    double value = weights.sample(rng);
+                    if (!(Double.isFinite(value) && Math.abs(value) <= Float.MAX_VALUE)) { // named only when refused
+                        Check.finiteFloat("drawn weight of synapse " + (j - rowStart[row]) + " of row " + row, value);
+                    }
+                    w[j] = (float) value;
                 }
                 if (d != null) {
                     double steps = Math.rint(delaysMs.sample(rng) / dt);
