@@ -196,7 +196,7 @@ public final class EquationModel implements NeuronModel {
         bindTime.add("dt");
         for (int i = 0; i < update.states().size(); i++) {
             for (int j = 0; j < update.states().size(); j++) {
-                bindTime.add("_P_" + i + "_" + j);
+                bindTime.add("_M_" + i + "_" + j);
                 bindTime.add("_Q_" + i + "_" + j);
             }
         }

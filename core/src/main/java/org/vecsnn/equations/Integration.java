@@ -21,7 +21,7 @@ import java.util.Set;
  *   <li>heun (Brian2's stochastic Heun): {@code x* = x + g(x)·dW; x + dt·f(x) + ½·dW·(g(x) + g(x*, t + dt))}</li>
  *   <li>exponential_euler: {@code f = A·x + B} with A, B free of x (found by differentiation);
  *       {@code x + dt·B} if A = 0, else {@code (x + B/A)·e^(A·dt) − B/A}</li>
- *   <li>exact: linear systems with constant coefficients, {@code x' = J·x + b}: {@code x ← P·x + Q·b} with
+ *   <li>exact: linear systems with constant coefficients, {@code x' = J·x + b}: {@code x ← x + ((P − I)·x + Q·b)} with
  *       {@code P = e^(J·dt)}, {@code Q = ∫₀^dt e^(J·s) ds} computed at bind time in double</li>
  * </ul>
  */
@@ -358,12 +358,14 @@ final class Integration {
                 }
             }
         }
+        // x + ((P − I)·x + Q·b): the increment is small and carries the rounding, where P·x + Q·b would cancel
+        // two large terms near a fixed point (float P's rounding over 1 − P)
         Map<String, Expr> next = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             Expr sum = Expr.num(0);
             for (int j = 0; j < n; j++) {
                 if (reach[i][j]) {
-                    sum = Algebra.add(sum, Algebra.mul(name("_P_" + i + "_" + j), name(states.get(j))));
+                    sum = Algebra.add(sum, Algebra.mul(name("_M_" + i + "_" + j), name(states.get(j))));
                 }
             }
             for (int j = 0; j < n; j++) {
@@ -371,13 +373,13 @@ final class Integration {
                     sum = Algebra.add(sum, Algebra.mul(name("_Q_" + i + "_" + j), b[j]));
                 }
             }
-            next.put(states.get(i), sum);
+            next.put(states.get(i), Algebra.add(name(states.get(i)), sum));
         }
         return new Update("exact", List.of(), next, states, jacobian);
     }
 
     /**
-     * The propagators of exact at {@code dt} for the Jacobian's values: {@code _P_i_j} and {@code _Q_i_j}, from the
+     * The propagators of exact at {@code dt} for the Jacobian's values: {@code _M_i_j} (P − I) and {@code _Q_i_j}, from the
      * exponential of the augmented matrix {@code [[J·dt, I·dt], [0, 0]]} = {@code [[P, Q], [0, I]]}.
      */
     static Map<String, Double> propagators(double[][] jacobian, double dt) {
@@ -393,7 +395,7 @@ final class Integration {
         Map<String, Double> out = new HashMap<>();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                out.put("_P_" + i + "_" + j, e[i][j]);
+                out.put("_M_" + i + "_" + j, e[i][j] - (i == j ? 1 : 0));
                 out.put("_Q_" + i + "_" + j, e[i][n + j]);
             }
         }

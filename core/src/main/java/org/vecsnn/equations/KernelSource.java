@@ -159,7 +159,7 @@ final class KernelSource {
             line("    count = VectorMath.report(fire.toLong(), i, size, spikes, count);");
             line("}");
         } else {
-            line("refractory[i] = fire ? hold : " + (timed ? "Math.max(ref - 1, 0)" : "held ? 1 : 0") + ";");
+            line("refractory[i] = " + (timed ? "fire ? hold : Math.max(ref - 1, 0)" : "fire || held ? 1 : 0") + ";");
             line("input[i] = 0f;");
             line("if (fire && i < size) {");
             line("    spikes[count++] = i;");
