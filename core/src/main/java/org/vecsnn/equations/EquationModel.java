@@ -388,6 +388,11 @@ public final class EquationModel implements NeuronModel {
         };
     }
 
+    /** The variable that is the population's V. */
+    public String membrane() {
+        return membrane;
+    }
+
     /** Brian2's name of the integration method, as given or as chosen by default. */
     public String methodName() {
         return methodName;
