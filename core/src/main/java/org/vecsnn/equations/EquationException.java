@@ -21,10 +21,12 @@ public final class EquationException extends IllegalArgumentException {
         }
         String text = source.lines()[pos.line() - 1];
         int width = Math.max(1, Math.min(pos.end(), text.length() + 1) - pos.column());
-        String where = source.lines().length > 1 ? source.what() + ", line " + pos.line() + ", column " + pos.column()
+        int line = source.numbers()[pos.line() - 1];
+        String where = source.numbers()[source.numbers().length - 1] > 1
+                ? source.what() + ", line " + line + ", column " + pos.column()
                 : source.what() + ", column " + pos.column();
         return new EquationException(where + ": " + message + "\n    " + text + "\n    "
-                + " ".repeat(pos.column() - 1) + "^".repeat(width), pos.line(), pos.column());
+                + " ".repeat(pos.column() - 1) + "^".repeat(width), line, pos.column());
     }
 
     /** The line of the error, from 1 (0 when the error is about the whole model). */
@@ -37,10 +39,48 @@ public final class EquationException extends IllegalArgumentException {
         return column;
     }
 
-    /** A text being parsed: what it is (for messages) and its lines. */
-    record Source(String what, String[] lines) {
+    /**
+     * A text being parsed: what it is (for messages), its logical lines, and the number of the text's line each
+     * starts on (a column of a joined line counts within the joined line).
+     */
+    record Source(String what, String[] lines, int[] numbers) {
         static Source of(String what, String text) {
-            return new Source(what, text.split("\n", -1));
+            String[] lines = text.split("\n", -1);
+            int[] numbers = new int[lines.length];
+            for (int i = 0; i < lines.length; i++) {
+                numbers[i] = i + 1;
+            }
+            return new Source(what, lines, numbers);
+        }
+
+        /** Lines joined while a parenthesis is open, as Python (and Brian2) continue an expression. */
+        static Source joined(String what, String text) {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            java.util.List<Integer> numbers = new java.util.ArrayList<>();
+            String[] raw = text.split("\n", -1);
+            StringBuilder current = null;
+            int depth = 0;
+            for (int i = 0; i < raw.length; i++) {
+                String line = raw[i];
+                int hash = line.indexOf('#');
+                String code = hash >= 0 ? line.substring(0, hash) : line;
+                if (current == null) {
+                    current = new StringBuilder(code);
+                    numbers.add(i + 1);
+                } else {
+                    current.append(' ').append(code.strip());
+                }
+                for (char c : code.toCharArray()) {
+                    depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                }
+                if (depth <= 0 || i == raw.length - 1) {
+                    lines.add(current.toString());
+                    current = null;
+                    depth = 0;
+                }
+            }
+            return new Source(what, lines.toArray(String[]::new), numbers.stream().mapToInt(Integer::intValue)
+                    .toArray());
         }
 
         /** The text a parsed node covers. */

@@ -70,7 +70,8 @@ public final class EquationModel implements NeuronModel {
         b.constants.forEach((name, text) -> {
             if (eqs.get(name) != null) {
                 throw new EquationException("constant '" + name + "': also declared in the equations (line "
-                        + eqs.get(name).namePos().line() + "); give its value with initial(…) instead", 0, 0);
+                        + eqs.source.numbers()[eqs.get(name).namePos().line() - 1] + "); give its value with"
+                        + " initial(…) instead", 0, 0);
             }
             constants.put(name, quantity("constant '" + name + "'", text));
         });

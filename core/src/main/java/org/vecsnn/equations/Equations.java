@@ -13,7 +13,8 @@ import org.vecsnn.equations.Parser.Token;
 
 /**
  * A parsed block of Brian2 equations, one per line: {@code dx/dt = expr : unit (flags)} (differential),
- * {@code y = expr : unit (flags)} (subexpression), {@code p : unit (flags)} (parameter); {@code #} starts a comment.
+ * {@code y = expr : unit (flags)} (subexpression), {@code p : unit (flags)} (parameter); {@code #} starts a comment,
+ * and a line with an open parenthesis continues on the next.
  * Checked here: the syntax, names declared once, flags allowed for the kind, and no cycle among subexpressions.
  */
 public final class Equations {
@@ -64,7 +65,7 @@ public final class Equations {
             throw new EquationException("equations: the model has no equations; write at least one line such as"
                     + " 'dv/dt = -v/tau : volt'", 0, 0);
         }
-        Source source = Source.of("equations", text);
+        Source source = Source.joined("equations", text);
         Map<String, Equation> out = new LinkedHashMap<>();
         for (int line = 1; line <= source.lines().length; line++) {
             List<Token> tokens = Parser.lex(source, line);
@@ -74,7 +75,7 @@ public final class Equations {
             Equation e = line(source, line, tokens);
             if (out.containsKey(e.name())) {
                 throw EquationException.at(source, e.namePos(), "'" + e.name() + "' is declared twice (first on line "
-                        + out.get(e.name()).namePos().line() + "); each name is declared once");
+                        + source.numbers()[out.get(e.name()).namePos().line() - 1] + "); each name is declared once");
             }
             out.put(e.name(), e);
         }

@@ -74,6 +74,64 @@ class EquationNetworkTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(a, b, "the first 50 spike steps");
     }
 
+    /** Brian2's examples/COBAHH.py, its strings as they are (the equation of v continued over three lines). */
+    static EquationModel cobahh() {
+        return EquationModel.builder("""
+                dv/dt = (gl*(El-v)+ge*(Ee-v)+gi*(Ei-v)-
+                         g_na*(m*m*m)*h*(v-ENa)-
+                         g_kd*(n*n*n*n)*(v-EK))/Cm : volt
+                dm/dt = alpha_m*(1-m)-beta_m*m : 1
+                dn/dt = alpha_n*(1-n)-beta_n*n : 1
+                dh/dt = alpha_h*(1-h)-beta_h*h : 1
+                dge/dt = -ge*(1./taue) : siemens
+                dgi/dt = -gi*(1./taui) : siemens
+                alpha_m = 0.32*(mV**-1)*4*mV/exprel((13*mV-v+VT)/(4*mV))/ms : Hz
+                beta_m = 0.28*(mV**-1)*5*mV/exprel((v-VT-40*mV)/(5*mV))/ms : Hz
+                alpha_h = 0.128*exp((17*mV-v+VT)/(18*mV))/ms : Hz
+                beta_h = 4./(1+exp((40*mV-v+VT)/(5*mV)))/ms : Hz
+                alpha_n = 0.032*(mV**-1)*5*mV/exprel((15*mV-v+VT)/(5*mV))/ms : Hz
+                beta_n = .5*exp((10*mV-v+VT)/(40*mV))/ms : Hz
+                """).constant("area", "20000*umetre**2").constant("Cm", "(1*ufarad*cm**-2) * 20000*umetre**2")
+                .constant("gl", "(5e-5*siemens*cm**-2) * 20000*umetre**2").constant("El", "-60*mV")
+                .constant("EK", "-90*mV").constant("ENa", "50*mV")
+                .constant("g_na", "(100*msiemens*cm**-2) * 20000*umetre**2")
+                .constant("g_kd", "(30*msiemens*cm**-2) * 20000*umetre**2").constant("VT", "-63*mV")
+                .constant("taue", "5*ms").constant("taui", "10*ms").constant("Ee", "0*mV").constant("Ei", "-80*mV")
+                .threshold("v>-20*mV").refractory("3*ms").method("exponential_euler").build();
+    }
+
+    @Test
+    void brian2sCobahhFromEquationsFiresAtTheBuiltInCobahhsRate() {
+        int excitatory = (int) Math.round(0.8 * N);
+        double p = BenchmarkNetworks.IN_DEGREE / N;
+        Network net = new Network(DT, KernelProvider.get()).seed(SEED);
+        NeuronPopulation cells = net.addNeurons("cobahh", N, cobahh());
+        SplitMix64 init = SplitMix64.stream(SEED, -1);
+        cells.set("V", i -> -60 + 5 * init.nextGaussian() - 5);
+        cells.set("ge", i -> (1.5 * init.nextGaussian() + 4) * 10);
+        cells.set("gi", i -> (12 * init.nextGaussian() + 20) * 10);
+        net.connect(cells.range(0, excitatory), new OnPre(cells, "Ce", "ge += w")).name("E")
+                .connector(Connectors.fixedProbability(p, true)).weight(6).build();
+        net.connect(cells.range(excitatory, N), new OnPre(cells, "Ci", "gi += w")).name("I")
+                .connector(Connectors.fixedProbability(p, true)).weight(67).build();
+        SpikeMonitor eq = net.addMonitor(new SpikeMonitor(cells));
+        EiNetwork builtIn = BenchmarkNetworks.cobahh(N, DT, SEED, KernelProvider.get());
+        SpikeMonitor bi = builtIn.network().addMonitor(new SpikeMonitor(builtIn.neurons()));
+        net.run(500, ProgressListener.SILENT);
+        builtIn.network().run(500, ProgressListener.SILENT);
+        double rateEq = eq.meanRate(0, N, 500);
+        double rateBuiltIn = bi.meanRate(0, N, 500);
+        int same = 0;
+        while (same < Math.min(eq.count(), bi.count()) && eq.steps()[same] == bi.steps()[same]
+                && eq.units()[same] == bi.units()[same]) {
+            same++;
+        }
+        System.out.printf("COBAHH N=%d, 0.5 s: rate %.2f Hz from equations, %.2f Hz built-in; the first %d spikes"
+                + " the same%n", N, rateEq, rateBuiltIn, same);
+        assertTrue(rateBuiltIn > 1, "the built-in COBAHH fires: " + rateBuiltIn);
+        assertEquals(rateBuiltIn, rateEq, 0.05 * rateBuiltIn, "rates within 5 %");
+    }
+
     @Test
     void onPreAddsTheWeightToTheVariableForTheNextStep() {
         Network net = new Network(DT, KernelProvider.get());
