@@ -39,7 +39,8 @@ import org.vecsnn.equations.Equations.Kind;
  * </pre>
  * Values are stored in the core's units (ms, mV, pA, nS, pF; see {@link Dimension}). The membrane variable ({@code v}
  * or {@code V}) is the population's V; the {@link Builder#input input} parameter reads the population's input of the
- * step (external currents and synaptic outputs, in the stored unit of its dimension). Models with equal text compile
+ * step (external currents and synaptic outputs, in the stored unit of its dimension), and the kernel clears it; a
+ * model without one neither reads nor clears the input. Models with equal text compile
  * once per JVM.
  */
 public final class EquationModel implements NeuronModel {

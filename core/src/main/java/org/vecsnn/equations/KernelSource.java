@@ -16,7 +16,7 @@ import org.vecsnn.equations.Expr.Unary;
  * Java source of a model's kernel, plain or Vector API: one pass over the neurons of a range that loads the state,
  * evaluates the update's expressions (equal subexpressions once), holds the {@code (unless refractory)} variables of
  * refractory neurons, tests the threshold, applies the reset to the neurons that spike, updates the refractory
- * counter and clears the input. Both twins emit the same float operations in the same order from the same tree:
+ * counter and clears the input (if the model reads it). Both twins emit the same float operations in the same order from the same tree:
  * exp through {@link org.vecsnn.core.simd.Exp} and its vector twin, sqrt, abs, min and max as IEEE operations, and
  * the functions the Vector API cannot match bit for bit through {@link Functions} lane by lane. Expressions of
  * bind-time constants only (dt, shared parameters, the exact propagators) are evaluated once in double and read from
@@ -154,13 +154,17 @@ final class KernelSource {
             line("VectorMask<Integer> fired = fire.cast(INTS);");
             line((timed ? "ref.sub(1).max(0).blend(hold, fired)" : "ZERO_INTS.blend(1, held.cast(INTS).or(fired))")
                     + ".intoArray(refractory, i);");
-            line("ZERO.intoArray(input, i);");
+            if (plan.input() != null) {
+                line("ZERO.intoArray(input, i);");
+            }
             line("if (fire.anyTrue()) {");
             line("    count = VectorMath.report(fire.toLong(), i, size, spikes, count);");
             line("}");
         } else {
             line("refractory[i] = " + (timed ? "fire ? hold : Math.max(ref - 1, 0)" : "fire || held ? 1 : 0") + ";");
-            line("input[i] = 0f;");
+            if (plan.input() != null) {
+                line("input[i] = 0f;");
+            }
             line("if (fire && i < size) {");
             line("    spikes[count++] = i;");
             line("}");

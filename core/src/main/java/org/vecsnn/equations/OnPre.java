@@ -14,8 +14,8 @@ import org.vecsnn.core.synapse.SynapticInput;
  *
  * <p>Timing: Brian2 applies {@code on_pre} at the end of the spike's step, after the state update and before the
  * reset, so its effect is first integrated in the next step; here the core's delay of at least one step does the
- * same: Brian2's delay d is the core's d + dt. (A reset of x itself in the spike's step would run after Brian2's
- * increment and before this one.)
+ * same: Brian2's delay d is the core's d + dt. (A reset of x itself in the spike's step runs before this increment,
+ * after Brian2's.)
  */
 public final class OnPre extends SynapticInput {
     private final String statement;
@@ -69,8 +69,19 @@ public final class OnPre extends SynapticInput {
     @Override
     protected void prepareDynamics(TimeGrid grid) {}
 
+    /**
+     * Weights due in the next step go straight into x during delivery (x at the step's start then holds them, as
+     * Brian2's x after {@code on_pre}); a decrement waits in the ring, as weights of longer delays do.
+     */
+    @Override
+    public float[] dueAtNextStep() {
+        return sign > 0 ? x : null;
+    }
+
     @Override
     public void apply(long step, Kernels kernels, int from, int to) {
-        kernels.arrive(arrivals.data(), arrivals.slot(step), x, sign, from, to);
+        if (sign < 0 || arrivals.depth() > 1) {
+            kernels.arrive(arrivals.data(), arrivals.slot(step), x, sign, from, to);
+        }
     }
 }

@@ -8,6 +8,7 @@ import org.vecsnn.core.state.StateStore;
 import org.vecsnn.core.state.StateVariable;
 import org.vecsnn.core.testing.StoreNeuronState;
 import org.vecsnn.core.testing.TwinConformance;
+import org.vecsnn.networks.EquationNetworks;
 
 /**
  * Generated kernels, plain against vector, through the conformance base: every function of the language, each
@@ -51,18 +52,8 @@ class EquationTwinsTest {
             """).constant("tau", "10*ms").input("I").threshold("v > -50*mV and w > 0.1 or rand() < 0.05")
             .reset("v = -65*mV\nw += 0.5*randn()").refractory("2*ms").method("rk4").build();
 
-    private static final EquationModel HODGKIN_HUXLEY = EquationModel.builder("""
-            dv/dt = (gl*(El-v) - g_na*(m*m*m)*h*(v-ENa) - g_kd*(n*n*n*n)*(v-EK) + I)/Cm : volt
-            dm/dt = 0.32*(mV**-1)*4*mV/exprel((13.*mV-v+VT)/(4*mV))/ms*(1-m)-0.28*(mV**-1)*5*mV/exprel((v-VT-40.*mV)/(5*mV))/ms*m : 1
-            dn/dt = 0.032*(mV**-1)*5*mV/exprel((15.*mV-v+VT)/(5*mV))/ms*(1.-n)-.5*exp((10.*mV-v+VT)/(40.*mV))/ms*n : 1
-            dh/dt = 0.128*exp((17.*mV-v+VT)/(18.*mV))/ms*(1.-h)-4./(1+exp((40.*mV-v+VT)/(5.*mV)))/ms*h : 1
-            I : amp
-            """).constant("Cm", "(1*ufarad*cm**-2) * 20000*umetre**2")
-            .constant("gl", "(5e-5*siemens*cm**-2) * 20000*umetre**2").constant("El", "-60*mV")
-            .constant("EK", "-90*mV").constant("ENa", "50*mV")
-            .constant("g_na", "(100*msiemens*cm**-2) * 20000*umetre**2")
-            .constant("g_kd", "(30*msiemens*cm**-2) * 20000*umetre**2").constant("VT", "-63*mV").input("I")
-            .threshold("v > -20*mV").refractory("v > -20*mV").method("exponential_euler").build();
+    /** Brian2's COBAHH neuron (subexpressions, exprel, exp; ge and gi as state). */
+    private static final EquationModel HODGKIN_HUXLEY = EquationNetworks.cobahhNeuron();
 
     private static final EquationModel COUPLED_EXACT = EquationModel.builder("""
             dv/dt = (El - v + x + R*I)/tau : volt (unless refractory)
