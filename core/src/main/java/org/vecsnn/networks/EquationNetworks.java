@@ -10,7 +10,8 @@ import org.vecsnn.equations.EquationModel;
 import org.vecsnn.equations.OnPre;
 
 /**
- * Brian2's CUBA and COBAHH examples with their model strings pasted as they are ({@link EquationModel}) and
+ * Brian2's CUBA and COBAHH examples, and COBA as {@code bench/brian2/benchmark.py} writes it, with their model strings
+ * pasted as they are ({@link EquationModel}) and
  * {@code on_pre} synapses ({@link OnPre}), built with {@link BenchmarkNetworks}' connectivity, start values and
  * weights, so that the two can be compared run for run (see {@code docs/EQUATIONS.md}).
  */
@@ -19,6 +20,21 @@ public final class EquationNetworks {
 
     /** A network and its one population. */
     public record Built(Network network, NeuronPopulation neurons) {}
+
+    /**
+     * COBA as {@link BenchmarkNetworks#coba} runs it ("COBA + I"), in the strings of {@code bench/brian2/benchmark.py}:
+     * forward Euler for v and for the conductances (the built-in decays them exactly).
+     */
+    public static EquationModel cobaNeuron() {
+        return EquationModel.builder("""
+                dv/dt = (-(v - el) + ge*(ee - v) + gi*(ei - v) + drive)/taum : volt (unless refractory)
+                dge/dt = -ge/taue : 1
+                dgi/dt = -gi/taui : 1
+                """).constant("taum", "20*ms").constant("taue", "5*ms").constant("taui", "10*ms")
+                .constant("vt", "-50*mV").constant("vr", "-60*mV").constant("el", "-60*mV").constant("ee", "0*mV")
+                .constant("ei", "-80*mV").constant("drive", "20*mV")
+                .threshold("v > vt").reset("v = vr").refractory("5*ms").method("euler").build();
+    }
 
     /** The neuron of Brian2's {@code examples/CUBA.py}. */
     public static EquationModel cubaNeuron() {
@@ -57,6 +73,13 @@ public final class EquationNetworks {
                 .threshold("v>-20*mV").refractory("3*ms").method("exponential_euler").build();
     }
 
+    /** COBA: V0 ~ Normal(−55, 5) mV, we = 0.6, wi = 6.7 (units of g_L), as {@link BenchmarkNetworks#coba}. */
+    public static Built coba(int n, double dt, long seed, Kernels kernels) {
+        SplitMix64 init = SplitMix64.stream(seed, -1);
+        return build("coba", cobaNeuron(), n, dt, seed, kernels, i -> -55 + 5 * init.nextGaussian(), null, 0.6,
+                6.7);
+    }
+
     /** CUBA: V0 ~ Uniform(−60, −50) mV, we = 1.62 mV, wi = −9 mV, as {@link BenchmarkNetworks#cuba}. */
     public static Built cuba(int n, double dt, long seed, Kernels kernels) {
         SplitMix64 init = SplitMix64.stream(seed, -1);
@@ -74,12 +97,13 @@ public final class EquationNetworks {
                 6, 67);
     }
 
-    /** {@code cuba} or {@code cobahh}. */
+    /** {@code coba}, {@code cuba} or {@code cobahh}. */
     public static Built byName(String name, int n, double dt, long seed, Kernels kernels) {
         return switch (name) {
+            case "coba" -> coba(n, dt, seed, kernels);
             case "cuba" -> cuba(n, dt, seed, kernels);
             case "cobahh" -> cobahh(n, dt, seed, kernels);
-            default -> throw org.vecsnn.core.Check.fail("network from equations", name, "cuba or cobahh");
+            default -> throw org.vecsnn.core.Check.fail("network from equations", name, "coba, cuba or cobahh");
         };
     }
 
