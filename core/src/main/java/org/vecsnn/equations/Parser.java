@@ -44,9 +44,9 @@ final class Parser {
             char c = text.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (Character.isDigit(c) || (c == '.' && i + 1 < length && Character.isDigit(text.charAt(i + 1)))) {
+            } else if (digit(c) || (c == '.' && i + 1 < length && digit(text.charAt(i + 1)))) {
                 int j = i;
-                while (j < length && (Character.isDigit(text.charAt(j)) || text.charAt(j) == '.')) {
+                while (j < length && (digit(text.charAt(j)) || text.charAt(j) == '.')) {
                     j++;
                 }
                 if (j < length && (text.charAt(j) == 'e' || text.charAt(j) == 'E')) {
@@ -54,9 +54,9 @@ final class Parser {
                     if (k < length && (text.charAt(k) == '+' || text.charAt(k) == '-')) {
                         k++;
                     }
-                    if (k < length && Character.isDigit(text.charAt(k))) {
+                    if (k < length && digit(text.charAt(k))) {
                         j = k;
-                        while (j < length && Character.isDigit(text.charAt(j))) {
+                        while (j < length && digit(text.charAt(j))) {
                             j++;
                         }
                     }
@@ -94,6 +94,11 @@ final class Parser {
         }
         out.add(new Token(Kind.END, "end of line", length + 1, length + 2));
         return out;
+    }
+
+    /** An ASCII digit: numbers are Python's (Character.isDigit takes other scripts' digits, which no parser reads). */
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Parses an expression covering all the tokens of the range. */

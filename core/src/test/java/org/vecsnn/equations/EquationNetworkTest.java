@@ -51,21 +51,27 @@ class EquationNetworkTest {
         assertTrue(same >= sameFirst, "the first " + sameFirst + " spikes the same: " + same);
     }
 
-    @Test
-    void onPreAddsTheWeightToTheVariableForTheNextStep() {
+    /**
+     * The trace of {@code variable} of one target neuron of {@code equations}, recorded at each step's start for 12
+     * steps, fed by a source neuron that spikes once, in step 5 (V crosses 0.55 mV at 1 mV/ms: 0.6 after it).
+     */
+    private static float[] afterOneSpike(String equations, String statement, double weight, int delaySteps,
+                                         String variable) {
         Network net = new Network(DT, KernelProvider.get());
         NeuronPopulation source = net.addNeurons("source", 1, EquationModel.builder("dv/dt = 1*mV/ms : volt")
-                .threshold("v > 0.55*mV").reset("v = 0*mV").build());
-        NeuronPopulation target = net.addNeurons("target", 1, EquationModel.builder("""
-                dv/dt = -v/(10*ms) : volt
-                dge/dt = -ge/(5*ms) : volt
-                """).build());
-        net.connect(source, new OnPre(target, "exc", "ge_post += w")).weight(2).build();
-        StateMonitor ge = net.addMonitor(new StateMonitor(target, "ge", new int[] {0}, DT));
+                .threshold("v > 0.55*mV").reset("v = -100*mV").build());
+        NeuronPopulation target = net.addNeurons("target", 1, EquationModel.builder(equations).build());
+        net.connect(source, new OnPre(target, "syn", statement)).weight(weight).delaySteps(delaySteps).build();
+        StateMonitor monitor = net.addMonitor(new StateMonitor(target, variable, new int[] {0}, DT));
         net.runSteps(12, ProgressListener.SILENT);
-        // the source crosses 0.55 mV in step 5 (V after it: 0.6); as Brian2's on_pre at the end of that step, ge is
-        // 2 mV at the start of step 6 (the monitor records at each step's start), then decays by e^(−dt/5 ms) a step
-        float[] g = ge.trace(0);
+        return monitor.trace(0);
+    }
+
+    @Test
+    void onPreAddsTheWeightToTheVariableForTheNextStep() {
+        float[] g = afterOneSpike("dv/dt = -v/(10*ms) : volt\ndge/dt = -ge/(5*ms) : volt", "ge_post += w", 2, 1,
+                "ge");
+        // as Brian2's on_pre at the end of step 5, ge is 2 mV at the start of step 6, then decays by e^(−dt/5 ms)
         assertEquals(0, g[5], 0);
         assertEquals(2, g[6], 0);
         assertEquals(2 * Math.exp(-DT / 5), g[7], 1e-6);
@@ -74,18 +80,8 @@ class EquationNetworkTest {
 
     @Test
     void aDecrementAndALongerDelayActAsBrian2sDelayMinusOneStep() {
-        Network net = new Network(DT, KernelProvider.get());
-        NeuronPopulation source = net.addNeurons("source", 1, EquationModel.builder("dv/dt = 1*mV/ms : volt")
-                .threshold("v > 0.55*mV").reset("v = 0*mV").build());
-        NeuronPopulation target = net.addNeurons("target", 1, EquationModel.builder("""
-                dv/dt = -v/(10*ms) : volt
-                dgi/dt = 0*mV/ms : volt
-                """).build());
-        net.connect(source, new OnPre(target, "inh", "gi_post -= w")).weight(3).delaySteps(4).build();
-        StateMonitor gi = net.addMonitor(new StateMonitor(target, "gi", new int[] {0}, DT));
-        net.runSteps(12, ProgressListener.SILENT);
-        // spike in step 5, due in step 9: subtracted at that step's start, before the update; recorded from step 10
-        float[] g = gi.trace(0);
+        float[] g = afterOneSpike("dv/dt = -v/(10*ms) : volt\ndgi/dt = 0*mV/ms : volt", "gi_post -= w", 3, 4, "gi");
+        // due in step 9: subtracted at that step's start, before the update; recorded from step 10
         assertEquals(0, g[9], 0);
         assertEquals(-3, g[10], 0);
     }
