@@ -64,6 +64,7 @@ public final class EquationModel implements NeuronModel {
     private final String vectorSource;
     private final boolean cached;
     private final String input;
+    private final Equations equations;
 
     private EquationModel(Builder b) {
         Equations eqs = Equations.parse(b.equations);
@@ -111,21 +112,9 @@ public final class EquationModel implements NeuronModel {
         }
         initial = new LinkedHashMap<>();
         shared = new LinkedHashMap<>();
-        b.initial.forEach((name, text) -> {
-            Equation e = eqs.get(name);
-            if (e == null || e.kind() == Kind.SUBEXPRESSION) {
-                throw new EquationException("initial value of '" + name + "': not a variable or parameter of the"
-                        + " equations; these are: " + arrays + (sharedNames.isEmpty() ? "" : " and " + sharedNames),
-                        0, 0);
-            }
-            Expr.Num q = quantity("initial value of '" + name + "'", text);
-            if (!q.dimension().equals(e.dimension())) {
-                throw new EquationException("initial value of '" + name + "' = " + text + ": has unit "
-                        + q.dimension() + ", " + name + " has unit " + e.dimension(), 0, 0);
-            }
-            double stored = q.value() / q.dimension().scale();
-            (e.has("shared") ? shared : initial).put(name, stored);
-        });
+        equations = eqs;
+        b.initial.forEach((name, text) -> (eqs.get(name) != null && eqs.get(name).has("shared") ? shared : initial)
+                .put(name, stored("initial value of '" + name + "'", name, text)));
         for (String s : sharedNames) {
             shared.putIfAbsent(s, 0.0);
         }
@@ -217,6 +206,29 @@ public final class EquationModel implements NeuronModel {
             return compile(hash, plainSource, vectorSource);
         });
         cached = !fresh[0];
+    }
+
+    /**
+     * {@code quantity} (a number times units, such as {@code "-60*mV"}) in the stored unit of {@code name}, a
+     * variable or parameter of the equations; refused if the units differ.
+     */
+    public double stored(String name, String quantity) {
+        return stored("value of '" + name + "'", name, quantity);
+    }
+
+    private double stored(String what, String name, String text) {
+        Equation e = equations.get(name);
+        if (e == null || e.kind() == Kind.SUBEXPRESSION) {
+            throw new EquationException(what + ": '" + name + "' is not a variable or parameter of the equations;"
+                    + " these are: " + equations.all().values().stream().filter(x -> x.kind() != Kind.SUBEXPRESSION)
+                    .map(Equation::name).toList(), 0, 0);
+        }
+        Expr.Num q = quantity(what, text);
+        if (!q.dimension().equals(e.dimension())) {
+            throw new EquationException(what + " = " + text + ": has unit " + q.dimension() + ", " + name
+                    + " has unit " + e.dimension(), 0, 0);
+        }
+        return q.value() / q.dimension().scale();
     }
 
     private static Compiled compile(String hash, String plain, String vector) {

@@ -117,7 +117,7 @@ class EquationErrorsTest {
         bad("no membrane", "dx/dt = -x/tau : 1", "membrane variable 'V'");
         bad("input that is a state variable", LIF, b -> b.input("v"), "input 'v': must be a per-neuron parameter");
         bad("initial value of a subexpression", "u = 2*v : volt\n" + LIF, b -> b.initial("u", "1*mV"),
-                "initial value of 'u': not a variable or parameter");
+                "initial value of 'u': 'u' is not a variable or parameter");
         bad("constant that is not a quantity", LIF, b -> b.constant("tau2", "v*ms"), "unknown name 'v'");
     }
 
