@@ -18,7 +18,8 @@ import org.vecsnn.equations.Expr.Unary;
  * Resolves names and checks units with Brian2's rules (both sides of {@code +}, {@code -}, comparisons and
  * {@code clip} in one unit; arguments of exp, log, sin, cos, tanh, exprel dimensionless; {@code dx/dt} in the unit of
  * x per second), then lowers expressions to stored units (see {@link Dimension}): every number becomes a
- * dimensionless value in the core's scaled units, constants are inlined, subexpressions substituted.
+ * dimensionless value in the core's scaled units, subexpressions substituted, external constants kept as names whose
+ * stored values the kernel reads at bind time.
  */
 final class Checker {
     /** The noise term's dimension: second^-1/2. */
@@ -29,9 +30,30 @@ final class Checker {
     private final Map<String, Num> constants;
     private final Map<String, Expr> lowered = new LinkedHashMap<>();
 
-    Checker(Equations equations, Map<String, Num> constants) {
+    /**
+     * Whether {@link #lower} keeps external constants as names, read at bind time (so that models that differ only
+     * in their values share one generated source), or writes their values.
+     */
+    private final boolean symbolicConstants;
+
+    Checker(Equations equations, Map<String, Num> constants, boolean symbolicConstants) {
         this.equations = equations;
         this.constants = constants;
+        this.symbolicConstants = symbolicConstants;
+    }
+
+    /** Each external constant's stored value. */
+    Map<String, Double> storedConstants() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        constants.forEach((name, c) -> out.put(name, c.value() / c.dimension().scale()));
+        return out;
+    }
+
+    /** e lowered with the constants' values written in, simplified: a number if e is constant. */
+    Expr valueOf(Expr e) {
+        Map<String, Expr> values = new LinkedHashMap<>();
+        storedConstants().forEach((name, v) -> values.put(name, Expr.num(v)));
+        return Algebra.simplify(Algebra.substitute(lower(e), values));
     }
 
     /** The known names, for messages. */
@@ -93,7 +115,7 @@ final class Checker {
                     }
                     case "*" -> l.times(r);
                     case "/" -> {
-                        if (constant(b.right()) && Algebra.simplify(lower(b.right())) instanceof Num z
+                        if (constant(b.right()) && valueOf(b.right()) instanceof Num z
                                 && z.value() == 0) {
                             throw EquationException.at(src, b.right().pos(), "division by zero: '"
                                     + src.text(b.right().pos()) + "' is a constant equal to 0");
@@ -108,7 +130,7 @@ final class Checker {
                         if (l.dimensionless()) {
                             yield l;
                         }
-                        Double p = Algebra.simplify(lower(b.right())) instanceof Num n ? n.value() : null;
+                        Double p = valueOf(b.right()) instanceof Num n ? n.value() : null;
                         if (p == null) {
                             throw EquationException.at(src, b.right().pos(), "the exponent '" + src.text(b.right()
                                     .pos()) + "' of '" + src.text(b.left().pos()) + "' (unit " + l + ") must be a"
@@ -250,8 +272,8 @@ final class Checker {
     }
 
     /**
-     * The expression in stored units: numbers divided by their dimension's storage scale, constants and unit names
-     * as numbers, subexpressions substituted, a plain {@code xi} renamed per equation ({@code xi@v}: Brian2's xi
+     * The expression in stored units: numbers divided by their dimension's storage scale, unit names as numbers,
+     * constants as names (or numbers, see {@link #symbolicConstants}), subexpressions substituted, a plain {@code xi} renamed per equation ({@code xi@v}: Brian2's xi
      * of two equations are independent).
      */
     Expr lower(Expr e, String differential) {
@@ -268,7 +290,7 @@ final class Checker {
                 }
                 Num c = constants.get(name);
                 if (c != null) {
-                    yield Expr.num(c.value() / c.dimension().scale());
+                    yield symbolicConstants ? Expr.name(name) : Expr.num(c.value() / c.dimension().scale());
                 }
                 if (name.equals("pi")) {
                     yield Expr.num(Math.PI);

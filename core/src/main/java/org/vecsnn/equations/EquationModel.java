@@ -40,8 +40,8 @@ import org.vecsnn.equations.Equations.Kind;
  * Values are stored in the core's units (ms, mV, pA, nS, pF; see {@link Dimension}). The membrane variable ({@code v}
  * or {@code V}) is the population's V; the {@link Builder#input input} parameter reads the population's input of the
  * step (external currents and synaptic outputs, in the stored unit of its dimension), and the kernel clears it; a
- * model without one neither reads nor clears the input. Models with equal text compile
- * once per JVM.
+ * model without one neither reads nor clears the input. Models whose generated source is the same (the same text,
+ * whatever the values of their external constants) compile once per JVM.
  */
 public final class EquationModel implements NeuronModel {
     /** The compiled kernel classes of one generated source pair, and how long javac took. */
@@ -65,6 +65,7 @@ public final class EquationModel implements NeuronModel {
     private final boolean cached;
     private final String input;
     private final Equations equations;
+    private final Map<String, Double> constantValues;
 
     private EquationModel(Builder b) {
         Equations eqs = Equations.parse(b.equations);
@@ -77,7 +78,8 @@ public final class EquationModel implements NeuronModel {
             }
             constants.put(name, quantity("constant '" + name + "'", text));
         });
-        Checker checker = new Checker(eqs, constants);
+        Checker checker = new Checker(eqs, constants, true);
+        constantValues = checker.storedConstants();
         checker.checkEquations();
         input = b.input;
         membrane = b.membrane != null ? b.membrane : eqs.get("v") != null ? "v" : "V";
@@ -126,7 +128,9 @@ public final class EquationModel implements NeuronModel {
             }
         }
         try {
-            Integration integration = new Integration(f, sharedNames);
+            Set<String> bindTimeNames = new LinkedHashSet<>(sharedNames);
+            bindTimeNames.addAll(constants.keySet());
+            Integration integration = new Integration(f, bindTimeNames);
             update = b.method == null ? integration.chooseDefault() : integration.update(b.method);
         } catch (IllegalArgumentException e) {
             throw new EquationException("method: " + e.getMessage(), 0, 0);
@@ -162,7 +166,7 @@ public final class EquationModel implements NeuronModel {
                 refractoryCondition = Algebra.simplify(checker.lower(r));
             } else {
                 Dimension d = checker.dimension(src, r, null);
-                Expr lowered = Algebra.simplify(checker.lower(r));
+                Expr lowered = checker.valueOf(r);
                 if (!d.equals(Dimension.SECOND) || !(lowered instanceof Expr.Num n) || n.value() < 0) {
                     throw EquationException.at(src, r.pos(), "refractory = '" + b.refractory.strip() + "': must be"
                             + " a non-negative time such as 5*ms (found unit " + d + ") or a condition such as"
@@ -184,6 +188,7 @@ public final class EquationModel implements NeuronModel {
         state = StateSpec.of(variables);
         // sources and their compiled classes
         Set<String> bindTime = new LinkedHashSet<>(sharedNames);
+        bindTime.addAll(constants.keySet());
         bindTime.add("dt");
         for (int i = 0; i < update.states().size(); i++) {
             for (int j = 0; j < update.states().size(); j++) {
@@ -277,7 +282,7 @@ public final class EquationModel implements NeuronModel {
     private static Expr.Num quantity(String what, String text) {
         Source src = Source.of(what, text == null ? "" : text);
         Expr e = parseLine(src);
-        Checker none = new Checker(Equations.none(), Map.of());
+        Checker none = new Checker(Equations.none(), Map.of(), false);
         Dimension d = none.dimension(src, e, null);
         Expr lowered = Algebra.simplify(none.lower(e));
         if (!(lowered instanceof Expr.Num n)) {
@@ -344,6 +349,7 @@ public final class EquationModel implements NeuronModel {
     @Override
     public NeuronKernel bind(NeuronState s, double dt, int refractorySteps) {
         Map<String, Double> values = new HashMap<>(shared);
+        values.putAll(constantValues);
         values.put("dt", dt);
         if (update.jacobian() != null) {
             int n = update.states().size();

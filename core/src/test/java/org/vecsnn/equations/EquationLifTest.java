@@ -96,4 +96,26 @@ class EquationLifTest {
         assertEquals(first.plainSource(), second.plainSource());
         System.out.printf("compile time of a first model: %.3f s%n", first.compileSeconds());
     }
+
+    /** External constants are read at bind time: a model with other values reuses the compiled kernels. */
+    @Test
+    void otherValuesOfTheConstantsCompileOnceAndStepWithTheirOwnValues() {
+        EquationModel fast = EquationModel.builder("dv/dt = (El - v)/tau : volt").constant("El", "-70*mV")
+                .constant("tau", "5*ms").build();
+        EquationModel slow = EquationModel.builder("dv/dt = (El - v)/tau : volt").constant("El", "-50*mV")
+                .constant("tau", "20*ms").build();
+        assertTrue(slow.fromCache(), "the same source, other values");
+        for (EquationModel m : new EquationModel[] {fast, slow}) {
+            double el = m == fast ? -70 : -50;
+            double tau = m == fast ? 5 : 20;
+            org.vecsnn.core.state.StateStore store = new org.vecsnn.core.state.StateStore("v", "neuron", 1,
+                    org.vecsnn.core.state.StateSpec.of(org.vecsnn.core.state.StateVariable.real("V", "mV", 0),
+                            org.vecsnn.core.state.StateVariable.real("input", "pA", 0),
+                            org.vecsnn.core.state.StateVariable.integer("refractory", "steps", 0)));
+            m.bind(new org.vecsnn.core.testing.StoreNeuronState(m, KernelProvider.plain(), store, 1), DT, 0)
+                    .step(0, 0, 16, new int[16], 0);
+            // one exact step from 0: El·(1 − e^(−dt/τ))
+            assertEquals(el * -Math.expm1(-DT / tau), store.floats("V")[0], 1e-5, "tau = " + tau);
+        }
+    }
 }

@@ -57,7 +57,7 @@ class EquationUnitsTest {
     }
 
     private static Expr.Num quantity(String text) {
-        Checker constants = new Checker(Equations.none(), java.util.Map.of());
+        Checker constants = new Checker(Equations.none(), java.util.Map.of(), false);
         EquationException.Source src = EquationException.Source.of("test", text);
         java.util.List<Parser.Token> tokens = Parser.lex(src, 1);
         Expr e = new Parser(src, 1, tokens, 0, tokens.size() - 1).whole();
