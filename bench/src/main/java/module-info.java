@@ -15,6 +15,8 @@ module org.vecsnn.bench {
     requires HdrHistogram;
     requires xchart;
     requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
 
     opens org.vecsnn.bench to info.picocli;
 }

@@ -7,6 +7,7 @@
  */
 module org.vecsnn.core {
     requires static jdk.incubator.vector;
+    requires java.compiler;
 
     exports org.vecsnn.core;
     exports org.vecsnn.core.connect;
@@ -18,6 +19,7 @@ module org.vecsnn.core {
     exports org.vecsnn.core.simd;
     exports org.vecsnn.core.state;
     exports org.vecsnn.core.synapse;
+    exports org.vecsnn.equations;
     exports org.vecsnn.models.neuron;
     exports org.vecsnn.models.plasticity;
     exports org.vecsnn.models.synapse;

@@ -13,11 +13,14 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vecsnn.bench.Cli.Range;
+import org.vecsnn.core.Network;
 import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.monitor.SpikeMonitor;
+import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.networks.BenchmarkNetworks;
 import org.vecsnn.networks.EiNetwork;
+import org.vecsnn.networks.EquationNetworks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,8 +28,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Runs the benchmark networks in this core and in Brian2 (C++ standalone, {@code bench/brian2/benchmark.py}) with
- * the same N and duration, one thread each, and prints network, N, duration, simulator, mean rate, wall seconds
+ * Runs the benchmark networks in this core (built-in models, and with {@code --equations} their Brian2 model strings
+ * compiled at run time) and in Brian2 (C++ standalone, {@code bench/brian2/benchmark.py}) with the same N and
+ * duration, one thread each, and prints network, N, duration, simulator, mean rate, wall seconds
  * per biological second and their ratio. Only the simulation loop is timed on both sides: Brian2's own run timer
  * (code generation and compilation excluded); here, after a warm-up run on an identical network. Each side's
  * time is the best of its repeats.
@@ -63,6 +67,10 @@ final class CompareWithBrian2 implements Callable<Integer> {
             + " and COBAHH (default all three)")
     List<RunNetwork.Benchmark> networks = List.of(RunNetwork.Benchmark.COBA, RunNetwork.Benchmark.CUBA,
             RunNetwork.Benchmark.COBAHH);
+
+    @Option(names = "--equations", negatable = true, description = "also run each network from its Brian2 model"
+            + " strings (org.vecsnn.networks.EquationNetworks; default ${DEFAULT-VALUE})")
+    boolean equations = true;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default ${DEFAULT-VALUE})")
     Path out = Path.of("out", "compare");
@@ -102,21 +110,33 @@ final class CompareWithBrian2 implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "running %s N = %d for %.1f s in vecsnn and Brian2 ...%n", network, n,
                     duration / 1000);
             List<Measured> oursPerSeed = new ArrayList<>();
+            List<Measured> equationsPerSeed = new ArrayList<>();
             List<Measured> brianPerSeed = new ArrayList<>();
             for (int seed = 1; seed <= seeds; seed++) {
-                oursPerSeed.add(runOurs(network, n, duration, repeats, seed));
+                oursPerSeed.add(runOurs(network, n, duration, repeats, seed, false));
+                if (equations) {
+                    equationsPerSeed.add(runOurs(network, n, duration, repeats, seed, true));
+                }
                 brianPerSeed.add(runBrian2(network, n, duration, repeats, seed));
             }
-            Measured ours = Measured.overSeeds(oursPerSeed);
+            List<Measured> ours = new ArrayList<>(List.of(Measured.overSeeds(oursPerSeed)));
+            if (equations) {
+                ours.add(Measured.overSeeds(equationsPerSeed));
+            }
             Measured brian = Measured.overSeeds(brianPerSeed);
-            for (Measured m : List.of(ours, brian)) {
+            List<Measured> all = new ArrayList<>(ours);
+            all.add(brian);
+            for (Measured m : all) {
                 lines.add(String.format(Locale.ROOT, "| %s | %d | %.1f | %s | %.2f | %.2f | %.2f | %.4f | %.2f |",
                         network.toUpperCase(Locale.ROOT), n, duration / 1000, m.simulator(), m.rateE(), m.rateI(),
                         m.rate(), m.wallPerBio(), m.wallPerBio() / brian.wallPerBio()));
             }
-            lines.add(String.format(Locale.ROOT, "| %s | | | rate difference | %+.1f %% | %+.1f %% | %+.1f %% | | |",
-                    network.toUpperCase(Locale.ROOT), 100 * (ours.rateE() / brian.rateE() - 1),
-                    100 * (ours.rateI() / brian.rateI() - 1), 100 * (ours.rate() / brian.rate() - 1)));
+            for (Measured m : ours) {
+                lines.add(String.format(Locale.ROOT, "| %s | | | rate difference%s | %+.1f %% | %+.1f %% | %+.1f %% |"
+                        + " | |", network.toUpperCase(Locale.ROOT), m == ours.getFirst() ? "" : ", from equations",
+                        100 * (m.rateE() / brian.rateE() - 1), 100 * (m.rateI() / brian.rateI() - 1),
+                        100 * (m.rate() / brian.rate() - 1)));
+            }
         }
         Files.write(folder.resolve("compare.md"), lines);
         lines.forEach(System.out::println);
@@ -133,15 +153,18 @@ final class CompareWithBrian2 implements Callable<Integer> {
         return p.waitFor() == 0;
     }
 
-    static Measured runOurs(String network, int n, double duration, int repeats, long seed) {
+    /** A network to run: its neurons, the first {@code excitatory} of them excitatory. */
+    private record Run(Network network, NeuronPopulation neurons, int excitatory) {}
+
+    static Measured runOurs(String network, int n, double duration, int repeats, long seed, boolean equations) {
         // the warm-up network carries the same monitor: a code path first taken after warm-up is recompiled mid-run
-        EiNetwork warm = build(network, n, seed);
+        Run warm = build(network, n, seed, equations);
         warm.network().addMonitor(new SpikeMonitor(warm.neurons()));
         warm.network().run(1000, ProgressListener.SILENT);
         double best = Double.MAX_VALUE;
         Measured result = null;
         for (int r = 0; r < repeats; r++) {
-            EiNetwork net = build(network, n, seed);
+            Run net = build(network, n, seed, equations);
             SpikeMonitor spikes = net.network().addMonitor(new SpikeMonitor(net.neurons()));
             net.network().prepare();
             long start = System.nanoTime();
@@ -149,21 +172,28 @@ final class CompareWithBrian2 implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) * 1e-9;
             if (seconds < best) {
                 best = seconds;
-                result = new Measured("vecsnn " + KernelProvider.get().name() + ", 1 thread",
-                        spikes.meanRate(0, net.excitatory(), duration),
-                        spikes.meanRate(net.excitatory(), net.size(), duration),
-                        spikes.meanRate(0, net.size(), duration), seconds / (duration / 1000),
-                        net.network().synapseCount());
+                int size = net.neurons().size();
+                result = new Measured("vecsnn " + (equations ? "from equations, " : "") + KernelProvider.get().name()
+                        + ", 1 thread", spikes.meanRate(0, net.excitatory(), duration),
+                        spikes.meanRate(net.excitatory(), size, duration), spikes.meanRate(0, size, duration),
+                        seconds / (duration / 1000), net.network().synapseCount());
             }
         }
         return result;
     }
 
-    /** One thread, as Brian2's C++ standalone runs here. */
-    private static EiNetwork build(String network, int n, long seed) {
-        EiNetwork net = BenchmarkNetworks.byName(network, n, 0.1, seed, KernelProvider.get());
-        net.network().threads(1);
-        return net;
+    /** One thread, as Brian2's C++ standalone runs here; the built-in models or the Brian2 strings. */
+    private static Run build(String network, int n, long seed, boolean equations) {
+        Run run;
+        if (equations) {
+            EquationNetworks.Built b = EquationNetworks.byName(network, n, 0.1, seed, KernelProvider.get());
+            run = new Run(b.network(), b.neurons(), (int) Math.round(0.8 * n));
+        } else {
+            EiNetwork e = BenchmarkNetworks.byName(network, n, 0.1, seed, KernelProvider.get());
+            run = new Run(e.network(), e.neurons(), e.excitatory());
+        }
+        run.network().threads(1);
+        return run;
     }
 
     static Measured runBrian2(String network, int n, double duration, int repeats, long seed)

@@ -41,7 +41,8 @@ class BenchmarkSuitesSmokeTest {
         "NetworkBenchmark;n=4000,network=cobahh",
         "MemoryScalingBenchmark;floats=40000",
         "CobaFloorBenchmark;n=4000",
-        "PlasticityBenchmark;rule=triplet"})
+        "PlasticityBenchmark;rule=triplet",
+        "EquationNetworkBenchmark;network=cuba,source=equations"})
     void suiteRuns(String suite, String params) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder().include("org.vecsnn.bench.jmh." + suite + ".")
                 .forks(0).warmupIterations(0).measurementIterations(1)

@@ -125,6 +125,37 @@ class CommandLineTest {
         assertArrayEquals(spikes.timesMs(), streamed.timesMs());
     }
 
+    /** Brian2's CUBA as a model file, smaller: it runs, prints its group and writes the spikes. */
+    @Test
+    void modelRunsAModelFile(@TempDir Path dir) throws IOException {
+        String cuba = Files.readString(Path.of("models", "cuba.yaml")).replace("n: 4000", "n: 400")
+                .replace("duration: 1000", "duration: 100").replace("P[0:3200]", "P[0:320]")
+                .replace("P[3200:4000]", "P[320:400]").replace("p: 0.02", "p: 0.2");
+        Path file = Files.writeString(dir.resolve("cuba.yaml"), cuba);
+        Outcome o = execute("model", file.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(Cli.OK, o.exitCode(), o.err());
+        assertTrue(o.out().contains("group P     N = 400, method exact"), o.out());
+        assertTrue(Files.size(dir.resolve("out").resolve("P_spikes.csv")) > 0);
+    }
+
+    /** A bad model file: one message that says where, exit code 2, no stack trace. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = ';', quoteCharacter = '`', value = {
+        "groups: {P: {n: 10, equations: \"dv/dt = -v/tau : volt\", colour: red}};unknown key 'colour'",
+        "groups: {P: {n: 10, equations: \"dv/dt = -v/tau : volt\"}};unknown name 'tau'",
+        "groups: {P: {n: 10, equations: \"dv/dt = -v/(5*ms) : volt\", initial: {v: 3*nS}}};has unit S, v has unit V",
+        "groups: {P: {n: 10}};'equations' is missing",
+        "dt: fast;'dt' = fast: must be a number",
+        "{groups: {P: {n: 10, equations: \"dv/dt = -v/(5*ms) : volt\"}}, synapses: {S: {source: Q, target: P,"
+            + " on_pre: v += w, weight: 1}}};source = Q: must be a group"})
+    void modelRefusesABadFileWithOneMessage(String yaml, String says, @TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.yaml"), yaml);
+        Outcome o = execute("model", file.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(Cli.USAGE, o.exitCode(), o.err());
+        assertTrue(o.err().contains(says), o.err());
+        assertFalse(o.err().contains("Exception"), "no stack trace: " + o.err());
+    }
+
     @Test
     void aRelativeOutIsResolvedAgainstTheWorkingDirectory() {
         CommandLine line = Cli.commandLine(new RunNetwork());
@@ -146,7 +177,7 @@ class CommandLineTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"", "examples", "validate", "latency", "longrun", "scaling", "compare", "run",
-        "distributed"})
+        "distributed", "model", "compare-stdp", "compare-brunel-wang"})
     void everyCommandHasHelp(String command) {
         Outcome o = execute(command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"});
         assertEquals(Cli.OK, o.exitCode(), o.err());

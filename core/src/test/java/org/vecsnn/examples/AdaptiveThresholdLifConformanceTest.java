@@ -1,14 +1,11 @@
 package org.vecsnn.examples;
 
-import java.util.List;
 import java.util.Random;
-import org.vecsnn.core.neuron.NeuronModel;
-import org.vecsnn.core.neuron.NeuronState;
 import org.vecsnn.core.simd.Lanes;
 import org.vecsnn.core.state.StateSpec;
 import org.vecsnn.core.state.StateStore;
 import org.vecsnn.core.state.StateVariable;
-import org.vecsnn.core.synapse.FusableSynapse;
+import org.vecsnn.core.testing.StoreNeuronState;
 import org.vecsnn.core.testing.TwinConformance;
 
 /** The adaptive-threshold neuron's own kernel, plain against vector, through the conformance base. */
@@ -32,59 +29,6 @@ class AdaptiveThresholdLifConformanceTest extends TwinConformance {
 
     @Override
     protected int step(Lanes lanes, StateStore state, int from, int to, int size, int[] spikes) {
-        return MODEL.bind(new StoreState(lanes, state, size), 0.1, 3).step(0, from, to, spikes, 0);
-    }
-
-    /** A neuron state over a conformance store, with the lanes under test. */
-    record StoreState(Lanes lanes, StateStore store, int size) implements NeuronState {
-        @Override
-        public float[] v() {
-            return store.floats("V");
-        }
-
-        @Override
-        public float[] input() {
-            return store.floats("input");
-        }
-
-        @Override
-        public boolean inputUsed() {
-            return true;
-        }
-
-        @Override
-        public float[] conductance() {
-            return null;
-        }
-
-        @Override
-        public NeuronModel model() {
-            return MODEL;
-        }
-
-        @Override
-        public int[] refractory() {
-            return store.ints("refractory");
-        }
-
-        @Override
-        public float[] floats(String variable) {
-            return store.floats(variable);
-        }
-
-        @Override
-        public int paddedSize() {
-            return store.floats("V").length;
-        }
-
-        @Override
-        public List<FusableSynapse> fusable() {
-            return List.of();
-        }
-
-        @Override
-        public void claim(FusableSynapse synapse) {
-            throw new UnsupportedOperationException();
-        }
+        return MODEL.bind(new StoreNeuronState(MODEL, lanes, state, size), 0.1, 3).step(0, from, to, spikes, 0);
     }
 }

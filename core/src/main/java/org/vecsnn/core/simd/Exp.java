@@ -19,23 +19,26 @@ public final class Exp {
     private Exp() {
     }
 
+    // the constants are public for the kernels generated from equations (org.vecsnn.equations), which write the
+    // vector twin's operations out inline
+
     /** x·log₂e + 1.5·2²³ rounds x·log₂e to the nearest integer in the low bits of the sum. */
-    static final float ROUNDER = 12582912f;
-    static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
-    static final float LOG2E = 1.44269504088896341f;
+    public static final float ROUNDER = 12582912f;
+    public static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
+    public static final float LOG2E = 1.44269504088896341f;
     /** ln 2 = LN2_HI + LN2_LO; LN2_HI has 16 significant bits, so k·LN2_HI is exact for |k| ≤ 2⁸. */
-    static final float LN2_HI = 0.693145751953125f;
-    static final float LN2_LO = 1.428606765330187045e-6f;
-    static final float EXP_MIN = -104f;
-    static final float EXP_MAX = 89f;
-    static final float EXPM1_LIMIT = 88f;
+    public static final float LN2_HI = 0.693145751953125f;
+    public static final float LN2_LO = 1.428606765330187045e-6f;
+    public static final float EXP_MIN = -104f;
+    public static final float EXP_MAX = 89f;
+    public static final float EXPM1_LIMIT = 88f;
     /** e^r − 1 = r + r²·(C2 + r·(C3 + …)), the Taylor coefficients 1/n!, n = 2 … 7. */
-    static final float C2 = 0.5f;
-    static final float C3 = 1.66666667e-1f;
-    static final float C4 = 4.16666667e-2f;
-    static final float C5 = 8.33333333e-3f;
-    static final float C6 = 1.38888889e-3f;
-    static final float C7 = 1.98412698e-4f;
+    public static final float C2 = 0.5f;
+    public static final float C3 = 1.66666667e-1f;
+    public static final float C4 = 4.16666667e-2f;
+    public static final float C5 = 8.33333333e-3f;
+    public static final float C6 = 1.38888889e-3f;
+    public static final float C7 = 1.98412698e-4f;
 
     /** {@code e^x}. */
     public static float exp(float x) {
