@@ -52,8 +52,8 @@ public final class JarComparison {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: JarComparison OLD.jar NEW.jar [--network NAME] [--n N] [--scale S] [--drive D] [--api step] "
-                    + "[--threads T] [--rounds R] [--steps S] [--warmup W]");
+            System.err.println("usage: JarComparison OLD.jar NEW.jar [--network NAME] [--n N] [--scale S] [--drive D]"
+                    + " [--api step] [--threads T] [--rounds R] [--steps S] [--warmup W]");
             System.exit(2);
         }
         String network = "coba";
@@ -140,7 +140,8 @@ public final class JarComparison {
             Class<?> microcircuit = networkClass(loader, "Microcircuit");
             Class<?> drives = networkClass(loader, "Microcircuit$Drive");
             Object chosen = Arrays.stream(drives.getEnumConstants()).filter(d -> d.toString().equals(drive))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("--drive " + drive + ": dc or poisson"));
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("--drive " + drive + ": dc or poisson"));
             built = microcircuit.getMethod("build", double.class, double.class, long.class, kernelsType, drives)
                     .invoke(null, scale, 0.1, 1L, kernels, chosen);
         } else {

@@ -73,7 +73,7 @@ public record DelayedMeeting(PlasticityRule rule, double axonal, double dendriti
                 : new HeldBack(inner, rule.usesSteps(), lag, lag > 0 ? synapses.columns() : synapses.rows());
     }
 
-    /** The callbacks of one side held back {@code |lag|} steps: post spikes for lag &gt; 0, pre spikes for lag &lt; 0. */
+    /** One side's callbacks held back {@code |lag|} steps: post spikes for lag &gt; 0, pre spikes for lag &lt; 0. */
     private static final class HeldBack implements PlasticityKernel {
         private final PlasticityKernel inner;
         private final boolean innerSteps;
