@@ -138,7 +138,7 @@ public interface Lanes {
     void dualExponential(float[] arrivals, int slot, float[] h, float[] g, float[] gLow, float jump,
                          float decayDecrement, float riseDecrement, float coupling, int from, int to);
 
-    /** {@code sums[j] = Σ p[index]} over column j's entries of {@code blocks}, in their order, for each padded column. */
+    /** {@code sums[j] = Σ p[index]} over column j's entries of {@code blocks} in their order, each padded column. */
     void columnSums(ColumnBlocks blocks, float[] p, float[] sums);
 
     /**

@@ -6,9 +6,9 @@ import org.vecsnn.core.plasticity.PlasticityKernel;
 
 /**
  * Pair-based STDP with exponential traces (Song, Miller & Abbott 2000 in Brian2's form; weight dependence as
- * Gütig et al. 2003, or van Rossum et al. 2000). Each presynaptic neuron keeps a trace {@code x_pre} (time constant τ₊), each postsynaptic
- * neuron a trace {@code x_post} (τ₋); a spike makes its trace jump by 1, or resets it to 1 for
- * {@link Pairing#NEAREST}.
+ * Gütig et al. 2003, or van Rossum et al. 2000). Each presynaptic neuron keeps a trace {@code x_pre} (time
+ * constant τ₊), each postsynaptic neuron a trace {@code x_post} (τ₋); a spike makes its trace jump by 1, or resets
+ * it to 1 for {@link Pairing#NEAREST}.
  * <ul>
  *   <li>presynaptic spike: each synapse of its row is depressed, {@code w −= A₋·w^μ₋·x_post}, before the spike is
  *       delivered (it delivers the depressed weight), then {@code x_pre} jumps;</li>

@@ -110,7 +110,8 @@ class DelayedMeetingTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pair().withDelays(-1, 0));
         assertTrue(e.getMessage().startsWith("axonal delay (ms) = -1.0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> new Protocol(DT, new long[][] {{1}}, new long[][] {{}}, pair().withDelays(0, 0.25), W0, 1).run(2));
+                () -> new Protocol(DT, new long[][] {{1}}, new long[][] {{}}, pair().withDelays(0, 0.25), W0, 1)
+                        .run(2));
         assertTrue(e.getMessage().startsWith("dendritic delay = 0.25 ms: must be a whole number of steps"),
                 e.getMessage());
     }

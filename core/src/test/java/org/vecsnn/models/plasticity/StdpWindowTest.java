@@ -103,7 +103,7 @@ class StdpWindowTest {
         float[] recorded = weight.trace(0);
         double worst = 0;
         for (int k = 0; k < spikes; k++) {
-            // recorded at the start of the step after spike k, one step (0.1 ms) after it: Σ_j≤k e^(−((k−j)·7 + 0.1) ms/τ)
+            // recorded at the start of the step after spike k, 0.1 ms after it: Σ_j≤k e^(−((k−j)·7 + 0.1) ms/τ)
             double sum = 0;
             for (int j = 0; j <= k; j++) {
                 sum += Math.exp(-((k - j) * 7.0 + DT) / tau);
