@@ -14,8 +14,8 @@ import org.vecsnn.networks.BrunelWang2001;
 /**
  * Brunel &amp; Wang's network holds a memory: spontaneous activity below 5 Hz in every group before the first stimulus;
  * after 50 ms of stimulus onto selective group 1 that group keeps firing above 15 Hz (the NMDA recurrence within it,
- * w₊ = 2.1) while the non-selective group and the other selective groups stay below 5 Hz, as in the paper's Fig. 6 and Brian2's example
- * ({@code ./snn compare-brunel-wang} sets the rates beside Brian2's).
+ * w₊ = 2.1) while the non-selective group and the other selective groups stay below 5 Hz, as in the paper's Fig. 6
+ * and Brian2's example ({@code ./snn compare-brunel-wang} sets the rates beside Brian2's).
  */
 class BrunelWang2001Test {
     @Test
