@@ -2,6 +2,9 @@ package org.vecsnn.bench.jmh;
 
 import java.util.concurrent.TimeUnit;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,6 +36,8 @@ import org.vecsnn.networks.EiNetwork;
  *       over the network's own rows, replaying spikes recorded from the running network.</li>
  * </ul>
  * {@link #bareStep} does both: a floor under any step that keeps float state per neuron and adds per synapse.
+ * {@link #correctStep} adds what a correct step needs besides: the threshold, the reset, the refractory period (the
+ * step at which each neuron is free again, one int per neuron) and the list of the step's spikes, in the same lanes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +47,7 @@ import org.vecsnn.networks.EiNetwork;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class CobaFloorBenchmark {
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     /** Steps of spikes recorded and replayed. */
     private static final int RECORDED = 4096;
 
@@ -68,6 +74,13 @@ public class CobaFloorBenchmark {
     private float decayE;
     private float decayI;
     private int[][] spikesOfStep;
+    /** The step at which each neuron may integrate again, and the step's spikes, for {@link #correctStep}. */
+    private int[] freeAt;
+    private int[] spikes;
+    private int step;
+    private float vTh;
+    private float vReset;
+    private int refractorySteps;
     private int replayed;
     private int updated;
 
@@ -102,6 +115,11 @@ public class CobaFloorBenchmark {
         Projection e = network.projections().get(0);
         Projection i = network.projections().get(1);
         excitatory = coba.excitatory();
+        freeAt = new int[padded];
+        spikes = new int[padded];
+        vTh = (float) lif.vTh();
+        vReset = (float) lif.vReset();
+        refractorySteps = (int) Math.round(lif.tRef() / network.dt());
         rowStartE = e.csr().rowStart();
         targetsE = e.csr().targets();
         weightE = e.weight();
@@ -158,6 +176,51 @@ public class CobaFloorBenchmark {
             events += rowStart[row + 1] - rowStart[row];
         }
         return events;
+    }
+
+    /**
+     * The membrane step with what correctness adds: neurons still refractory keep V; a V at or above threshold is
+     * reset, its neuron listed and held for t_ref. Returns the number of spikes.
+     */
+    @Benchmark
+    public int correctMembrane() {
+        if ((++updated & (RECORDED - 1)) == 0) {
+            System.arraycopy(ge0, 0, ge, 0, ge.length);
+            System.arraycopy(gi0, 0, gi, 0, gi.length);
+        }
+        step++;
+        final FloatVector c0 = FloatVector.broadcast(FLOATS, a * vRest);
+        final FloatVector c1 = FloatVector.broadcast(FLOATS, 1f - a);
+        final FloatVector minusAR = FloatVector.broadcast(FLOATS, -a * r);
+        final FloatVector aREi = FloatVector.broadcast(FLOATS, a * r * eI);
+        int count = 0;
+        for (int k = 0; k < v.length; k += FLOATS.length()) {
+            FloatVector vk = FloatVector.fromArray(FLOATS, v, k);
+            FloatVector x = FloatVector.fromArray(FLOATS, ge, k);
+            FloatVector y = FloatVector.fromArray(FLOATS, gi, k);
+            IntVector free = IntVector.fromArray(INTS, freeAt, k);
+            FloatVector next = x.add(y).fma(minusAR, c1).fma(vk, y.fma(aREi, c0));
+            next = vk.blend(next, free.compare(VectorOperators.LE, step).cast(FLOATS));
+            VectorMask<Float> fired = next.compare(VectorOperators.GE, vTh);
+            next.blend(vReset, fired).intoArray(v, k);
+            free.blend(step + refractorySteps, fired.cast(INTS)).intoArray(freeAt, k);
+            x.mul(decayE).intoArray(ge, k);
+            y.mul(decayI).intoArray(gi, k);
+            for (long bits = fired.toLong(); bits != 0; bits &= bits - 1) {
+                int neuron = k + Long.numberOfTrailingZeros(bits);
+                if (neuron < n) { // padding lanes are never spikes
+                    spikes[count++] = neuron;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** The correct membrane step and delivery: the floor of a step that gives the right spikes. */
+    @Benchmark
+    public int correctStep() {
+        delivery();
+        return correctMembrane();
     }
 
     /** Both: the floor of a whole step. */
