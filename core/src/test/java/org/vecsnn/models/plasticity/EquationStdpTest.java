@@ -1,0 +1,83 @@
+package org.vecsnn.models.plasticity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.vecsnn.core.monitor.StateMonitor;
+import org.vecsnn.equations.SynapseModel;
+
+/**
+ * Brian2's STDP example written as Brian2 strings ({@link SynapseModel}), pair by pair against the closed form of
+ * its equations: a pre spike at t_pre and a post spike at t_post = t_pre + Δt change w by
+ * {@code dApre·e^(−Δt/τpre)} for Δt ≥ 0 (the post spike reads Apre, which jumped by dApre at the pre spike and
+ * decayed exactly since) and by {@code dApost·e^(Δt/τpost)} for Δt &lt; 0; traces between events as the exact
+ * exponentials of their equations.
+ */
+class EquationStdpTest {
+    private static final double DT = 0.1;
+    private static final int STEPS_PER_MS = 10;
+    private static final int PAIRS = 201;
+    private static final long CENTRE = 110 * STEPS_PER_MS;
+    private static final double TAU_PRE = 16.8;
+    private static final double TAU_POST = 33.7;
+    private static final double D_PRE = 0.01;
+    private static final double D_POST = -0.012;
+    private static final double W0 = 0.5;
+
+    static SynapseModel songMillerAbbott(String taupre, String taupost, String dApre, String dApost, String gmax) {
+        return SynapseModel.builder("""
+                        w : 1
+                        dApre/dt = -Apre / taupre : 1 (event-driven)
+                        dApost/dt = -Apost / taupost : 1 (event-driven)""")
+                .onPre("""
+                        ge += w
+                        Apre += dApre
+                        w = clip(w + Apost, 0, gmax)""")
+                .onPost("""
+                        Apost += dApost
+                        w = clip(w + Apre, 0, gmax)""")
+                .constant("taupre", taupre).constant("taupost", taupost).constant("dApre", dApre)
+                .constant("dApost", dApost).constant("gmax", gmax).build();
+    }
+
+    @Test
+    void pairsFromMinus100To100MsReproduceTheWindowOfTheEquations() {
+        long[][] pre = new long[PAIRS][];
+        long[][] post = new long[PAIRS][];
+        for (int i = 0; i < PAIRS; i++) {
+            pre[i] = new long[] {CENTRE};
+            post[i] = new long[] {CENTRE + (i - 100) * STEPS_PER_MS};
+        }
+        SynapseModel rule = songMillerAbbott(TAU_PRE + "*ms", TAU_POST + "*ms", D_PRE + "", D_POST + "", "1");
+        float[] w = new Protocol(DT, pre, post, rule, W0).run(CENTRE + 101 * STEPS_PER_MS);
+        double worst = 0;
+        for (int i = 0; i < PAIRS; i++) {
+            double dt = i - 100;
+            double expected = W0 + (dt >= 0 ? D_PRE * Math.exp(-dt / TAU_PRE) : D_POST * Math.exp(dt / TAU_POST));
+            worst = Math.max(worst, Math.abs(w[i] - expected) / Math.ulp((float) expected));
+        }
+        System.out.println("STDP window from Brian2 strings, worst error: " + worst + " ulp");
+        assertTrue(worst <= 1, worst + " ulp");
+    }
+
+    @Test
+    void tracesAreTheExactExponentialsOfTheirEquationsAtEachEvent() {
+        // pre spikes at steps 100, 170, 240 (7 ms apart), no post spike: at each spike Apre decays from the last
+        // one and jumps by dApre; w meets Apost = 0 and stays
+        long[] train = {100, 170, 240};
+        Protocol p = new Protocol(DT, new long[][] {train}, new long[][] {{}},
+                songMillerAbbott("20*ms", "20*ms", "0.01", "-0.0105", "1"), W0);
+        StateMonitor apre = p.net.addMonitor(new StateMonitor(p.plastic, "Apre", new int[] {0}, DT));
+        float[] w = p.run(320);
+        assertEquals((float) W0, w[0]);
+        double decay = Math.exp(-7 / 20.0);
+        double[] expected = {0.01, 0.01 * decay + 0.01, (0.01 * decay + 0.01) * decay + 0.01};
+        float[] a = apre.trace(0);
+        for (int k = 0; k < train.length; k++) {
+            int after = (int) train[k] + 1;
+            assertEquals(expected[k], a[after], 2 * Math.ulp((float) expected[k]), "Apre after spike " + k);
+            assertEquals(a[after], a[(int) train[k] + 60], "Apre changes only at events");
+        }
+    }
+}
