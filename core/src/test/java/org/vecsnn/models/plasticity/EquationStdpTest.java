@@ -84,12 +84,13 @@ class EquationStdpTest {
     @Test
     void equationsWithAConstantTermFollowTheirClosedForms() {
         // dz/dt = (zinf - z)/tau from z = 0 is zinf·(1 − e^(−t/τ)); dc/dt = r from c = 0.2 is 0.2 + r·t (a = 0); the
-        // pre spike of step 250 copies z + c into w (times in ms: 25 ms)
+        // pre spike of step 250 copies the subexpression zc = z + c into w (times in ms: 25 ms)
         SynapseModel rule = SynapseModel.builder("""
                         w : 1
                         dz/dt = (zinf - z)/tau : 1 (event-driven)
-                        dc/dt = r : 1 (event-driven)""")
-                .onPre("ge += w\nw = z + c").constant("zinf", "0.8").constant("tau", "10*ms").constant("r", "4*Hz")
+                        dc/dt = r : 1 (event-driven)
+                        zc = z + c : 1""")
+                .onPre("ge += w\nw = zc").constant("zinf", "0.8").constant("tau", "10*ms").constant("r", "4*Hz")
                 .initial("c", "0.2").build();
         float[] w = new Protocol(DT, new long[][] {{250}}, new long[][] {{}}, rule, W0).run(260);
         double expected = 0.8 * (1 - Math.exp(-25 / 10.0)) + 0.2 + 4e-3 * 25;
