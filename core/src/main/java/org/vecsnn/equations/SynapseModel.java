@@ -2,6 +2,7 @@ package org.vecsnn.equations;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +68,8 @@ public final class SynapseModel implements PlasticityRule {
     private final boolean post;
     private final String source;
     private final Class<?> compiled;
+    /** What makes the rule: its statements' class (a hash of their source), variables and decay constants. */
+    private final String description;
 
     private SynapseModel(Builder b) {
         Equations eqs = Equations.parse(b.model, true);
@@ -137,6 +140,25 @@ public final class SynapseModel implements PlasticityRule {
         String name = "Synapse" + EquationModel.hash(source);
         compiled = CACHE.computeIfAbsent(name, n -> InMemoryCompiler.compile(Map.of(n, source.replace("CLASS", n)),
                 false).get(n));
+        description = "SynapseModel[weight " + weight + ", state " + state + ", dx/dt = a*x + b with a "
+                + Arrays.toString(slope) + ", b " + Arrays.toString(offset) + " per ms, statements "
+                + name + "]";
+    }
+
+    /** Names the rule by what it does, so that a checkpoint knows it again in a network built anew. */
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SynapseModel m && m.description.equals(description);
+    }
+
+    @Override
+    public int hashCode() {
+        return description.hashCode();
     }
 
     /**

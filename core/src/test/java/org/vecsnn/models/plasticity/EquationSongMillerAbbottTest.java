@@ -1,10 +1,16 @@
 package org.vecsnn.models.plasticity;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vecsnn.core.Checkpoint;
 import org.vecsnn.core.ProgressListener;
+import org.vecsnn.core.Projection;
+import org.vecsnn.core.monitor.Probe;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.plasticity.PlasticityRule;
 import org.vecsnn.core.simd.KernelProvider;
@@ -45,10 +51,45 @@ class EquationSongMillerAbbottTest {
         return Math.min(h[0], h[9]) == sorted[8] && h[3] + h[4] + h[5] + h[6] < 200;
     }
 
+    private static PlasticityRule strings() {
+        return EquationStdpTest.songMillerAbbott("20*ms", "20*ms", 0.01 * G_MAX + "", -0.0105 * G_MAX + "",
+                G_MAX + "");
+    }
+
+    private static float[] values(Projection p, String name) {
+        Probe probe = p.probe(name);
+        float[] out = new float[probe.units()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = probe.value(i);
+        }
+        return out;
+    }
+
+    @Test
+    void aCheckpointedRunResumesBitForBitWithTheSynapsesLastUpdates(@TempDir Path dir) throws Exception {
+        // the traces of a resumed run decay from each synapse's lastupdate, which the checkpoint holds: a resumed
+        // run that took them as step 0 would meet different traces at its first events
+        SongMillerAbbott first = SongMillerAbbott.build(7, KernelProvider.get(), strings());
+        SpikeMonitor a = first.network().addMonitor(new SpikeMonitor(first.neuron()));
+        first.network().runSteps(100_000, ProgressListener.SILENT);
+        Path file = dir.resolve("song.ckpt");
+        Checkpoint.save(first.network(), file);
+        first.network().runSteps(100_000, ProgressListener.SILENT);
+
+        SongMillerAbbott resumed = SongMillerAbbott.build(7, KernelProvider.get(), strings());
+        SpikeMonitor b = resumed.network().addMonitor(new SpikeMonitor(resumed.neuron()));
+        Checkpoint.load(resumed.network(), file);
+        resumed.network().runSteps(100_000, ProgressListener.SILENT);
+        assertTrue(a.count() > 100, a.count() + " spikes");
+        assertArrayEquals(a.steps(), b.steps());
+        for (String name : new String[] {"w", "Apre", "Apost"}) {
+            assertArrayEquals(values(first.synapses(), name), values(resumed.synapses(), name), 0f, name);
+        }
+    }
+
     @Test
     void theRuleFromBrian2StringsSplitsTheWeightsAndFiresAsTheBuiltIn() {
-        Run strings = run(EquationStdpTest.songMillerAbbott("20*ms", "20*ms", 0.01 * G_MAX + "",
-                -0.0105 * G_MAX + "", G_MAX + ""));
+        Run strings = run(strings());
         Run builtIn = run(PairStdp.songMillerAbbott(G_MAX));
         int same = 0;
         while (same < Math.min(strings.spikes.length, builtIn.spikes.length)
