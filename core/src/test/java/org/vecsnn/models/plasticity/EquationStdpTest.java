@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.monitor.StateMonitor;
 import org.vecsnn.equations.SynapseModel;
 
@@ -107,5 +108,37 @@ class EquationStdpTest {
         float[] w = new Protocol(DT, new long[][] {{250}}, new long[][] {{}}, rule, W0).run(260);
         double expected = 0.8 * (1 - Math.exp(-25 / 10.0)) + 0.2 + 4e-3 * 25;
         assertEquals(expected, w[0], 2 * Math.ulp((float) expected));
+    }
+
+    @Test
+    void rowsAndColumnsOfManySynapsesLearnAsTheBuiltInPairRule() {
+        // 20 inputs onto 10 neurons, all to all (rows of 10 synapses, columns of 20), each unit spiking 25
+        // times at random in 300 ms: the strings and PairStdp.additive are the same rule in different arithmetic, so
+        // every weight agrees to the rounding of the traces (the built-in's stepped each step, the strings' exact)
+        java.util.Random random = new java.util.Random(1);
+        long[][] pre = new long[20][];
+        long[][] post = new long[10][];
+        for (int i = 0; i < pre.length; i++) {
+            pre[i] = random.longs(2, 3000).distinct().limit(25).sorted().toArray();
+        }
+        for (int i = 0; i < post.length; i++) {
+            // 5 ms slots, jittered by under 1 ms, so that no spike falls in the refractory time of the one before
+            post[i] = random.ints(0, 59).distinct().limit(25).sorted().mapToLong(k -> 2 + k * 50L + random.nextInt(10))
+                    .toArray();
+        }
+        SynapseModel strings = songMillerAbbott("20*ms", "20*ms", "0.01", "-0.0105", "1");
+        PairStdp builtIn = PairStdp.additive(0.01, 0.0105, 20, 20, 1, Pairing.ALL_TO_ALL);
+        float[] a = new Protocol(DT, pre, post, strings, W0, 1, Connectors.allToAll(true)).run(3100);
+        float[] b = new Protocol(DT, pre, post, builtIn, W0, 1, Connectors.allToAll(true)).run(3100);
+        double worst = 0;
+        double moved = 0;
+        for (int s = 0; s < a.length; s++) {
+            worst = Math.max(worst, Math.abs(a[s] - b[s]));
+            moved = Math.max(moved, Math.abs(b[s] - W0));
+        }
+        System.out.println("200 synapses against PairStdp: worst difference " + worst + " (weights moved up to "
+                + moved + ")");
+        assertEquals(200, a.length);
+        assertTrue(moved > 0.05 && worst < 1e-5, worst + " of " + moved);
     }
 }
