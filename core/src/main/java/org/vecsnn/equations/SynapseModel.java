@@ -102,7 +102,7 @@ public final class SynapseModel implements PlasticityRule {
         slope = a.stream().mapToDouble(Double::doubleValue).toArray();
         offset = c.stream().mapToDouble(Double::doubleValue).toArray();
         String[] preLines = b.onPre == null ? new String[0] : b.onPre.split("\n", -1);
-        weight = delivery(Source.of("on_pre", b.onPre == null ? "" : b.onPre), preLines, eqs);
+        weight = delivery(Source.of("on_pre", b.onPre == null ? "" : b.onPre), preLines, eqs, constants.keySet());
         for (Equation e : eqs.of(Kind.PARAMETER)) {
             if (!e.name().equals(weight)) {
                 state.add(e.name());
@@ -197,15 +197,15 @@ public final class SynapseModel implements PlasticityRule {
     }
 
     /**
-     * Finds on_pre's delivery ({@code x += p} or {@code x_post += p}, x not the synapse's, p a parameter), blanks
-     * its line in {@code lines} (the other lines keep their numbers) and returns p.
+     * Finds on_pre's delivery ({@code x += p} or {@code x_post += p}, x neither the synapse's nor an external
+     * constant, p a parameter), blanks its line in {@code lines} (the other lines keep their numbers) and returns p.
      */
-    private static String delivery(Source src, String[] lines, Equations eqs) {
+    private static String delivery(Source src, String[] lines, Equations eqs, Set<String> constants) {
         String found = null;
         for (int line = 1; line <= src.lines().length; line++) {
             List<Parser.Token> t = Parser.lex(src, line);
             if (t.size() < 2 || t.getFirst().kind() != Parser.Kind.NAME || eqs.get(t.getFirst().text()) != null
-                    || !(t.get(1).is("+=") || t.get(1).is("-="))) {
+                    || constants.contains(t.getFirst().text()) || !(t.get(1).is("+=") || t.get(1).is("-="))) {
                 continue;
             }
             Expr.Pos at = new Expr.Pos(line, t.getFirst().column(), t.getFirst().end());
@@ -262,7 +262,7 @@ public final class SynapseModel implements PlasticityRule {
                             + (n.text().endsWith("_pre") ? "pre" : "post") + "synaptic neurons: a synapse rule"
                             + " here reads and writes only its synapses' variables (" + eqs.all().keySet() + ")");
                 }
-                if ((n.text().equals("rand") || n.text().equals("randn")) && !constants.containsKey(n.text())) {
+                if (n.text().equals("rand") || n.text().equals("randn")) {
                     throw EquationException.at(src, at, n.text() + "() in a synapse's statements is not"
                             + " supported (no random stream per synapse)");
                 }

@@ -72,6 +72,11 @@ class EquationSynapseErrorsTest {
                 "clip(): the bound '0*mV' has unit V");
         bad("assigning a constant", MODEL, ON_PRE, ON_POST + "\ngmax = 1", "on_post, line 3",
                 "cannot assign to 'gmax'", "external constant");
+        bad("increasing a constant by the weight", MODEL, ON_PRE + "\ngmax += w", ON_POST, "on_pre, line 4",
+                "cannot assign to 'gmax'", "external constant");
+        bad("a parameter named w beside the weight", MODEL.replace("w : 1", "g : 1\nw : 1"),
+                ON_PRE.replace("w", "g"), ON_POST.replace("w", "g"), "line 2", "'w' is the name of the projection's"
+                + " weight, here 'g'");
         bad("a postsynaptic target in on_post", MODEL, ON_PRE, ON_POST + "\nv_post += w", "on_post, line 3",
                 "'v_post' is a variable of the postsynaptic neurons");
         bad("reading a presynaptic variable", MODEL, ON_PRE.replace("Apost, 0", "Apost*v_pre/mV, 0"), ON_POST,
