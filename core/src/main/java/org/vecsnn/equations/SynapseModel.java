@@ -68,7 +68,7 @@ public final class SynapseModel implements PlasticityRule {
     private final boolean post;
     private final String source;
     private final Class<?> compiled;
-    /** What makes the rule: its statements' class (a hash of their source), variables and decay constants. */
+    /** What makes the rule: its statements' class (a hash of their source), state and decay constants. */
     private final String description;
 
     private SynapseModel(Builder b) {
@@ -132,15 +132,15 @@ public final class SynapseModel implements PlasticityRule {
         String preCode = body(statements("on_pre", String.join("\n", preLines), eqs, checker, constants), names);
         post = b.onPost != null && !b.onPost.isBlank();
         String postCode = body(statements("on_post", b.onPost, eqs, checker, constants), names);
-        source = "package vecsnn.generated;\n\nimport org.vecsnn.core.simd.Exp;\nimport org.vecsnn.equations"
+        String template = "package vecsnn.generated;\n\nimport org.vecsnn.core.simd.Exp;\nimport org.vecsnn.equations"
                 + ".Functions;\nimport org.vecsnn.equations.SynapseModel;\n\npublic final class CLASS {\n"
                 + "    public static final class Pre implements SynapseModel.Statements {\n" + preCode + "    }\n\n"
                 + "    public static final class Post implements SynapseModel.Statements {\n" + postCode + "    }\n"
                 + "}\n";
-        String name = "Synapse" + EquationModel.hash(source);
-        compiled = CACHE.computeIfAbsent(name, n -> InMemoryCompiler.compile(Map.of(n, source.replace("CLASS", n)),
-                false).get(n));
-        description = "SynapseModel[weight " + weight + ", state " + state + ", dx/dt = a*x + b with a "
+        String name = "Synapse" + EquationModel.hash(template);
+        source = template.replace("CLASS", name);
+        compiled = CACHE.computeIfAbsent(name, n -> InMemoryCompiler.compile(Map.of(n, source), false).get(n));
+        description = "SynapseModel[weight " + weight + ", state " + vars + ", dx/dt = a*x + b with a "
                 + Arrays.toString(slope) + ", b " + Arrays.toString(offset) + " per ms, statements "
                 + name + "]";
     }
