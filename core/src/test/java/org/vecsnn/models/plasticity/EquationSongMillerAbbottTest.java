@@ -28,7 +28,7 @@ class EquationSongMillerAbbottTest {
     private static final double G_MAX = SongMillerAbbott.G_MAX;
     private static final long STEPS = 3_000_000; // 300 s
 
-    private record Run(int[] histogram, long[] spikes) {
+    private record Run(int[] histogram, long[] spikes, double seconds) {
         double rate() {
             return spikes.length / (STEPS * 0.1e-3);
         }
@@ -37,12 +37,14 @@ class EquationSongMillerAbbottTest {
     private static Run run(PlasticityRule rule) {
         SongMillerAbbott song = SongMillerAbbott.build(2000, KernelProvider.get(), rule);
         SpikeMonitor out = song.network().addMonitor(new SpikeMonitor(song.neuron()));
+        long start = System.nanoTime();
         song.network().runSteps(STEPS, ProgressListener.SILENT);
+        double seconds = (System.nanoTime() - start) * 1e-9;
         int[] histogram = new int[10];
         for (float w : song.synapses().csr().weights()) {
             histogram[Math.min((int) (w / G_MAX * 10), 9)]++;
         }
-        return new Run(histogram, out.steps());
+        return new Run(histogram, out.steps(), seconds);
     }
 
     private static boolean bimodal(int[] h) {
@@ -99,7 +101,8 @@ class EquationSongMillerAbbottTest {
         String report = "strings: w/g_max in tenths " + Arrays.toString(strings.histogram) + ", " + strings.rate()
                 + " Hz; built-in: " + Arrays.toString(builtIn.histogram) + ", " + builtIn.rate() + " Hz; the first "
                 + same + " output spikes in the same steps (of " + strings.spikes.length + "; they part at "
-                + (same < strings.spikes.length ? strings.spikes[same] * 0.1e-3 + " s" : "no spike") + ")";
+                + (same < strings.spikes.length ? strings.spikes[same] * 0.1e-3 + " s" : "no spike") + "); run in "
+                + strings.seconds + " and " + builtIn.seconds + " s";
         System.out.println("Song et al. 2000 from Brian2 strings: " + report);
         assertTrue(bimodal(strings.histogram) && bimodal(builtIn.histogram), report);
         assertTrue(Math.abs(strings.rate() - builtIn.rate()) < 0.1 * builtIn.rate(), report);
