@@ -153,7 +153,8 @@ public final class EquationModel implements NeuronModel {
                         + " variable of the neurons: it is always true or never; compare a state variable");
             }
         }
-        List<Map.Entry<String, Expr>> reset = resetStatements(b.reset, eqs, checker, constants.keySet(), b.input);
+        List<Map.Entry<String, Expr>> reset = statements("reset", b.reset, eqs, checker, constants.keySet(),
+                b.input);
         Expr refractoryCondition = null;
         double refractoryTime = 0;
         if (b.refractory != null) {
@@ -258,7 +259,7 @@ public final class EquationModel implements NeuronModel {
         }
     }
 
-    private static String hash(String text) {
+    static String hash(String text) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 12);
@@ -267,7 +268,7 @@ public final class EquationModel implements NeuronModel {
         }
     }
 
-    private static Expr parseLine(Source src) {
+    static Expr parseLine(Source src) {
         if (src.lines().length != 1) {
             throw new EquationException(src.what() + ": one line expected, found " + src.lines().length, 0, 0);
         }
@@ -279,7 +280,7 @@ public final class EquationModel implements NeuronModel {
     }
 
     /** A constant quantity: numbers and unit names with * / ** + −. */
-    private static Expr.Num quantity(String what, String text) {
+    static Expr.Num quantity(String what, String text) {
         Source src = Source.of(what, text == null ? "" : text);
         Expr e = parseLine(src);
         Checker none = new Checker(Equations.none(), Map.of(), false);
@@ -292,13 +293,17 @@ public final class EquationModel implements NeuronModel {
         return new Expr.Num(n.value() * d.scale(), d, null);
     }
 
-    private static List<Map.Entry<String, Expr>> resetStatements(String text, Equations eqs, Checker checker,
-                                                                 Set<String> constants, String input) {
+    /**
+     * Statements {@code x = e} (or +=, -=, *=, /=), one per line, checked and lowered in order: a reset, or a
+     * synapse's on_pre / on_post ({@code what}); each entry is x and its new value.
+     */
+    static List<Map.Entry<String, Expr>> statements(String what, String text, Equations eqs, Checker checker,
+                                                    Set<String> constants, String input) {
         List<Map.Entry<String, Expr>> out = new ArrayList<>();
         if (text == null) {
             return out;
         }
-        Source src = Source.of("reset", text);
+        Source src = Source.of(what, text);
         for (int line = 1; line <= src.lines().length; line++) {
             List<Parser.Token> tokens = Parser.lex(src, line);
             if (tokens.size() == 1) {
@@ -309,7 +314,8 @@ public final class EquationModel implements NeuronModel {
             if (tokens.size() < 3 || target.kind() != Parser.Kind.NAME || !(tokens.get(1).is("=")
                     || tokens.get(1).is("+=") || tokens.get(1).is("-=") || tokens.get(1).is("*=")
                     || tokens.get(1).is("/="))) {
-                throw EquationException.at(src, at, "a reset statement is 'x = expr' (or +=, -=, *=, /=)");
+                throw EquationException.at(src, at, "a" + (what.equals("reset") ? " reset" : "n " + what)
+                        + " statement is 'x = expr' (or +=, -=, *=, /=)");
             }
             String name = target.text();
             Equation e = eqs.get(name);
@@ -326,7 +332,7 @@ public final class EquationModel implements NeuronModel {
             Dimension d = checker.dimension(src, value, null);
             Dimension expected = op.equals("*=") || op.equals("/=") ? Dimension.ONE : e.dimension();
             if (!d.equals(expected)) {
-                throw EquationException.at(src, value.pos(), "units do not match in the reset of " + name + ": '"
+                throw EquationException.at(src, value.pos(), "units do not match in the " + what + " of " + name + ": '"
                         + src.text(value.pos()) + "' has unit " + d + ", " + (expected.dimensionless()
                         ? "a factor must be dimensionless" : name + " has unit " + expected));
             }

@@ -29,6 +29,8 @@ public final class Equations {
     }
 
     private static final Set<String> FLAGS_DIFFERENTIAL = Set.of("unless refractory");
+    /** A synapse's differential equations: event-driven only (see {@link SynapseModel}). */
+    private static final Set<String> FLAGS_SYNAPSE_DIFFERENTIAL = Set.of("event-driven");
     private static final Set<String> FLAGS_PARAMETER = Set.of("constant", "shared");
     private static final Set<String> FLAGS_SUBEXPRESSION = Set.of();
     /** Names a model may not declare: Brian2's special names and the functions. */
@@ -61,6 +63,11 @@ public final class Equations {
     }
 
     public static Equations parse(String text) {
+        return parse(text, false);
+    }
+
+    /** A neuron group's equations, or a synapse's ({@code synapse}: differential equations are event-driven). */
+    static Equations parse(String text, boolean synapse) {
         if (text == null || text.isBlank()) {
             throw new EquationException("equations: the model has no equations; write at least one line such as"
                     + " 'dv/dt = -v/tau : volt'", 0, 0);
@@ -72,7 +79,7 @@ public final class Equations {
             if (tokens.size() == 1) {
                 continue;
             }
-            Equation e = line(source, line, tokens);
+            Equation e = line(source, line, tokens, synapse);
             if (out.containsKey(e.name())) {
                 throw EquationException.at(source, e.namePos(), "'" + e.name() + "' is declared twice (first on line "
                         + source.numbers()[out.get(e.name()).namePos().line() - 1] + "); each name is declared once");
@@ -88,7 +95,7 @@ public final class Equations {
         return eqs;
     }
 
-    private static Equation line(Source source, int line, List<Token> tokens) {
+    private static Equation line(Source source, int line, List<Token> tokens, boolean synapse) {
         int colon = -1;
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i).is(":")) {
@@ -172,15 +179,17 @@ public final class Equations {
         }
         Expr expression = exprFrom > 0 ? new Parser(source, line, tokens, exprFrom, colon).whole() : null;
         Set<String> allowed = switch (kind) {
-            case DIFFERENTIAL -> FLAGS_DIFFERENTIAL;
-            case PARAMETER -> FLAGS_PARAMETER;
+            case DIFFERENTIAL -> synapse ? FLAGS_SYNAPSE_DIFFERENTIAL : FLAGS_DIFFERENTIAL;
+            case PARAMETER -> synapse ? FLAGS_SUBEXPRESSION : FLAGS_PARAMETER;
             case SUBEXPRESSION -> FLAGS_SUBEXPRESSION;
         };
         for (String flag : flags) {
             if (!allowed.contains(flag)) {
                 String why = switch (flag) {
-                    case "event-driven", "clock-driven", "summed" -> " (a synapse flag; synapses from equations are"
-                            + " not supported yet)";
+                    case "event-driven" -> " (a synapse flag: write the synapse with SynapseModel)";
+                    case "clock-driven", "summed" -> synapse ? " (not supported: a synapse's variables change only"
+                            + " at its events)" : " (a synapse flag)";
+                    case "unless refractory" -> synapse ? " (a neuron flag)" : "";
                     case "constant over dt", "linked" -> " (not supported)";
                     default -> "";
                 };

@@ -6,6 +6,7 @@ import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.plasticity.PlasticityRule;
 import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.models.neuron.Lif;
@@ -23,13 +24,18 @@ public record SongMillerAbbott(Network network, PoissonSource inputs, NeuronPopu
     public static final double G_MAX = 0.01;
 
     public static SongMillerAbbott build(long seed, Kernels kernels) {
+        return build(seed, kernels, PairStdp.songMillerAbbott(G_MAX));
+    }
+
+    /** The network with another rule on its synapses (such as the example's Brian2 strings, a SynapseModel). */
+    public static SongMillerAbbott build(long seed, Kernels kernels, PlasticityRule rule) {
         Network net = new Network(0.1, kernels).seed(seed);
         PoissonSource inputs = net.add(new PoissonSource("input", 1000, 15, seed));
         NeuronPopulation neuron = net.addNeurons("neuron", 1, new Lif(-74, -60, -54, 10, 1, 0, Integrator.EULER));
         neuron.set("V", i -> -74);
         ExponentialReceptor ge = new ExponentialReceptor(neuron, "ge", 5, SynapticOutput.conductance(0));
         Projection synapses = net.connect(inputs, ge).connector(Connectors.allToAll(true))
-                .weights(rng -> rng.nextDouble() * G_MAX).plasticity(PairStdp.songMillerAbbott(G_MAX)).build();
+                .weights(rng -> rng.nextDouble() * G_MAX).plasticity(rule).build();
         return new SongMillerAbbott(net, inputs, neuron, synapses);
     }
 }

@@ -26,6 +26,13 @@ class ModulePathTest {
                     System.out.println("module " + coba.network().getClass().getModule().getName());
                     System.out.println("kernels " + coba.network().kernels().name());
                     System.out.println("steps " + coba.network().stepIndex());
+                    // statements generated, compiled and loaded at run time, beside the module
+                    var stdp = org.vecsnn.equations.SynapseModel.builder("w : 1\\ndA/dt = -A/tau : 1 (event-driven)")
+                            .onPre("ge += w\\nA += 0.001\\nw = clip(w - A, 0, 0.01)").constant("tau", "20*ms")
+                            .build();
+                    var song = org.vecsnn.networks.SongMillerAbbott.build(1, KernelProvider.get(), stdp);
+                    song.network().runSteps(1000, org.vecsnn.core.ProgressListener.SILENT);
+                    System.out.println("synapse model steps " + song.network().stepIndex());
                     try {
                         Class.forName("org.vecsnn.core.Stepper").getDeclaredConstructors()[0].setAccessible(true);
                         System.out.println("engine reachable");
@@ -51,6 +58,7 @@ class ModulePathTest {
         assertEquals("module org.vecsnn.core", lines.get(0), String.join("\n", lines));
         assertTrue(lines.get(1).startsWith("kernels vector"), lines.get(1));
         assertEquals("steps 1000", lines.get(2));
-        assertEquals("engine refused: InaccessibleObjectException", lines.get(3));
+        assertEquals("synapse model steps 1000", lines.get(3), String.join("\n", lines));
+        assertEquals("engine refused: InaccessibleObjectException", lines.get(4));
     }
 }

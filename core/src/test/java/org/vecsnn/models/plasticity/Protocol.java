@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.vecsnn.core.Network;
 import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.Projection;
+import org.vecsnn.core.connect.Connector;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.monitor.SpikeMonitor;
@@ -18,9 +19,9 @@ import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.models.synapse.ExponentialReceptor;
 
 /**
- * Pairs of neurons joined one to one by a plastic projection: presynaptic unit i spikes in the steps
- * {@code pre[i]}, postsynaptic neuron i in the steps {@code post[i]} (a 100 mV jump from the step before; its
- * membrane is deaf to the plastic synapse, R = 1e-30), so that the rule sees exactly the planned spikes.
+ * Pairs of neurons joined one to one (or by another connector) by a plastic projection: presynaptic unit i spikes
+ * in the steps {@code pre[i]}, postsynaptic neuron i in the steps {@code post[i]} (a 100 mV jump from the step
+ * before; its membrane is deaf to the plastic synapse, R = 1e-30), so that the rule sees exactly the planned spikes.
  */
 final class Protocol {
     final Network net;
@@ -34,16 +35,21 @@ final class Protocol {
 
     /** As above, the plastic synapses with a delay of {@code delaySteps}. */
     Protocol(double dt, long[][] pre, long[][] post, PlasticityRule rule, double w0, int delaySteps) {
+        this(dt, pre, post, rule, w0, delaySteps, Connectors.oneToOne());
+    }
+
+    /** As above, the presynaptic units joined to the postsynaptic neurons by {@code connector}. */
+    Protocol(double dt, long[][] pre, long[][] post, PlasticityRule rule, double w0, int delaySteps,
+             Connector connector) {
         this.post = post;
-        int n = pre.length;
         net = new Network(dt, KernelProvider.get());
         SpikeTimesSource source = net.add(source("pre", pre, 0, dt));
         SpikeTimesSource kick = net.add(source("kick", post, 1, dt));
-        NeuronPopulation cells = net.addNeurons("post", n, Lif.defaults().withR(1e-30));
+        NeuronPopulation cells = net.addNeurons("post", post.length, Lif.defaults().withR(1e-30));
         net.connect(kick, new VoltageJump(cells, "kick", false)).connector(Connectors.oneToOne()).weight(100)
                 .delaySteps(1).build();
         plastic = net.connect(source, new ExponentialReceptor(cells, "e", 5, SynapticOutput.current()))
-                .connector(Connectors.oneToOne()).weight(w0).delaySteps(delaySteps).plasticity(rule).name("plastic")
+                .connector(connector).weight(w0).delaySteps(delaySteps).plasticity(rule).name("plastic")
                 .build();
         postSpikes = net.addMonitor(new SpikeMonitor(cells));
     }
