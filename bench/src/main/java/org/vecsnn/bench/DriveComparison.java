@@ -9,8 +9,8 @@ import org.vecsnn.networks.Microcircuit;
 
 /**
  * The microcircuit's Poisson drive against its DC drive: both networks built in one JVM and run in alternating rounds
- * of 500 steps, so that the machine's drift falls on both alike; the median of the rounds' time ratios with its
- * quartiles. Run: {@code java --add-modules jdk.incubator.vector -Xmx12g -cp bench/target/benchmarks.jar
+ * of 500 steps, each round in the other order, so that the machine's drift falls on both alike; the median of the
+ * rounds' time ratios with its quartiles (interpolated, as {@link JarComparison} gives them). Run: {@code java --add-modules jdk.incubator.vector -Xmx12g -cp bench/target/benchmarks.jar
  * org.vecsnn.bench.DriveComparison [scale 1] [threads 2] [rounds 12]}.
  */
 public final class DriveComparison {
@@ -26,22 +26,24 @@ public final class DriveComparison {
                 .network().threads(threads);
         dc.runSteps(3000, ProgressListener.SILENT);
         poisson.runSteps(3000, ProgressListener.SILENT);
-        double[] ratio = new double[rounds];
-        double dcSeconds = 0;
-        double poissonSeconds = 0;
+        Network[] networks = {dc, poisson};
+        double[][] seconds = new double[2][rounds];
         for (int r = 0; r < rounds; r++) {
-            double d = seconds(dc);
-            double p = seconds(poisson);
-            ratio[r] = p / d;
-            dcSeconds += d;
-            poissonSeconds += p;
+            for (int k = 0; k < 2; k++) {
+                int d = (r + k) % 2; // alternate which drive goes first, as JarComparison does
+                seconds[d][r] = seconds(networks[d]);
+            }
         }
-        Arrays.sort(ratio);
+        double[] ratio = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            ratio[r] = seconds[1][r] / seconds[0][r];
+        }
         double bio = rounds * 500 * 0.1e-3;
         System.out.printf(Locale.ROOT, "microcircuit, scale %s, %d thread(s), %d rounds of 500 steps: Poisson / DC"
                 + " median %.3f (quartiles %.3f – %.3f); DC %.2f, Poisson %.2f wall s per biological s%n", scale,
-                threads, rounds, ratio[rounds / 2], ratio[rounds / 4], ratio[3 * rounds / 4], dcSeconds / bio,
-                poissonSeconds / bio);
+                threads, rounds, JarComparison.quantile(ratio, 0.5), JarComparison.quantile(ratio, 0.25),
+                JarComparison.quantile(ratio, 0.75), Arrays.stream(seconds[0]).sum() / bio,
+                Arrays.stream(seconds[1]).sum() / bio);
     }
 
     private static double seconds(Network network) {

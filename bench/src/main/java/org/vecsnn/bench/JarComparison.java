@@ -212,7 +212,8 @@ public final class JarComparison {
         }
     }
 
-    private static double quantile(double[] values, double q) {
+    /** The q-quantile of {@code values}, interpolated between the two nearest ranks ({@code values} unchanged). */
+    static double quantile(double[] values, double q) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         double position = q * (sorted.length - 1);
