@@ -8,8 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -91,23 +89,8 @@ final class CompareBrunelWang implements Callable<Integer> {
 
     static Run brian2(long seed) throws Exception {
         String json = CompareWithBrian2.brian2("brunel_wang.py", "4", Long.toString(seed));
-        return new Run(CompareWithBrian2.field(json, "simulator"), rates(json), CompareWithBrian2.number(json,
-                "run_seconds"));
-    }
-
-    /** The groups' rates per bin from Brian2's JSON line: {@code "rates_250ms": [[…], […], …]}. */
-    static double[][] rates(String json) {
-        Matcher m = Pattern.compile("\"rates_250ms\": \\[(\\[[^\\]]*\\](?:,\\s*\\[[^\\]]*\\])*)\\]").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no rates_250ms in Brian2's output: " + json);
-        }
-        Matcher row = Pattern.compile("\\[([^\\]]*)\\]").matcher(m.group(1));
-        List<double[]> rows = new ArrayList<>();
-        while (row.find()) {
-            rows.add(Arrays.stream(row.group(1).split(",")).map(String::trim).mapToDouble(Double::parseDouble)
-                    .toArray());
-        }
-        return rows.toArray(double[][]::new);
+        return new Run(CompareWithBrian2.field(json, "simulator"), CompareWithBrian2.rows(json, "rates_250ms"),
+                CompareWithBrian2.number(json, "run_seconds"));
     }
 
     static List<String> report(Run ours, Run brian) {

@@ -7,8 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.vecsnn.bench.Cli.Range;
 import org.vecsnn.bench.jmh.PlasticityBenchmark;
 import org.vecsnn.core.Network;
@@ -150,14 +148,9 @@ final class CompareStdp implements Callable<Integer> {
 
     static Run runBrian2(String network, int seconds, long seed) throws Exception {
         String json = CompareWithBrian2.brian2("stdp.py", network, Integer.toString(seconds), Long.toString(seed));
-        Matcher m = Pattern.compile("\"weights\": \\[([^\\]]*)\\]").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no weights in Brian2's output: " + json);
-        }
-        double[] weights = Arrays.stream(m.group(1).split(",")).map(String::trim).mapToDouble(Double::parseDouble)
-                .toArray();
-        return new Run(CompareWithBrian2.field(json, "simulator"), CompareWithBrian2.number(json, "rate_hz"), weights,
-                CompareWithBrian2.number(json, "run_seconds"), (long) CompareWithBrian2.number(json, "plastic_events"));
+        return new Run(CompareWithBrian2.field(json, "simulator"), CompareWithBrian2.number(json, "rate_hz"),
+                CompareWithBrian2.numbers(json, "weights"), CompareWithBrian2.number(json, "run_seconds"),
+                (long) CompareWithBrian2.number(json, "plastic_events"));
     }
 
     /** How many weights (in units of g_max, in [0, 1]) fall in each tenth, the last one closed. */

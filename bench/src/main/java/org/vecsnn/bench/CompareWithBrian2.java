@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -235,6 +236,33 @@ final class CompareWithBrian2 implements Callable<Integer> {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate bench/brian2/" + name, e);
         }
+    }
+
+    /** The flat array {@code "key": [n, …]} of Brian2's JSON line. */
+    static double[] numbers(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\": \\[([^\\[\\]]*)\\]").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + key + " in Brian2's output: " + json);
+        }
+        return parse(m.group(1));
+    }
+
+    /** The array of arrays {@code "key": [[n, …], …]} of Brian2's JSON line, one row per inner array. */
+    static double[][] rows(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\": \\[(\\[[^\\]]*\\](?:,\\s*\\[[^\\]]*\\])*)\\]").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + key + " in Brian2's output: " + json);
+        }
+        Matcher row = Pattern.compile("\\[([^\\]]*)\\]").matcher(m.group(1));
+        List<double[]> rows = new ArrayList<>();
+        while (row.find()) {
+            rows.add(parse(row.group(1)));
+        }
+        return rows.toArray(double[][]::new);
+    }
+
+    private static double[] parse(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).mapToDouble(Double::parseDouble).toArray();
     }
 
     static double number(String json, String key) {

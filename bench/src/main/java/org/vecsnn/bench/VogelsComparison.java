@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -86,14 +84,8 @@ final class VogelsComparison {
 
     static Run brian2(int seconds, long seed) throws IOException, InterruptedException {
         String json = CompareWithBrian2.brian2("stdp.py", "vogels", Integer.toString(seconds), Long.toString(seed));
-        Matcher m = Pattern.compile("\"rates_per_second\": \\[([^\\]]*)\\]").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no rates_per_second in Brian2's output: " + json);
-        }
-        double[] rates = Arrays.stream(m.group(1).split(",")).map(String::trim).mapToDouble(Double::parseDouble)
-                .toArray();
-        return new Run(CompareWithBrian2.field(json, "simulator"), rates, CompareWithBrian2.number(json,
-                "mean_weight"), CompareWithBrian2.number(json, "run_seconds"),
+        return new Run(CompareWithBrian2.field(json, "simulator"), CompareWithBrian2.numbers(json, "rates_per_second"),
+                CompareWithBrian2.number(json, "mean_weight"), CompareWithBrian2.number(json, "run_seconds"),
                 (long) CompareWithBrian2.number(json, "plastic_events"));
     }
 

@@ -11,7 +11,7 @@ class CompareBrunelWangTest {
     void brian2sRatesAreReadPerGroupAndAveragedPerPhase() {
         String json = "{\"simulator\": \"brian2\", \"rates_250ms\": [[1.0, 2.5, 3], [0.25, 1e1, 0.0]],"
                 + " \"run_seconds\": 55.6}";
-        double[][] rates = CompareBrunelWang.rates(json);
+        double[][] rates = CompareWithBrian2.rows(json, "rates_250ms");
         assertEquals(2, rates.length);
         assertArrayEquals(new double[] {1, 2.5, 3}, rates[0]);
         assertArrayEquals(new double[] {0.25, 10, 0}, rates[1]);
