@@ -41,15 +41,16 @@ class StepAllocationTest {
     void everyModelStepsWithoutAllocating(String name, Network network) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().threadId();
-        // warm until the compiled kernels run (vector code allocates until C2 has compiled it), at most 300,000 steps
-        for (int round = 0; round < 300; round++) {
+        // warm until the compiled kernels run (vector code allocates until C2 has compiled it), at most 300,000 steps:
+        // ten quiet rounds in a row, as a path first taken late (a deoptimisation) runs uncompiled, and allocating,
+        // until C2 has compiled it again
+        int quiet = 0;
+        for (int round = 0; round < 300 && quiet < 10; round++) {
             long start = threads.getThreadAllocatedBytes(thread);
             for (int n = 0; n < 1000; n++) {
                 network.step();
             }
-            if (round >= 20 && threads.getThreadAllocatedBytes(thread) - start < 64) {
-                break;
-            }
+            quiet = round >= 20 && threads.getThreadAllocatedBytes(thread) - start < 64 ? quiet + 1 : 0;
         }
         long before = threads.getThreadAllocatedBytes(thread);
         for (int n = 0; n < 5_000; n++) {
