@@ -9,7 +9,6 @@ import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
-import org.vecsnn.core.simd.Lanes;
 import org.vecsnn.core.state.StateSpec;
 import org.vecsnn.core.state.StateVariable;
 
@@ -122,7 +121,7 @@ public final class ExponentialReceptor extends SynapticInput implements FusableS
     protected void prepareDynamics(TimeGrid grid) {
         double dt = grid.dt();
         kernels = target().network().kernels();
-        decrement = Lanes.decrement(dt, tau);
+        decrement = (float) -StrictMath.expm1(-dt / tau);
         scale = membrane.model() instanceof org.vecsnn.models.neuron.Lif lif && lif.method() == Integrator.EXACT
                 ? (float) exactCurrentScale(tau, lif.tau(), dt) : 1f;
     }
