@@ -483,7 +483,12 @@ public final class KineticReceptor extends SynapticInput {
             if (dense != null) {
                 Arrays.fill(columnSums, 0f);
                 kernels.denseColumnSums(dense, count, denseStride, release, s, columnSums);
-            } else if (terms != null) {
+                for (int j = 0; j + 1 < columnStart.length; j++) {
+                    g[targetFrom + j] += columnSums[j];
+                }
+                return;
+            }
+            if (terms != null) {
                 for (int c = 0; c < count; c++) {
                     terms[c] = weight * release[c] * s[c];
                 }
@@ -491,7 +496,7 @@ public final class KineticReceptor extends SynapticInput {
             } else {
                 kernels.weightedColumnSums(blocks, release, s, columnSums);
             }
-            for (int j = 0; j + 1 < columnStart.length; j++) {
+            for (int j = 0; j < blocks.columns(); j++) {
                 g[targetFrom + j] += columnSums[j];
             }
         }
