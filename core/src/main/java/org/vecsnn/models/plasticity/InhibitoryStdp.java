@@ -62,19 +62,28 @@ public record InhibitoryStdp(double eta, double tau, double rho0, double wMax, d
                 new double[] {tau}, dt, Pairing.ALL_TO_ALL);
         double depression = -eta * alpha();
         long onsetStep = new TimeGrid(dt).steps("inhibitory STDP onset", onset, 0);
-        return new SpikeTimingKernel(pre, post) {
+        return new PlasticityKernel() {
             @Override
-            void learnAtPre(long step, int row) {
+            public float preSpike(long step, int row) {
                 if (step >= onsetStep) {
                     updates.row(row, post, 0, eta, depression);
                 }
+                pre.spike(row);
+                return 1f;
             }
 
             @Override
-            void learnAtPost(long step, int column) {
+            public void afterStep(long step) {
+                pre.advance();
+                post.advance();
+            }
+
+            @Override
+            public void postSpike(long step, int column) {
                 if (step >= onsetStep) {
                     updates.column(column, pre, 0, eta);
                 }
+                post.spike(column);
             }
         };
     }

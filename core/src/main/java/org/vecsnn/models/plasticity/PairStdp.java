@@ -94,15 +94,24 @@ public record PairStdp(double aPlus, double aMinus, double tauPlus, double tauMi
                 new double[] {tauPlus}, dt, pairing);
         Traces post = new Traces(synapses, false, new String[] {"x_post"},
                 new double[] {tauMinus}, dt, pairing);
-        return new SpikeTimingKernel(pre, post) {
+        return new PlasticityKernel() {
             @Override
-            void learnAtPre(long step, int row) {
+            public float preSpike(long step, int row) {
                 updates.row(row, post, 0, -aMinus, 0);
+                pre.spike(row);
+                return 1f;
             }
 
             @Override
-            void learnAtPost(long step, int column) {
+            public void afterStep(long step) {
+                pre.advance();
+                post.advance();
+            }
+
+            @Override
+            public void postSpike(long step, int column) {
                 updates.column(column, pre, 0, aPlus);
+                post.spike(column);
             }
         };
     }
