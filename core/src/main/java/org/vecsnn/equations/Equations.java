@@ -28,11 +28,27 @@ public final class Equations {
         }
     }
 
-    private static final Set<String> FLAGS_DIFFERENTIAL = Set.of("unless refractory");
-    /** A synapse's differential equations: event-driven only (see {@link SynapseModel}). */
-    private static final Set<String> FLAGS_SYNAPSE_DIFFERENTIAL = Set.of("event-driven");
-    private static final Set<String> FLAGS_PARAMETER = Set.of("constant", "shared");
-    private static final Set<String> FLAGS_SUBEXPRESSION = Set.of();
+    /**
+     * What a block of equations describes, which decides the flags it may use: a neuron group's, a plastic
+     * synapse's (event-driven, {@link SynapseModel}) or a kinetic synapse's (clock-driven and summed,
+     * {@link KineticEquations}).
+     */
+    enum Role {
+        NEURON(Set.of("unless refractory"), Set.of("constant", "shared"), Set.of()),
+        EVENT_DRIVEN_SYNAPSE(Set.of("event-driven"), Set.of(), Set.of()),
+        CLOCK_DRIVEN_SYNAPSE(Set.of("clock-driven"), Set.of(), Set.of("summed"));
+
+        final Set<String> differential;
+        final Set<String> parameter;
+        final Set<String> subexpression;
+
+        Role(Set<String> differential, Set<String> parameter, Set<String> subexpression) {
+            this.differential = differential;
+            this.parameter = parameter;
+            this.subexpression = subexpression;
+        }
+    }
+
     /** Names a model may not declare: Brian2's special names and the functions. */
     static final Set<String> RESERVED = Set.of("t", "dt", "xi", "i", "N", "lastspike", "not_refractory", "True",
             "False", "pi", "e", "inf", "and", "or", "not");
@@ -63,11 +79,11 @@ public final class Equations {
     }
 
     public static Equations parse(String text) {
-        return parse(text, false);
+        return parse(text, Role.NEURON);
     }
 
-    /** A neuron group's equations, or a synapse's ({@code synapse}: differential equations are event-driven). */
-    static Equations parse(String text, boolean synapse) {
+    /** A neuron group's equations, or a synapse's (the role decides the flags allowed). */
+    static Equations parse(String text, Role role) {
         if (text == null || text.isBlank()) {
             throw new EquationException("equations: the model has no equations; write at least one line such as"
                     + " 'dv/dt = -v/tau : volt'", 0, 0);
@@ -79,7 +95,7 @@ public final class Equations {
             if (tokens.size() == 1) {
                 continue;
             }
-            Equation e = line(source, line, tokens, synapse);
+            Equation e = line(source, line, tokens, role);
             if (out.containsKey(e.name())) {
                 throw EquationException.at(source, e.namePos(), "'" + e.name() + "' is declared twice (first on line "
                         + source.numbers()[out.get(e.name()).namePos().line() - 1] + "); each name is declared once");
@@ -95,7 +111,7 @@ public final class Equations {
         return eqs;
     }
 
-    private static Equation line(Source source, int line, List<Token> tokens, boolean synapse) {
+    private static Equation line(Source source, int line, List<Token> tokens, Role role) {
         int colon = -1;
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i).is(":")) {
@@ -179,17 +195,18 @@ public final class Equations {
         }
         Expr expression = exprFrom > 0 ? new Parser(source, line, tokens, exprFrom, colon).whole() : null;
         Set<String> allowed = switch (kind) {
-            case DIFFERENTIAL -> synapse ? FLAGS_SYNAPSE_DIFFERENTIAL : FLAGS_DIFFERENTIAL;
-            case PARAMETER -> synapse ? FLAGS_SUBEXPRESSION : FLAGS_PARAMETER;
-            case SUBEXPRESSION -> FLAGS_SUBEXPRESSION;
+            case DIFFERENTIAL -> role.differential;
+            case PARAMETER -> role.parameter;
+            case SUBEXPRESSION -> role.subexpression;
         };
         for (String flag : flags) {
             if (!allowed.contains(flag)) {
                 String why = switch (flag) {
-                    case "event-driven" -> " (a synapse flag: write the synapse with SynapseModel)";
-                    case "clock-driven", "summed" -> synapse ? " (not supported: a synapse's variables change only"
-                            + " at its events)" : " (a synapse flag)";
-                    case "unless refractory" -> synapse ? " (a neuron flag)" : "";
+                    case "event-driven" -> role == Role.NEURON ? " (a synapse flag: write the synapse with"
+                            + " SynapseModel)" : " (a plastic synapse's: write it with SynapseModel)";
+                    case "clock-driven", "summed" -> role == Role.NEURON ? " (a synapse flag)" : " (a kinetic"
+                            + " synapse's, stepped every step: write it with KineticEquations)";
+                    case "unless refractory" -> role != Role.NEURON ? " (a neuron flag)" : "";
                     case "constant over dt", "linked" -> " (not supported)";
                     default -> "";
                 };

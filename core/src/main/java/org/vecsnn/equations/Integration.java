@@ -267,9 +267,11 @@ final class Integration {
         if (Algebra.isZero(b)) {
             return Algebra.mul(name(x), decay);
         }
-        temps.add(Map.entry("_BA_" + x, Algebra.div(b, a)));
-        Expr ba = name("_BA_" + x);
-        return Algebra.sub(Algebra.mul(Algebra.add(name(x), ba), decay), ba);
+        // (x + B/A)·e^(A·dt) − B/A as the increment x + dt·(A·x + B)·exprel(A·dt): the same step, but in float the
+        // first form cancels where x is far below its fixed point −B/A (a synapse's rise: 5e-5 of GABA_B's peak)
+        Expr rate = Algebra.add(Algebra.mul(a, name(x)), b);
+        Expr gain = Algebra.mul(dt(), new Expr.Call("exprel", List.of(Algebra.mul(a, dt())), null));
+        return Algebra.add(name(x), Algebra.mul(rate, gain));
     }
 
     /** Why exact does not apply (null if it does). */

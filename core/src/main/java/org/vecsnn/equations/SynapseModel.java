@@ -72,7 +72,7 @@ public final class SynapseModel implements PlasticityRule {
     private final String description;
 
     private SynapseModel(Builder b) {
-        Equations eqs = Equations.parse(b.model, true);
+        Equations eqs = Equations.parse(b.model, Equations.Role.EVENT_DRIVEN_SYNAPSE);
         Map<String, Num> constants = new LinkedHashMap<>();
         b.constants.forEach((name, text) -> {
             if (eqs.get(name) != null) {
@@ -92,7 +92,7 @@ public final class SynapseModel implements PlasticityRule {
             if (!e.has("event-driven")) {
                 throw EquationException.at(eqs.source, e.namePos(), "d" + e.name() + "/dt: a synapse's"
                         + " differential equations must be (event-driven); clock-driven ones (updated every step)"
-                        + " are not supported");
+                        + " make a kinetic synapse (KineticEquations), not a learning rule");
             }
             double[] linear = linear(eqs.source, e, checker);
             state.add(e.name());
@@ -291,8 +291,11 @@ public final class SynapseModel implements PlasticityRule {
         return s.append("        }\n").toString();
     }
 
-    /** e as a Java float expression: IEEE operations and the functions of the plain neuron kernels. */
-    private static String java(Expr e) {
+    /**
+     * e as a scalar Java float expression (names {@code v_x}; {@code t}, {@code dt} as they are): IEEE operations
+     * and the functions of the plain neuron kernels. Also {@link KineticEquations}' channel steps.
+     */
+    static String java(Expr e) {
         return switch (e) {
             case Num n -> "(" + Float.toHexString((float) n.value()) + "f)";
             case Name n -> n.name().equals("t") ? "t" : n.name().equals("dt") ? "dt" : "v_" + n.name();

@@ -30,7 +30,7 @@ class EquationSynapseErrorsTest {
     static {
         // the model
         bad("clock-driven equation", MODEL.replace("(event-driven)\ndApost", "(clock-driven)\ndApost"), ON_PRE,
-                ON_POST, "line 2", "flag 'clock-driven' is not allowed", "not supported");
+                ON_POST, "line 2", "flag 'clock-driven' is not allowed", "KineticEquations");
         bad("differential without flag", MODEL.replace("1 (event-driven)\ndApost", "1\ndApost"), ON_PRE, ON_POST,
                 "line 2", "must be (event-driven)");
         bad("not linear", MODEL.replace("-Apre / taupre", "-Apre**2 / taupre"), ON_PRE, ON_POST, "line 2",

@@ -1,0 +1,243 @@
+package org.vecsnn.equations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vecsnn.core.Network;
+import org.vecsnn.core.connect.Connectors;
+import org.vecsnn.core.input.SpikeTimesSource;
+import org.vecsnn.core.neuron.Integrator;
+import org.vecsnn.core.neuron.NeuronPopulation;
+import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.models.neuron.Lif;
+import org.vecsnn.models.synapse.KineticModel;
+import org.vecsnn.models.synapse.KineticReceptor;
+
+/**
+ * The seed's kinetic synapses written as Brian2 synapse strings ({@code (clock-driven)} equations, {@code on_pre},
+ * a {@code (summed)} conductance) against the built-in schemes with BrainPy's defaults: the same spikes through the
+ * same receptor, the summed conductance step by step within 1e-5 of its peak (both step each variable by exponential
+ * Euler with the others held; they round differently: the built-in precomputes its decays in double and carries
+ * AMPA's rounding error).
+ */
+class KineticEquationsTest {
+    private static final double DT = 0.1;
+    /** Spikes in ms: lone ones, one during a pulse (which restarts it), a burst. */
+    private static final double[] SPIKES = {1.0, 1.2, 5.0, 20.0, 20.3, 60.0, 61.0, 62.0, 63.0, 150.0};
+
+    static KineticEquations markov(String alpha, String beta, String t, String tDur) {
+        return KineticEquations.builder("""
+                        ds/dt = alpha*T*(1 - s) - beta*s : 1 (clock-driven)
+                        T : mM
+                        w : 1
+                        g_post = w*s : 1 (summed)""")
+                .constant("alpha", alpha).constant("beta", beta).transmitter("T", t, tDur)
+                .method("exponential_euler").output(SynapticOutput.conductance(0)).build();
+    }
+
+    static Stream<Arguments> seedModels() {
+        return Stream.of(
+                Arguments.of("AMPA", KineticModel.ampa(), markov("0.98/mM/ms", "0.18/ms", "0.5*mM", "0.5*ms")),
+                Arguments.of("GABA_A", KineticModel.gabaA(), markov("0.53/mM/ms", "0.18/ms", "1*mM", "1*ms")),
+                Arguments.of("NMDA", KineticModel.nmda(), KineticEquations.builder("""
+                                dg/dt = -g/tau_decay + a*x*(1 - g) : 1 (clock-driven)
+                                dx/dt = -x/tau_rise : 1 (clock-driven)
+                                w : 1
+                                g_NMDA_post = w*g : 1 (summed)""")
+                        .onPre("x += 1").constant("tau_decay", "100*ms").constant("tau_rise", "2*ms")
+                        .constant("a", "0.5/ms").method("exponential_euler").output(SynapticOutput.mgBlock())
+                        .build()),
+                Arguments.of("BioNMDA", KineticModel.bioNmda(), KineticEquations.builder("""
+                                dg/dt = alpha1*x*(1 - g) - beta1*g : 1 (clock-driven)
+                                dx/dt = alpha2*T*(1 - x) - beta2*x : 1 (clock-driven)
+                                T : mM
+                                w : 1
+                                g_post = w*g : 1 (summed)""")
+                        .constant("alpha1", "2/ms").constant("beta1", "0.01/ms").constant("alpha2", "1/mM/ms")
+                        .constant("beta2", "0.5/ms").transmitter("T", "1*mM", "0.5*ms")
+                        .method("exponential_euler").output(SynapticOutput.mgBlock()).build()),
+                Arguments.of("GABA_B", KineticModel.gabaB(), KineticEquations.builder("""
+                                dR/dt = k3*T*(1 - R) - k4*R : 1 (clock-driven)
+                                dG/dt = k1*R - k2*G : 1 (clock-driven)
+                                s = G**4/(G**4 + Kd) : 1
+                                T : mM
+                                w : 1
+                                g_post = w*s : 1 (summed)""")
+                        .constant("k1", "0.18/ms").constant("k2", "0.034/ms").constant("k3", "0.09/mM/ms")
+                        .constant("k4", "0.0012/ms").constant("Kd", "100").transmitter("T", "0.5*mM", "0.3*ms")
+                        .method("exponential_euler").output(SynapticOutput.conductance(-95)).build()),
+                Arguments.of("GABA_B (Destexhe)", KineticModel.gabaBDesensitized(), KineticEquations.builder("""
+                                dR/dt = k1*T*(1 - R - D) - k2*R + k3*D : 1 (clock-driven)
+                                dD/dt = k4*R - k3*D : 1 (clock-driven)
+                                dG/dt = k5*R - k6*G : 1 (clock-driven)
+                                s = G**4/(G**4 + Kd) : 1
+                                T : mM
+                                w : 1
+                                g_post = w*s : 1 (summed)""")
+                        .constant("k1", "0.66/mM/ms").constant("k2", "0.02/ms").constant("k3", "0.0053/ms")
+                        .constant("k4", "0.017/ms").constant("k5", "8.3e-5/ms").constant("k6", "7.9e-3/ms")
+                        .constant("Kd", "100").transmitter("T", "0.5*mM", "0.5*ms")
+                        .method("exponential_euler").output(SynapticOutput.conductance(-95)).build()));
+    }
+
+    /** The largest difference of the two receptors' g over 300 ms, relative to the built-in's peak; and the peak. */
+    private static double[] compare(KineticModel builtIn, KineticEquations equations, boolean perSynapseDelays) {
+        Network net = new Network(DT, KernelProvider.get());
+        double[] times = SPIKES.clone();
+        SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 2, new int[times.length], times));
+        NeuronPopulation post = net.addNeurons("post", 3, new Lif(-65, -65, 1e6, 10, 1, 0,
+                Integrator.EXPONENTIAL_EULER));
+        KineticReceptor a = new KineticReceptor(post, "builtin", builtIn, builtIn.defaultOutput());
+        KineticReceptor b = new KineticReceptor(post, "equations", equations);
+        for (KineticReceptor r : List.of(a, b)) {
+            if (perSynapseDelays) { // two synapses of unit 0 onto neuron 1, delays 0.3 and 1.0 ms
+                net.connect(pre, r).connector(Connectors.fromList(new int[] {0, 0}, new int[] {1, 1},
+                        new float[] {0.7f, 1.3f}, new double[] {0.3, 1.0})).build();
+            } else {
+                net.connect(pre, r).connector(Connectors.fromList(new int[] {0}, new int[] {1}, null, null))
+                        .weight(0.7).delaySteps(2).build();
+            }
+        }
+        double worst = 0;
+        double peak = 0;
+        for (int step = 0; step < 3000; step++) {
+            net.step();
+            float ga = a.state()[1];
+            float gb = b.state()[1];
+            peak = Math.max(peak, Math.abs(ga));
+            worst = Math.max(worst, Math.abs(ga - gb));
+            assertEquals(0f, b.state()[0], "neuron 0 receives nothing");
+        }
+        return new double[] {worst / peak, peak};
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seedModels")
+    void seedKineticModelsFromStringsFollowTheBuiltInOnes(String name, KineticModel builtIn, KineticEquations eq) {
+        for (boolean perSynapse : new boolean[] {false, true}) {
+            double[] r = compare(builtIn, eq, perSynapse);
+            assertTrue(r[1] > 0, name + ": the spikes moved g");
+            assertTrue(r[0] <= 1e-5, name + (perSynapse ? " (per-synapse delays)" : "") + ": g differs by "
+                    + r[0] + " of its peak " + r[1]);
+        }
+    }
+
+    @Test
+    void pulseLastsItsWholeStepsAndARestartExtendsIt() {
+        // ds/dt = T/ms: s counts the steps (×dt) its transmitter was on; 1 mM for 0.5 ms = 5 steps per pulse
+        KineticEquations count = KineticEquations.builder("""
+                        ds/dt = T/(mM*ms) : 1
+                        T : mM
+                        w : 1
+                        g_post = w*s : 1 (summed)""")
+                .transmitter("T", "1*mM", "0.5*ms").method("euler").output(SynapticOutput.current()).build();
+        Network net = new Network(DT, KernelProvider.get());
+        // unit 0: spikes at 1.0 and 1.2 ms (restart: on from arrival of the first to 5 steps after the second);
+        // unit 1: one spike
+        SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 2, new int[] {0, 0, 1},
+                new double[] {1.0, 1.2, 3.0}));
+        NeuronPopulation post = net.addNeurons("post", 2, new Lif(-65, -65, 1e6, 10, 1, 0,
+                Integrator.EXPONENTIAL_EULER));
+        KineticReceptor r = new KineticReceptor(post, "count", count);
+        net.connect(pre, r).connector(Connectors.oneToOne()).delaySteps(1).build();
+        net.run(10);
+        assertEquals(7 * DT, r.state()[0], 1e-6, "2 steps, restarted, then 5");
+        assertEquals(5 * DT, r.state()[1], 1e-6, "5 steps");
+    }
+
+    @Test
+    void compilesOnceForTheSameModelAndGrid() {
+        KineticEquations a = markov("0.98/mM/ms", "0.18/ms", "0.5*mM", "0.5*ms");
+        KineticEquations b = markov("0.98/mM/ms", "0.18/ms", "0.5*mM", "0.5*ms");
+        a.prepare(new org.vecsnn.core.TimeGrid(DT), "a");
+        b.prepare(new org.vecsnn.core.TimeGrid(DT), "b");
+        assertEquals(a.source(), b.source());
+        assertTrue(a.source().contains("implements KineticEquations.Kernel"));
+    }
+
+    private static final String MODEL = """
+            dg/dt = -g/tau_decay + a*x*(1 - g) : 1 (clock-driven)
+            dx/dt = -x/tau_rise : 1 (clock-driven)
+            w : 1
+            g_post = w*g : 1 (summed)""";
+
+    private static KineticEquations build(UnaryOperator<String> model, UnaryOperator<KineticEquations.Builder> more) {
+        return more.apply(KineticEquations.builder(model.apply(MODEL)).onPre("x += 1")
+                .constant("tau_decay", "100*ms").constant("tau_rise", "2*ms").constant("a", "0.5/ms")).build();
+    }
+
+    static Stream<Arguments> badModels() {
+        UnaryOperator<KineticEquations.Builder> same = b -> b;
+        return Stream.of(
+                Arguments.of("no summed variable", (UnaryOperator<String>) m -> m.replace(" (summed)", ""), same,
+                        "one (summed) variable"),
+                Arguments.of("two summed", (UnaryOperator<String>) m -> m + "\nh_post = w*x : 1 (summed)", same,
+                        "found 2"),
+                Arguments.of("summed not w*s", (UnaryOperator<String>) m -> m.replace("w*g : 1", "w*g*g : 1"),
+                        same, "must be 'g_post = w*s'"),
+                Arguments.of("summed without _post", (UnaryOperator<String>) m -> m.replace("g_post", "gsyn"),
+                        same, "end it with _post"),
+                Arguments.of("another parameter", (UnaryOperator<String>) m -> m + "\np : 1", same,
+                        "parameter 'p'|external constant"),
+                Arguments.of("reads t", (UnaryOperator<String>) m -> m.replace("-x/tau_rise", "-x/tau_rise*t/ms"),
+                        same, "the time t"),
+                Arguments.of("noise", (UnaryOperator<String>) m -> m.replace("-x/tau_rise", "-x/tau_rise + xi/ms**0.5"),
+                        same, "noise"),
+                Arguments.of("event-driven", (UnaryOperator<String>) m -> m.replace("1 (clock-driven)\ndx",
+                        "1 (event-driven)\ndx"), same, "flag 'event-driven' is not allowed|SynapseModel"),
+                Arguments.of("units", (UnaryOperator<String>) m -> m.replace("-x/tau_rise", "-x"), same,
+                        "units do not match"),
+                Arguments.of("unknown name", (UnaryOperator<String>) m -> m.replace("-x/tau_rise", "-y/tau_rise"),
+                        same, "'y'"),
+                Arguments.of("weight in the dynamics", (UnaryOperator<String>) m -> m.replace("-x/tau_rise",
+                        "-x*w/tau_rise"), same, "the weight w"),
+                Arguments.of("on_pre assigns w", (UnaryOperator<String>) m -> m,
+                        (UnaryOperator<KineticEquations.Builder>) b -> b.onPre("w += 1"), "on_pre assigns to 'w'"),
+                Arguments.of("on_pre assigns the summed variable", (UnaryOperator<String>) m -> m,
+                        (UnaryOperator<KineticEquations.Builder>) b -> b.onPre("g_post += 1"), "subexpression"),
+                Arguments.of("nothing on a spike", (UnaryOperator<String>) m -> m,
+                        (UnaryOperator<KineticEquations.Builder>) b -> b.onPre(null), "a spike would change nothing"),
+                Arguments.of("transmitter not a parameter", (UnaryOperator<String>) m -> m,
+                        (UnaryOperator<KineticEquations.Builder>) b -> b.transmitter("T", "1*mM", "1*ms"),
+                        "transmitter 'T'"),
+                Arguments.of("transmitter in the wrong unit", (UnaryOperator<String>) m -> m + "\nT : mM",
+                        (UnaryOperator<KineticEquations.Builder>) b -> b.transmitter("T", "1*mV", "1*ms"),
+                        "has unit"),
+                Arguments.of("transmitter duration not a time", (UnaryOperator<String>) m -> m + "\nT : mM",
+                        (UnaryOperator<KineticEquations.Builder>) b -> b.transmitter("T", "1*mM", "1*mV"),
+                        "positive time"),
+                Arguments.of("unknown method", (UnaryOperator<String>) m -> m,
+                        (UnaryOperator<KineticEquations.Builder>) b -> b.method("midpoint"), "must be one of"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badModels")
+    void badModelsAreRefusedWithTheReason(String what, UnaryOperator<String> model,
+                                          UnaryOperator<KineticEquations.Builder> more, String says) {
+        EquationException e = assertThrows(EquationException.class, () -> build(model, more));
+        for (String s : says.split("\\|")) {
+            assertTrue(e.getMessage().contains(s), what + ": '" + e.getMessage() + "' should say '" + s + "'");
+        }
+    }
+
+    @Test
+    void methodsThatCannotApplyAndPulsesOffTheGridAreRefusedWhenTheGridIsKnown() {
+        KineticEquations exact = build(m -> m, b -> b.method("exact"));
+        EquationException e = assertThrows(EquationException.class,
+                () -> exact.prepare(new org.vecsnn.core.TimeGrid(DT), "nmda"));
+        assertTrue(e.getMessage().contains("method 'exact' cannot"), e.getMessage());
+        KineticEquations offGrid = markov("0.98/mM/ms", "0.18/ms", "0.5*mM", "0.25*ms");
+        IllegalArgumentException off = assertThrows(IllegalArgumentException.class,
+                () -> offGrid.prepare(new org.vecsnn.core.TimeGrid(DT), "ampa"));
+        assertTrue(off.getMessage().contains("transmitter duration of synapse 'ampa'"), off.getMessage());
+    }
+}
