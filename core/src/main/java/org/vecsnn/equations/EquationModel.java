@@ -127,14 +127,9 @@ public final class EquationModel implements NeuronModel {
                 f.put(e.name(), Algebra.simplify(checker.lower(e.expression(), e.name())));
             }
         }
-        try {
-            Set<String> bindTimeNames = new LinkedHashSet<>(sharedNames);
-            bindTimeNames.addAll(constants.keySet());
-            Integration integration = new Integration(f, bindTimeNames);
-            update = b.method == null ? integration.chooseDefault() : integration.update(b.method);
-        } catch (IllegalArgumentException e) {
-            throw new EquationException("method: " + e.getMessage(), 0, 0);
-        }
+        Set<String> bindTimeNames = new LinkedHashSet<>(sharedNames);
+        bindTimeNames.addAll(constants.keySet());
+        update = Integration.of(f, bindTimeNames, b.method);
         methodName = update.method();
         Set<String> held = new LinkedHashSet<>();
         eqs.of(Kind.DIFFERENTIAL).stream().filter(e -> e.has("unless refractory")).forEach(e -> held.add(e.name()));
@@ -357,16 +352,7 @@ public final class EquationModel implements NeuronModel {
         Map<String, Double> values = new HashMap<>(shared);
         values.putAll(constantValues);
         values.put("dt", dt);
-        if (update.jacobian() != null) {
-            int n = update.states().size();
-            double[][] j = new double[n][n];
-            for (int a = 0; a < n; a++) {
-                for (int c = 0; c < n; c++) {
-                    j[a][c] = Algebra.evaluate(update.jacobian()[a][c], values);
-                }
-            }
-            values.putAll(Integration.propagators(j, dt));
-        }
+        values.putAll(Integration.propagators(update, values, dt));
         float[] k = new float[slots.size()];
         for (int i = 0; i < k.length; i++) {
             k[i] = (float) Algebra.evaluate(slots.get(i), values);

@@ -87,6 +87,34 @@ final class Integration {
         return false;
     }
 
+    /**
+     * The update of {@code f} by {@code method} (null: Brian2's default choice), or an error saying why the method
+     * cannot apply.
+     */
+    static Update of(Map<String, Expr> f, Set<String> shared, String method) {
+        try {
+            Integration integration = new Integration(f, shared);
+            return method == null ? integration.chooseDefault() : integration.update(method);
+        } catch (IllegalArgumentException e) {
+            throw new EquationException("method: " + e.getMessage(), 0, 0);
+        }
+    }
+
+    /** exact's propagators at {@code dt} (none for the other methods), its Jacobian evaluated with {@code values}. */
+    static Map<String, Double> propagators(Update update, Map<String, Double> values, double dt) {
+        if (update.jacobian() == null) {
+            return Map.of();
+        }
+        int n = update.states().size();
+        double[][] j = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int c = 0; c < n; c++) {
+                j[a][c] = Algebra.evaluate(update.jacobian()[a][c], values);
+            }
+        }
+        return propagators(j, dt);
+    }
+
     /** Brian2's default: exact if it applies, else euler, else heun. */
     Update chooseDefault() {
         if (whyNotExact() == null) {

@@ -292,25 +292,10 @@ public final class KineticEquations implements KineticModel {
         for (Equation e : equations.of(Kind.DIFFERENTIAL)) {
             f.put(e.name(), Algebra.simplify(checker.lower(e.expression(), e.name())));
         }
-        Integration.Update update;
-        try {
-            Integration integration = new Integration(f, Set.of());
-            update = method == null ? integration.chooseDefault() : integration.update(method);
-        } catch (IllegalArgumentException e) {
-            throw new EquationException("method: " + e.getMessage(), 0, 0);
-        }
+        Integration.Update update = Integration.of(f, Set.of(), method);
         Map<String, Expr> numbers = new HashMap<>();
         numbers.put("dt", Expr.num(dt));
-        if (update.jacobian() != null) {
-            int n = update.states().size();
-            double[][] j = new double[n][n];
-            for (int a = 0; a < n; a++) {
-                for (int c = 0; c < n; c++) {
-                    j[a][c] = Algebra.evaluate(update.jacobian()[a][c], Map.of("dt", dt));
-                }
-            }
-            Integration.propagators(j, dt).forEach((k, v) -> numbers.put(k, Expr.num(v)));
-        }
+        Integration.propagators(update, Map.of("dt", dt), dt).forEach((k, v) -> numbers.put(k, Expr.num(v)));
         StringBuilder step = new StringBuilder();
         List<String> diff = update.states();
         for (int k = 0; k < variables.length; k++) {
