@@ -41,6 +41,10 @@ final class CompareBrunelWang implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "SEED", description = "seed of both runs (default ${DEFAULT-VALUE})")
     long seed = 1;
 
+    @Option(names = "--nmda-from-strings", description = "NMDA as Brian2's example writes it, compiled as a kinetic"
+            + " synapse from its strings (KineticEquations), instead of the built-in scheme")
+    boolean nmdaFromStrings;
+
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default ${DEFAULT-VALUE})")
     Path out = Path.of("out", "compare-brunel-wang");
 
@@ -60,7 +64,7 @@ final class CompareBrunelWang implements Callable<Integer> {
             System.err.println("Brian2 is not installed: apt-get install python3-brian");
             return CompareWithBrian2.NO_BRIAN2;
         }
-        Run ours = ours(seed);
+        Run ours = ours(seed, nmdaFromStrings);
         Run brian = brian2(seed);
         List<String> lines = report(ours, brian);
         Files.createDirectories(out);
@@ -71,10 +75,10 @@ final class CompareBrunelWang implements Callable<Integer> {
         return Cli.OK;
     }
 
-    static Run ours(long seed) {
-        BrunelWang2001 warm = BrunelWang2001.build(seed + 1, KernelProvider.get());
+    static Run ours(long seed, boolean nmdaFromStrings) {
+        BrunelWang2001 warm = build(seed + 1, nmdaFromStrings);
         warm.network().run(1000, ProgressListener.SILENT);
-        BrunelWang2001 bw = BrunelWang2001.build(seed, KernelProvider.get());
+        BrunelWang2001 bw = build(seed, nmdaFromStrings);
         List<RateMonitor> monitors = new ArrayList<>();
         for (Range group : bw.groups()) {
             monitors.add(bw.network().addMonitor(new RateMonitor(group, BIN)));
@@ -84,7 +88,14 @@ final class CompareBrunelWang implements Callable<Integer> {
         bw.network().run(4000, ProgressListener.SILENT);
         double wall = (System.nanoTime() - start) * 1e-9;
         double[][] rates = monitors.stream().map(RateMonitor::ratesHz).toArray(double[][]::new);
-        return new Run("vecsnn (" + bw.network().kernels().name() + ", 1 thread)", rates, wall);
+        return new Run("vecsnn (" + bw.network().kernels().name() + ", 1 thread" + (nmdaFromStrings
+                ? ", NMDA from strings" : "") + ")", rates, wall);
+    }
+
+    private static BrunelWang2001 build(long seed, boolean nmdaFromStrings) {
+        return nmdaFromStrings
+                ? BrunelWang2001.build(seed, KernelProvider.get(), BrunelWang2001.nmdaFromBrian2Strings())
+                : BrunelWang2001.build(seed, KernelProvider.get());
     }
 
     static Run brian2(long seed) throws Exception {

@@ -213,12 +213,13 @@ public final class KineticEquations implements KineticModel {
                     : n.startsWith("xi") ? "noise (xi)" : n.equals(weight) ? "the weight " + weight
                     + " (the receptor multiplies the summed variable by it)" : null;
             if (why != null) {
-                throw EquationException.at(src, pos, where + " reads " + why + ": a kinetic synapse's equations and on_pre may not");
+                throw EquationException.at(src, pos, where + " reads " + why + ": a kinetic synapse's equations and"
+                        + " on_pre may not");
             }
         }
         if (Expr.print(lowered).contains("rand")) {
-            throw EquationException.at(src, pos, where + " calls a random number: a kinetic synapse's channels have no random"
-                    + " stream");
+            throw EquationException.at(src, pos, where + " calls a random number: a kinetic synapse's channels have"
+                    + " no random stream");
         }
     }
 

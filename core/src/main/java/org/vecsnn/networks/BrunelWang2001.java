@@ -12,6 +12,7 @@ import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.models.synapse.ExponentialReceptor;
+import org.vecsnn.equations.KineticEquations;
 import org.vecsnn.models.synapse.KineticModel;
 import org.vecsnn.models.synapse.KineticReceptor;
 
@@ -42,13 +43,32 @@ public record BrunelWang2001(Network network, NeuronPopulation excitatory, Neuro
             "selective 4", "selective 5", "I");
 
     public static BrunelWang2001 build(long seed, Kernels kernels) {
+        return build(seed, kernels, new KineticModel.Nmda(100, 2, 0.5, 1));
+    }
+
+    /**
+     * NMDA as Brian2's example writes it (its x and s_NMDA per presynaptic neuron, summed onto each target), as a
+     * kinetic synapse from strings: the same scheme as the built-in {@link KineticModel.Nmda}.
+     */
+    public static KineticEquations nmdaFromBrian2Strings() {
+        return KineticEquations.builder("""
+                        ds_NMDA/dt = -s_NMDA / tau_NMDA_decay + alpha * x * (1 - s_NMDA) : 1 (clock-driven)
+                        dx/dt = -x / tau_NMDA_rise : 1 (clock-driven)
+                        w : 1
+                        s_NMDA_tot_post = w * s_NMDA : 1 (summed)""")
+                .onPre("x += 1").constant("tau_NMDA_decay", "100*ms").constant("tau_NMDA_rise", "2*ms")
+                .constant("alpha", "0.5/ms").method("exponential_euler").build();
+    }
+
+    /** The network with {@code nmdaScheme} as its NMDA scheme (with the example's Mg block). */
+    public static BrunelWang2001 build(long seed, Kernels kernels, KineticModel nmdaScheme) {
         Network net = new Network(0.1, kernels).seed(seed);
         NeuronPopulation e = net.addNeurons("E", E, new Lif(-70, -55, -50, 20, 1 / 25.0, 2, Integrator.EULER));
         NeuronPopulation i = net.addNeurons("I", I, new Lif(-70, -55, -50, 10, 1 / 20.0, 1, Integrator.EULER));
         e.set("V", k -> -70);
         i.set("V", k -> -70);
-        Receptors onE = new Receptors(e);
-        Receptors onI = new Receptors(i);
+        Receptors onE = new Receptors(e, nmdaScheme);
+        Receptors onI = new Receptors(i, nmdaScheme);
         // E → E: every pair but self, weighted by group
         int[] pre = new int[E * (E - 1)];
         int[] post = new int[pre.length];
@@ -103,11 +123,10 @@ public record BrunelWang2001(Network network, NeuronPopulation excitatory, Neuro
         final SynapticInput nmda;
         final SynapticInput gaba;
 
-        Receptors(NeuronPopulation cells) {
+        Receptors(NeuronPopulation cells, KineticModel nmdaScheme) {
             external = new ExponentialReceptor(cells, "AMPA_ext", 2, SynapticOutput.conductance(0));
             ampa = new ExponentialReceptor(cells, "AMPA", 2, SynapticOutput.conductance(0));
-            nmda = new KineticReceptor(cells, "NMDA", new KineticModel.Nmda(100, 2, 0.5, 1),
-                    new SynapticOutput.MgBlock(0, 1, 0.062, 3.57));
+            nmda = new KineticReceptor(cells, "NMDA", nmdaScheme, new SynapticOutput.MgBlock(0, 1, 0.062, 3.57));
             gaba = new ExponentialReceptor(cells, "GABA", 10, SynapticOutput.conductance(-70));
         }
     }

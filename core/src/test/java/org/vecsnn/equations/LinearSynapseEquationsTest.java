@@ -71,13 +71,14 @@ class LinearSynapseEquationsTest {
         Network net = new Network(DT, KernelProvider.get());
         SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 1, new int[SPIKES.length], SPIKES.clone()));
         // rest at 0 mV, so that V's deflection is measured with float's precision near 0
-        NeuronPopulation builtIn = net.addNeurons("builtin", 1, new Lif(0, 0, 1e6, 20, 1, 0, Integrator.EXPONENTIAL_EULER));
+        NeuronPopulation builtIn = net.addNeurons("builtin", 1,
+                new Lif(0, 0, 1e6, 20, 1, 0, Integrator.EXPONENTIAL_EULER));
         EquationModel model = EquationModel.builder(c.equations())
                 .constant("taum", "20*ms").constant("tau", "5*ms").constant("tau_rise", "1*ms")
                 .constant("tau_decay", "10*ms").threshold("v > 1*volt").method("exact").build();
         NeuronPopulation fromStrings = net.addNeurons("equations", 1, model);
-        net.connect(pre, c.builtIn().apply(builtIn)).connector(Connectors.oneToOne()).weight(W).delaySteps(c.delaySteps())
-                .build();
+        net.connect(pre, c.builtIn().apply(builtIn)).connector(Connectors.oneToOne()).weight(W)
+                .delaySteps(c.delaySteps()).build();
         net.connect(pre, new OnPre(fromStrings, "s", c.onPre())).connector(Connectors.oneToOne()).weight(W)
                 .delaySteps(c.delaySteps()).build();
         float[] a = c.builtInVariable().equals("V") ? builtIn.v() : builtIn.state(c.builtInVariable());

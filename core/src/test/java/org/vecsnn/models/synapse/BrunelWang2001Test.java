@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.vecsnn.core.ProgressListener;
 import org.vecsnn.core.Range;
 import org.vecsnn.core.monitor.RateMonitor;
@@ -18,9 +19,13 @@ import org.vecsnn.networks.BrunelWang2001;
  * and Brian2's example ({@code ./snn compare-brunel-wang} sets the rates beside Brian2's).
  */
 class BrunelWang2001Test {
-    @Test
-    void aStimulatedSelectiveGroupKeepsFiringAfterItsStimulus() {
-        BrunelWang2001 bw = BrunelWang2001.build(1, KernelProvider.get());
+    /** With the built-in NMDA scheme, and with Brian2's NMDA strings compiled as a kinetic synapse. */
+    @ParameterizedTest(name = "NMDA from strings: {0}")
+    @ValueSource(booleans = {false, true})
+    void aStimulatedSelectiveGroupKeepsFiringAfterItsStimulus(boolean nmdaFromStrings) {
+        BrunelWang2001 bw = nmdaFromStrings
+                ? BrunelWang2001.build(1, KernelProvider.get(), BrunelWang2001.nmdaFromBrian2Strings())
+                : BrunelWang2001.build(1, KernelProvider.get());
         List<RateMonitor> rates = new ArrayList<>();
         for (Range group : bw.groups()) {
             rates.add(bw.network().addMonitor(new RateMonitor(group, 500)));
