@@ -376,6 +376,11 @@ public final class EquationModel implements NeuronModel {
         return state;
     }
 
+    /** The parsed equations. */
+    Equations equations() {
+        return equations;
+    }
+
     @Override
     public double initialV() {
         return initial.getOrDefault(membrane, 0.0);

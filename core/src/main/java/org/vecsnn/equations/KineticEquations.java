@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vecsnn.core.TimeGrid;
+import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.equations.EquationException.Source;
@@ -71,6 +72,8 @@ public final class KineticEquations implements KineticModel {
     private final String[] variables;
     private final int output;
     private final String weight;
+    private final String summedName;
+    private final Dimension summedDimension;
     private final String pulseName;
     private final double pulseValue;
     private final double pulseDuration;
@@ -95,6 +98,8 @@ public final class KineticEquations implements KineticModel {
         Expr.Binary product = (Expr.Binary) summed.expression();
         boolean leftIsWeight = product.left() instanceof Expr.Name l && isParameter(l.name());
         weight = ((Expr.Name) (leftIsWeight ? product.left() : product.right())).name();
+        summedName = summed.name();
+        summedDimension = summed.dimension();
         String s = ((Expr.Name) (leftIsWeight ? product.right() : product.left())).name();
         pulseName = b.pulseName;
         if (pulseName != null) {
@@ -246,6 +251,49 @@ public final class KineticEquations implements KineticModel {
                     + " KineticReceptor");
         }
         return defaultOutput;
+    }
+
+    /**
+     * Brian2's summed variable onto the neurons' own equations: every step, before the neurons' update, the
+     * parameter of {@code target}'s equations named by the summed variable without {@code _post} (Brian2's
+     * {@code s_NMDA_tot : 1} for {@code s_NMDA_tot_post = w*s_NMDA}) is set to each neuron's {@code Σ w·s}, and the
+     * neurons' equations decide the current. Give it to the receptor:
+     * {@code new KineticReceptor(cells, "nmda", nmda, nmda.summedOnto(cells))}. One receptor per such parameter.
+     */
+    public SynapticOutput summedOnto(NeuronPopulation target) {
+        String variable = summedName.substring(0, summedName.length() - "_post".length());
+        if (target == null || !(target.model() instanceof EquationModel model)) {
+            throw new IllegalArgumentException("summed variable " + summedName + ": its target must be a population"
+                    + " of an EquationModel (else give the receptor an output: conductance, Mg block, current)");
+        }
+        Equation p = model.equations().get(variable);
+        if (p == null || p.kind() != Kind.PARAMETER || p.has("shared") || p.has("constant")
+                || variable.equals(model.membrane())) {
+            throw new IllegalArgumentException("summed variable " + summedName + ": the target's equations must"
+                    + " declare '" + variable + "' as a per-neuron parameter (such as '" + variable + " : "
+                    + EquationModel.storedUnit(summedDimension) + "'); declared: "
+                    + model.equations().all().keySet());
+        }
+        if (!p.dimension().equals(summedDimension)) {
+            throw new IllegalArgumentException("summed variable " + summedName + " has unit " + summedDimension
+                    + ", the target's " + variable + " has unit " + p.dimension());
+        }
+        return new SummedOnto(variable, target.state(variable));
+    }
+
+    /** Sets a parameter of the target neurons to the receptor's sum (the neurons' equations use it). */
+    record SummedOnto(String variable, float[] x) implements SynapticOutput {
+        @Override
+        public void apply(Kernels kernels, float[] g, org.vecsnn.core.synapse.TargetMembrane target, int from,
+                          int to) {
+            System.arraycopy(g, from, x, from, to - from);
+        }
+
+        /** Not the output's to say: the neurons' equations turn the sum into a current. */
+        @Override
+        public double current(double g, double v) {
+            return Double.NaN;
+        }
     }
 
     /** A model from equations has no default g_max: 1 (the projection's weights are w). */

@@ -21,6 +21,7 @@ import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.models.synapse.KineticModel;
 import org.vecsnn.models.synapse.KineticReceptor;
+import org.vecsnn.networks.BrunelWang2001;
 
 /**
  * The seed's kinetic synapses written as Brian2 synapse strings ({@code (clock-driven)} equations, {@code on_pre},
@@ -129,6 +130,64 @@ class KineticEquationsTest {
             assertTrue(r[0] <= 1e-5, name + (perSynapse ? " (per-synapse delays)" : "") + ": g differs by "
                     + r[0] + " of its peak " + r[1]);
         }
+    }
+
+    /**
+     * Brian2's way: NMDA's sum onto a parameter of the neurons' equations, which write the Mg block themselves;
+     * against the built-in LIF with the NMDA receptor and its Mg-block output (both Euler, so the same update).
+     */
+    @Test
+    void summedOntoTheNeuronsEquationsActsAsTheBuiltInMgBlockOutput() {
+        KineticEquations nmda = BrunelWang2001.nmdaFromBrian2Strings();
+        EquationModel neuron = EquationModel.builder("""
+                        dv/dt = (El - v + R*g_N*s_NMDA_tot*(E - v)/(1 + Mg*exp(-alpha*v)/beta))/taum : volt
+                        s_NMDA_tot : 1""")
+                .constant("El", "-65*mV").constant("R", "1000*Mohm").constant("g_N", "1*nS").constant("E", "0*mV")
+                .constant("Mg", "1*mM").constant("alpha", "0.062/mV").constant("beta", "3.57*mM")
+                .constant("taum", "20*ms").initial("v", "-65*mV").threshold("v > 1*volt").method("euler").build();
+        Network net = new Network(DT, KernelProvider.get());
+        SpikeTimesSource pre = net.add(new SpikeTimesSource("pre", 1, new int[SPIKES.length], SPIKES.clone()));
+        NeuronPopulation builtIn = net.addNeurons("builtin", 1, new Lif(-65, -65, 1e6, 20, 1, 0, Integrator.EULER));
+        NeuronPopulation fromStrings = net.addNeurons("equations", 1, neuron);
+        KineticReceptor a = new KineticReceptor(builtIn, "NMDA", new KineticModel.Nmda(100, 2, 0.5, 1),
+                new SynapticOutput.MgBlock(0, 1, 0.062, 3.57));
+        KineticReceptor b = new KineticReceptor(fromStrings, "NMDA", nmda, nmda.summedOnto(fromStrings));
+        net.connect(pre, a).connector(Connectors.oneToOne()).weight(3).delaySteps(2).build();
+        net.connect(pre, b).connector(Connectors.oneToOne()).weight(3).delaySteps(2).build();
+        float[] sum = fromStrings.state("s_NMDA_tot");
+        double worstV = 0;
+        double worstSum = 0;
+        double peakSum = 0;
+        double high = -65;
+        float acting = 0; // the built-in's g at the step's start, with which its output acts
+        for (int step = 0; step < 3000; step++) {
+            net.step();
+            worstV = Math.max(worstV, Math.abs(builtIn.v()[0] - fromStrings.v()[0]));
+            worstSum = Math.max(worstSum, Math.abs(acting - sum[0])); // the sum the equations used in this step
+            acting = a.state()[0];
+            peakSum = Math.max(peakSum, acting);
+            high = Math.max(high, builtIn.v()[0]);
+        }
+        assertTrue(high > -64, "the NMDA input depolarised the neuron: " + high + " mV");
+        assertTrue(worstSum <= 1e-5 * peakSum, "sum differs by " + worstSum / peakSum + " of its peak");
+        assertTrue(worstV <= 1e-4 * (high + 65), "V differs by " + worstV + " mV of a deflection of "
+                + (high + 65) + " mV");
+    }
+
+    @Test
+    void summedOntoRefusesATargetWithoutThatParameter() {
+        KineticEquations nmda = BrunelWang2001.nmdaFromBrian2Strings();
+        Network net = new Network(DT, KernelProvider.get());
+        NeuronPopulation lif = net.addNeurons("lif", 1, Lif.defaults());
+        IllegalArgumentException notEquations = assertThrows(IllegalArgumentException.class,
+                () -> nmda.summedOnto(lif));
+        assertTrue(notEquations.getMessage().contains("EquationModel"), notEquations.getMessage());
+        NeuronPopulation other = net.addNeurons("other", 1, EquationModel.builder("""
+                dv/dt = -v/(10*ms) + s_tot/ms*mV : volt
+                s_tot : 1""").threshold("v > 1*volt").build());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> nmda.summedOnto(other));
+        assertTrue(missing.getMessage().contains("'s_NMDA_tot' as a per-neuron parameter"), missing.getMessage());
     }
 
     @Test
