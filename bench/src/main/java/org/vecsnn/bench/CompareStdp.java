@@ -42,6 +42,10 @@ final class CompareStdp implements Callable<Integer> {
     @Range(min = 1)
     int duration = 100;
 
+    @Option(names = "--rule-from-strings", description = "song: the rule as Brian2's STDP.py writes it, compiled"
+            + " from its strings (SynapseModel), instead of the built-in PairStdp")
+    boolean ruleFromStrings;
+
     @Option(names = "--seed", paramLabel = "SEED", description = "seed of both runs (default ${DEFAULT-VALUE})")
     long seed = 1;
 
@@ -61,7 +65,7 @@ final class CompareStdp implements Callable<Integer> {
             return vogels();
         }
         boolean song = model == Model.SONG;
-        Run ours = song ? runOurs(duration, seed) : runOursCoba(duration, seed);
+        Run ours = song ? runOurs(duration, seed, ruleFromStrings) : runOursCoba(duration, seed);
         Run brian = runBrian2(song ? "song" : "coba", duration, seed);
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "%s, %d s biological, dt 0.1 ms, seed %d%s.", song
@@ -101,11 +105,14 @@ final class CompareStdp implements Callable<Integer> {
         return Cli.OK;
     }
 
-    static Run runOurs(int seconds, long seed) {
-        SongMillerAbbott warm = SongMillerAbbott.build(seed + 1, KernelProvider.get());
+    static Run runOurs(int seconds, long seed, boolean ruleFromStrings) {
+        java.util.function.LongFunction<SongMillerAbbott> build = s -> ruleFromStrings
+                ? SongMillerAbbott.build(s, KernelProvider.get(), SongMillerAbbott.stdpFromBrian2Strings())
+                : SongMillerAbbott.build(s, KernelProvider.get());
+        SongMillerAbbott warm = build.apply(seed + 1);
         warm.network().addMonitor(new SpikeMonitor(warm.neuron()));
         warm.network().run(10_000, ProgressListener.SILENT);
-        SongMillerAbbott song = SongMillerAbbott.build(seed, KernelProvider.get());
+        SongMillerAbbott song = build.apply(seed);
         SpikeMonitor in = song.network().addMonitor(new SpikeMonitor(song.inputs()));
         SpikeMonitor outSpikes = song.network().addMonitor(new SpikeMonitor(song.neuron()));
         song.network().prepare();
@@ -117,7 +124,8 @@ final class CompareStdp implements Callable<Integer> {
         for (int k = 0; k < w.length; k++) {
             weights[k] = w[k] / SongMillerAbbott.G_MAX;
         }
-        return new Run("vecsnn (" + song.network().kernels().name() + ", 1 thread)",
+        return new Run("vecsnn (" + song.network().kernels().name() + ", 1 thread" + (ruleFromStrings
+                ? ", rule from STDP.py's strings" : "") + ")",
                 outSpikes.count() / (double) seconds, weights, wall, in.count() + 1000L * outSpikes.count());
     }
 

@@ -9,6 +9,7 @@ import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.plasticity.PlasticityRule;
 import org.vecsnn.core.simd.Kernels;
 import org.vecsnn.core.synapse.SynapticOutput;
+import org.vecsnn.equations.SynapseModel;
 import org.vecsnn.models.neuron.Lif;
 import org.vecsnn.models.plasticity.PairStdp;
 import org.vecsnn.models.synapse.ExponentialReceptor;
@@ -25,6 +26,29 @@ public record SongMillerAbbott(Network network, PoissonSource inputs, NeuronPopu
 
     public static SongMillerAbbott build(long seed, Kernels kernels) {
         return build(seed, kernels, PairStdp.songMillerAbbott(G_MAX));
+    }
+
+    /** Brian2's {@code examples/synapses/STDP.py} rule, its strings as they are, with the example's constants. */
+    public static SynapseModel stdpFromBrian2Strings() {
+        return stdpFromBrian2Strings("20*ms", "20*ms", 0.01 * G_MAX + "", -0.0105 * G_MAX + "", G_MAX + "");
+    }
+
+    /** STDP.py's strings with other constants (quantities, such as {@code "20*ms"}). */
+    public static SynapseModel stdpFromBrian2Strings(String taupre, String taupost, String dApre, String dApost,
+                                                     String gmax) {
+        return SynapseModel.builder("""
+                        w : 1
+                        dApre/dt = -Apre / taupre : 1 (event-driven)
+                        dApost/dt = -Apost / taupost : 1 (event-driven)""")
+                .onPre("""
+                        ge += w
+                        Apre += dApre
+                        w = clip(w + Apost, 0, gmax)""")
+                .onPost("""
+                        Apost += dApost
+                        w = clip(w + Apre, 0, gmax)""")
+                .constant("taupre", taupre).constant("taupost", taupost).constant("dApre", dApre)
+                .constant("dApost", dApost).constant("gmax", gmax).build();
     }
 
     /** The network with another rule on its synapses (such as the example's Brian2 strings, a SynapseModel). */

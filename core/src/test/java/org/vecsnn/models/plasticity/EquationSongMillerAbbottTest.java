@@ -18,7 +18,7 @@ import org.vecsnn.networks.SongMillerAbbott;
 
 /**
  * Song, Miller &amp; Abbott (2000) with the rule written as Brian2's strings of {@code examples/synapses/STDP.py}
- * ({@link EquationStdpTest#songMillerAbbott}) beside the built-in {@link PairStdp#songMillerAbbott}, same inputs
+ * ({@link SongMillerAbbott#stdpFromBrian2Strings}) beside the built-in {@link PairStdp#songMillerAbbott}, same inputs
  * (seed): both split the weights to the bounds and fire at close rates. They are the same rule with different
  * arithmetic (the built-in steps a unit trace per step in lanes and scales it by A at use; the strings keep
  * A-scaled traces decayed exactly at events in double), so weights differ in their last bits from the first pairing
@@ -54,8 +54,7 @@ class EquationSongMillerAbbottTest {
     }
 
     private static PlasticityRule strings() {
-        return EquationStdpTest.songMillerAbbott("20*ms", "20*ms", 0.01 * G_MAX + "", -0.0105 * G_MAX + "",
-                G_MAX + "");
+        return SongMillerAbbott.stdpFromBrian2Strings();
     }
 
     private static float[] values(Projection p, String name) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.monitor.StateMonitor;
 import org.vecsnn.equations.SynapseModel;
+import org.vecsnn.networks.SongMillerAbbott;
 
 /**
  * Brian2's STDP example written as Brian2 strings ({@link SynapseModel}), pair by pair against the closed form of
@@ -25,22 +26,6 @@ class EquationStdpTest {
     private static final double D_PRE = 0.01;
     private static final double D_POST = -0.012;
     private static final double W0 = 0.5;
-
-    static SynapseModel songMillerAbbott(String taupre, String taupost, String dApre, String dApost, String gmax) {
-        return SynapseModel.builder("""
-                        w : 1
-                        dApre/dt = -Apre / taupre : 1 (event-driven)
-                        dApost/dt = -Apost / taupost : 1 (event-driven)""")
-                .onPre("""
-                        ge += w
-                        Apre += dApre
-                        w = clip(w + Apost, 0, gmax)""")
-                .onPost("""
-                        Apost += dApost
-                        w = clip(w + Apre, 0, gmax)""")
-                .constant("taupre", taupre).constant("taupost", taupost).constant("dApre", dApre)
-                .constant("dApost", dApost).constant("gmax", gmax).build();
-    }
 
     /** The worst error, in ulps of the weight, of the 201 pairs under {@code rule} against the window at Δt − shift. */
     private static double worstUlps(SynapseModel rule, int delaySteps, double axonalMs, double shiftMs) {
@@ -63,7 +48,8 @@ class EquationStdpTest {
 
     @Test
     void pairsFromMinus100To100MsReproduceTheWindowOfTheEquations() {
-        SynapseModel rule = songMillerAbbott(TAU_PRE + "*ms", TAU_POST + "*ms", D_PRE + "", D_POST + "", "1");
+        SynapseModel rule = SongMillerAbbott.stdpFromBrian2Strings(TAU_PRE + "*ms", TAU_POST + "*ms", D_PRE + "",
+                D_POST + "", "1");
         double plain = worstUlps(rule, 1, 0, 0);
         // the projection's delay is not part of Δt (as the built-in rules); Brian2's delay on the pre pathway is
         // withDelays(D, 0): the pre spike meets the post spikes D = 2 ms later, so the window moves by 2 ms
@@ -80,7 +66,7 @@ class EquationStdpTest {
         // one and jumps by dApre; w meets Apost = 0 and stays
         long[] train = {100, 170, 240};
         Protocol p = new Protocol(DT, new long[][] {train}, new long[][] {{}},
-                songMillerAbbott("20*ms", "20*ms", "0.01", "-0.0105", "1"), W0);
+                SongMillerAbbott.stdpFromBrian2Strings("20*ms", "20*ms", "0.01", "-0.0105", "1"), W0);
         StateMonitor apre = p.net.addMonitor(new StateMonitor(p.plastic, "Apre", new int[] {0}, DT));
         float[] w = p.run(320);
         assertEquals((float) W0, w[0]);
@@ -126,7 +112,7 @@ class EquationStdpTest {
             post[i] = random.ints(0, 59).distinct().limit(25).sorted().mapToLong(k -> 2 + k * 50L + random.nextInt(10))
                     .toArray();
         }
-        SynapseModel strings = songMillerAbbott("20*ms", "20*ms", "0.01", "-0.0105", "1");
+        SynapseModel strings = SongMillerAbbott.stdpFromBrian2Strings("20*ms", "20*ms", "0.01", "-0.0105", "1");
         PairStdp builtIn = PairStdp.additive(0.01, 0.0105, 20, 20, 1, Pairing.ALL_TO_ALL);
         float[] a = new Protocol(DT, pre, post, strings, W0, 1, Connectors.allToAll(true)).run(3100);
         float[] b = new Protocol(DT, pre, post, builtIn, W0, 1, Connectors.allToAll(true)).run(3100);
