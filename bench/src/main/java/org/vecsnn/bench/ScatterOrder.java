@@ -49,11 +49,45 @@ public final class ScatterOrder {
                 byDelay[i * ROW + j] = delays[order[j]];
             }
         }
+        // where each delay's run starts in each delay-ordered row
+        int[] runs = new int[ROWS * (SLOTS + 1)];
+        for (int i = 0; i < ROWS; i++) {
+            int j = i * ROW;
+            for (int d = 0; d <= SLOTS; d++) {
+                while (j < (i + 1) * ROW && byDelay[j] < d) {
+                    j++;
+                }
+                runs[i * (SLOTS + 1) + d] = j;
+            }
+        }
         float[] ring = new float[TARGETS * SLOTS];
         for (int r = 0; r < rounds; r++) {
-            System.out.printf(Locale.ROOT, "target order %.2f ns per synapse, delay order %.2f%n",
-                    scatter(ring, targets, delays), scatter(ring, byDelayTargets, byDelay));
+            System.out.printf(Locale.ROOT, "target order %.2f ns per synapse, delay order %.2f, slot by slot %.2f%n",
+                    scatter(ring, targets, delays), scatter(ring, byDelayTargets, byDelay),
+                    slotBySlot(ring, byDelayTargets, runs));
         }
+    }
+
+    /** Delay-ordered rows, the step's rows written one slot at a time: each pass stays in one slot of the ring. */
+    private static double slotBySlot(float[] ring, int[] targets, int[] runs) {
+        int[] rows = new int[ROWS_PER_STEP];
+        long start = System.nanoTime();
+        for (int step = 0; step < STEPS; step++) {
+            int base = step * 7919 % ROWS;
+            for (int k = 0; k < ROWS_PER_STEP; k++) {
+                rows[k] = (base + k * 97) % ROWS * (SLOTS + 1);
+            }
+            for (int d = 0; d < SLOTS; d++) {
+                int slot = ((step + d) & (SLOTS - 1)) * TARGETS;
+                for (int k = 0; k < ROWS_PER_STEP; k++) {
+                    int end = runs[rows[k] + d + 1];
+                    for (int j = runs[rows[k] + d]; j < end; j++) {
+                        ring[slot + targets[j]] += 0.5f;
+                    }
+                }
+            }
+        }
+        return (System.nanoTime() - start) / ((double) STEPS * ROWS_PER_STEP * ROW);
     }
 
     private static double scatter(float[] ring, int[] targets, short[] delays) {

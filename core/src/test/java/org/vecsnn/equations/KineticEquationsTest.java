@@ -35,59 +35,15 @@ class KineticEquationsTest {
     /** Spikes in ms: lone ones, one during a pulse (which restarts it), a burst. */
     private static final double[] SPIKES = {1.0, 1.2, 5.0, 20.0, 20.3, 60.0, 61.0, 62.0, 63.0, 150.0};
 
-    static KineticEquations markov(String alpha, String beta, String t, String tDur) {
-        return KineticEquations.builder("""
-                        ds/dt = alpha*T*(1 - s) - beta*s : 1 (clock-driven)
-                        T : mM
-                        w : 1
-                        g_post = w*s : 1 (summed)""")
-                .constant("alpha", alpha).constant("beta", beta).transmitter("T", t, tDur)
-                .method("exponential_euler").output(SynapticOutput.conductance(0)).build();
-    }
-
     static Stream<Arguments> seedModels() {
         return Stream.of(
-                Arguments.of("AMPA", KineticModel.ampa(), markov("0.98/mM/ms", "0.18/ms", "0.5*mM", "0.5*ms")),
-                Arguments.of("GABA_A", KineticModel.gabaA(), markov("0.53/mM/ms", "0.18/ms", "1*mM", "1*ms")),
-                Arguments.of("NMDA", KineticModel.nmda(), KineticEquations.builder("""
-                                dg/dt = -g/tau_decay + a*x*(1 - g) : 1 (clock-driven)
-                                dx/dt = -x/tau_rise : 1 (clock-driven)
-                                w : 1
-                                g_NMDA_post = w*g : 1 (summed)""")
-                        .onPre("x += 1").constant("tau_decay", "100*ms").constant("tau_rise", "2*ms")
-                        .constant("a", "0.5/ms").method("exponential_euler").output(SynapticOutput.mgBlock())
-                        .build()),
-                Arguments.of("BioNMDA", KineticModel.bioNmda(), KineticEquations.builder("""
-                                dg/dt = alpha1*x*(1 - g) - beta1*g : 1 (clock-driven)
-                                dx/dt = alpha2*T*(1 - x) - beta2*x : 1 (clock-driven)
-                                T : mM
-                                w : 1
-                                g_post = w*g : 1 (summed)""")
-                        .constant("alpha1", "2/ms").constant("beta1", "0.01/ms").constant("alpha2", "1/mM/ms")
-                        .constant("beta2", "0.5/ms").transmitter("T", "1*mM", "0.5*ms")
-                        .method("exponential_euler").output(SynapticOutput.mgBlock()).build()),
-                Arguments.of("GABA_B", KineticModel.gabaB(), KineticEquations.builder("""
-                                dR/dt = k3*T*(1 - R) - k4*R : 1 (clock-driven)
-                                dG/dt = k1*R - k2*G : 1 (clock-driven)
-                                s = G**4/(G**4 + Kd) : 1
-                                T : mM
-                                w : 1
-                                g_post = w*s : 1 (summed)""")
-                        .constant("k1", "0.18/ms").constant("k2", "0.034/ms").constant("k3", "0.09/mM/ms")
-                        .constant("k4", "0.0012/ms").constant("Kd", "100").transmitter("T", "0.5*mM", "0.3*ms")
-                        .method("exponential_euler").output(SynapticOutput.conductance(-95)).build()),
-                Arguments.of("GABA_B (Destexhe)", KineticModel.gabaBDesensitized(), KineticEquations.builder("""
-                                dR/dt = k1*T*(1 - R - D) - k2*R + k3*D : 1 (clock-driven)
-                                dD/dt = k4*R - k3*D : 1 (clock-driven)
-                                dG/dt = k5*R - k6*G : 1 (clock-driven)
-                                s = G**4/(G**4 + Kd) : 1
-                                T : mM
-                                w : 1
-                                g_post = w*s : 1 (summed)""")
-                        .constant("k1", "0.66/mM/ms").constant("k2", "0.02/ms").constant("k3", "0.0053/ms")
-                        .constant("k4", "0.017/ms").constant("k5", "8.3e-5/ms").constant("k6", "7.9e-3/ms")
-                        .constant("Kd", "100").transmitter("T", "0.5*mM", "0.5*ms")
-                        .method("exponential_euler").output(SynapticOutput.conductance(-95)).build()));
+                Arguments.of("AMPA", KineticModel.ampa(), KineticStrings.ampa()),
+                Arguments.of("GABA_A", KineticModel.gabaA(), KineticStrings.gabaA()),
+                Arguments.of("NMDA", KineticModel.nmda(), KineticStrings.nmda()),
+                Arguments.of("BioNMDA", KineticModel.bioNmda(), KineticStrings.bioNmda()),
+                Arguments.of("GABA_B", KineticModel.gabaB(), KineticStrings.gabaB()),
+                Arguments.of("GABA_B (Destexhe)", KineticModel.gabaBDesensitized(),
+                        KineticStrings.gabaBDesensitized()));
     }
 
     /** The largest difference of the two receptors' g over 300 ms, relative to the built-in's peak; and the peak. */
@@ -215,8 +171,8 @@ class KineticEquationsTest {
 
     @Test
     void compilesOnceForTheSameModelAndGrid() {
-        KineticEquations a = markov("0.98/mM/ms", "0.18/ms", "0.5*mM", "0.5*ms");
-        KineticEquations b = markov("0.98/mM/ms", "0.18/ms", "0.5*mM", "0.5*ms");
+        KineticEquations a = KineticStrings.ampa();
+        KineticEquations b = KineticStrings.ampa();
         a.prepare(new org.vecsnn.core.TimeGrid(DT), "a");
         b.prepare(new org.vecsnn.core.TimeGrid(DT), "b");
         assertEquals(a.source(), b.source());
@@ -294,7 +250,7 @@ class KineticEquationsTest {
         EquationException e = assertThrows(EquationException.class,
                 () -> exact.prepare(new org.vecsnn.core.TimeGrid(DT), "nmda"));
         assertTrue(e.getMessage().contains("method 'exact' cannot"), e.getMessage());
-        KineticEquations offGrid = markov("0.98/mM/ms", "0.18/ms", "0.5*mM", "0.25*ms");
+        KineticEquations offGrid = KineticStrings.markov("0.98/mM/ms", "0.18/ms", "0.5*mM", "0.25*ms", 0);
         IllegalArgumentException off = assertThrows(IllegalArgumentException.class,
                 () -> offGrid.prepare(new org.vecsnn.core.TimeGrid(DT), "ampa"));
         assertTrue(off.getMessage().contains("transmitter duration of synapse 'ampa'"), off.getMessage());

@@ -191,6 +191,7 @@ public final class Cases {
                     (dt, kernels) -> kineticAgainstRk4(dt, kernels, model)));
         }
         cases.addAll(NeuronCases.all());
+        cases.addAll(EquationCases.all());
         return cases;
     }
 
@@ -311,6 +312,15 @@ public final class Cases {
     }
 
     static Comparison kineticAgainstRk4(double dt, Kernels kernels, KineticModel model) {
+        return kineticAgainstRk4(dt, kernels, model, model);
+    }
+
+    /**
+     * {@code simulated} (a scheme of the catalogue, or one written as strings) against the RK4 reference of
+     * {@code reference}, the catalogue's scheme of the same equations.
+     */
+    static Comparison kineticAgainstRk4(double dt, Kernels kernels, KineticModel simulated, KineticModel model) {
+        boolean catalogue = simulated == model;
         double[] spikes = model instanceof KineticModel.Nmda || model instanceof KineticModel.BioNmda ? TRAIN
                 : burst();
         if (model instanceof KineticModel.GabaBDesensitized m) {
@@ -326,9 +336,10 @@ public final class Cases {
                     java.util.Arrays.stream(g4).max().orElseThrow(), m.t(), m.tDur(), m.reversal(), m.gMax());
         }
         KineticModel used = model;
+        KineticModel run = catalogue ? used : simulated; // the strings of the same scheme (not K_d-scaled)
         double duration = 200;
         Harness.Sampled s = Harness.run(dt, kernels, passive(10, Integrator.EXPONENTIAL_EULER),
-                p -> new KineticReceptor(p, "s", used,
+                p -> new KineticReceptor(p, "s", run,
                         SynapticOutput.conductance(0)), spikes, 1, new double[] {0.2}, duration,
                 "s");
         long[] arrivalSteps = new long[spikes.length];

@@ -39,11 +39,15 @@ public final class ValidationReport {
 
     /** Runs the cases: each at dt = 0.1 ms with the plain and this JVM's kernels, then over its step sizes. */
     public static Result evaluate(boolean convergence) {
+        return evaluate(Cases.all(), convergence);
+    }
+
+    /** Runs {@code cases} as {@link #evaluate(boolean)} runs them all. */
+    static Result evaluate(List<ValidationCase> cases, boolean convergence) {
         List<Kernels> kernelSets = new ArrayList<>(List.of(new PlainKernels()));
         if (!(KernelProvider.get() instanceof PlainKernels)) {
             kernelSets.add(KernelProvider.get());
         }
-        List<ValidationCase> cases = Cases.all();
         List<Row> rows = new ArrayList<>();
         List<Convergence> studies = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
