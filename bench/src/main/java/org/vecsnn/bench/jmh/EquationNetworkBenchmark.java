@@ -20,9 +20,9 @@ import org.vecsnn.networks.BenchmarkNetworks;
 import org.vecsnn.networks.EquationNetworks;
 
 /**
- * Brian2's CUBA and COBAHH from their model strings (generated kernels, {@code on_pre} synapses) against the built-in
- * networks with the same connectivity, per step of a run of 100 in the steady state (after 2000 steps). Wall seconds
- * per biological second = score / 100.
+ * Brian2's COBA, CUBA and COBAHH from their model strings (generated kernels, {@code on_pre} synapses) against the
+ * built-in networks with the same connectivity, per step of a run of 100 in the steady state (after 2000 steps).
+ * Wall seconds per biological second = score / 100.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,7 +31,7 @@ import org.vecsnn.networks.EquationNetworks;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
 public class EquationNetworkBenchmark {
-    @Param({"cuba", "cobahh"})
+    @Param({"coba", "cuba", "cobahh"})
     String network;
 
     @Param({"equations", "built-in"})
