@@ -62,6 +62,8 @@ class EquationSynapseErrorsTest {
         bad("subtracting delivery", MODEL, ON_PRE.replace("ge += w", "gi -= w"), ON_POST, "line 1",
                 "the delivery subtracts its weight");
         bad("two deliveries", MODEL, ON_PRE + "\ngi += w", ON_POST, "line 4", "a second delivery");
+        bad("delivery joined by ';'", MODEL, "ge += w; Apre += dApre\nw = clip(w + Apost, 0, gmax)", ON_POST,
+                "line 1", "must stand on a line of its own, without ';'");
         bad("assigning a derivative", MODEL, ON_PRE + "\ndApre/dt = 0", ON_POST, "line 4", "column 1",
                 "cannot assign to the derivative dApre/dt");
         bad("unknown name", MODEL, ON_PRE.replace("w + Apost", "w + Apsot"), ON_POST, "on_pre, line 3",
