@@ -45,7 +45,7 @@ import org.vecsnn.equations.Equations.Kind;
  */
 public final class EquationModel implements NeuronModel {
     /** The compiled kernel classes of one generated source pair, and how long javac took. */
-    private record Compiled(Constructor<?> plain, Constructor<?> vector, double compileSeconds) {}
+    private record Compiled(Constructor<?> plain, Constructor<?> vector, double compileSeconds, boolean fromDisk) {}
 
     private static final Map<String, Compiled> CACHE = new ConcurrentHashMap<>();
 
@@ -244,10 +244,11 @@ public final class EquationModel implements NeuronModel {
         if (vector != null) {
             sources.put("Vector" + hash, vector);
         }
-        Map<String, Class<?>> classes = InMemoryCompiler.compile(sources, vector != null);
+        InMemoryCompiler.Loaded loaded = InMemoryCompiler.compile(sources, vector != null);
+        Map<String, Class<?>> classes = loaded.classes();
         double seconds = (System.nanoTime() - start) * 1e-9;
         return new Compiled(constructor(classes.get("Plain" + hash)),
-                vector == null ? null : constructor(classes.get("Vector" + hash)), seconds);
+                vector == null ? null : constructor(classes.get("Vector" + hash)), seconds, loaded.fromDisk());
     }
 
     private static Constructor<?> constructor(Class<?> c) {
@@ -448,9 +449,17 @@ public final class EquationModel implements NeuronModel {
         return vectorSource;
     }
 
-    /** How long javac took for this model's kernels (both twins in one task), when they were compiled. */
+    /**
+     * How long javac took for this model's kernels (both twins in one task), when they were compiled; or how long
+     * loading them from the disk cache took.
+     */
     public double compileSeconds() {
         return compiled.compileSeconds();
+    }
+
+    /** Whether the kernels were loaded from the disk cache (see docs/EQUATIONS.md) rather than compiled. */
+    public boolean fromDiskCache() {
+        return compiled.fromDisk();
     }
 
     /** Whether the kernels came from the cache (a model with the same generated source compiled before). */

@@ -139,7 +139,7 @@ public final class SynapseModel implements PlasticityRule {
                 + "}\n";
         String name = "Synapse" + EquationModel.hash(template);
         source = template.replace("CLASS", name);
-        compiled = CACHE.computeIfAbsent(name, n -> InMemoryCompiler.compile(Map.of(n, source), false).get(n));
+        compiled = CACHE.computeIfAbsent(name, n -> InMemoryCompiler.compile(Map.of(n, source), false).classes().get(n));
         description = "SynapseModel[weight " + weight + ", state " + vars + ", dx/dt = a*x + b with a "
                 + Arrays.toString(slope) + ", b " + Arrays.toString(offset) + " per ms, statements "
                 + name + "]";
