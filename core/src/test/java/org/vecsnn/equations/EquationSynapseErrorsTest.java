@@ -114,4 +114,15 @@ class EquationSynapseErrorsTest {
         assertTrue(m.synapseState().names().equals(List.of("Apre", "Apost", "lastupdate")),
                 m.synapseState().names().toString());
     }
+
+    /** Brian2's ';' between statements on a line, on_post's two here, compiles to the same statements as two lines. */
+    @Test
+    void statementsSeparatedBySemicolonsAreThoseOfTwoLines() {
+        SynapseModel.Builder b = SynapseModel.builder(MODEL).onPre(ON_PRE).constant("taupre", "20*ms")
+                .constant("taupost", "20*ms").constant("dApre", "0.01").constant("dApost", "-0.0105")
+                .constant("gmax", "1");
+        SynapseModel lines = b.onPost(ON_POST).build();
+        SynapseModel joined = b.onPost(ON_POST.replace("\n", "; ")).build();
+        assertTrue(lines.source().equals(joined.source()), "the generated statements differ");
+    }
 }
