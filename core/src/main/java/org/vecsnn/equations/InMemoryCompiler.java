@@ -91,7 +91,7 @@ final class InMemoryCompiler {
                 try {
                     return new Loaded(load(sources, stored), true);
                 } catch (LinkageError | IllegalStateException e) {
-                    // a damaged class that passed the checksum (written so by a faulty disk): compile afresh
+                    // classes that do not define although the entry is intact and its key ours: compile, not fail
                 }
             }
         }
@@ -121,8 +121,8 @@ final class InMemoryCompiler {
         update(d, library);
         for (String c : linked) {
             update(d, c);
-            try (InputStream in = InMemoryCompiler.class.getClassLoader() == null ? null
-                    : InMemoryCompiler.class.getClassLoader().getResourceAsStream(c.replace('.', '/') + ".class")) {
+            // class files are resources no module encapsulates
+            try (InputStream in = InMemoryCompiler.class.getResourceAsStream("/" + c.replace('.', '/') + ".class")) {
                 d.update(in == null ? new byte[0] : in.readAllBytes());
             } catch (IOException e) {
                 update(d, "unreadable");
