@@ -65,7 +65,8 @@ final class CompareExamples implements Callable<Integer> {
     @Cli.Range(min = 1)
     int seeds = 3;
 
-    @Option(names = "--no-brian2", negatable = true, description = "run Brian2's side (the default), or with --no-brian2 only this core's")
+    @Option(names = "--no-brian2", negatable = true, description = "run Brian2's side (the default), or with"
+            + " --no-brian2 only this core's")
     boolean brian2 = true;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default ${DEFAULT-VALUE})")
