@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
         description = "Runs a benchmark network: Brette et al. 2007's COBA, CUBA or COBAHH, or the Potjans-Diesmann"
                 + " microcircuit. Relative paths are resolved against the current directory.",
         subcommands = {SeedExamples.class, Validate.class, VerifyMicrocircuit.class, StepLatency.class, LongRun.class,
-            ThreadScaling.class, CompareWithBrian2.class, CompareStdp.class, CompareBrunelWang.class, RunSonata.class,
-            RunDistributed.class, RunModelFile.class},
+            ThreadScaling.class, CompareWithBrian2.class, CompareExamples.class, CompareStdp.class,
+            CompareBrunelWang.class, RunSonata.class, RunDistributed.class, RunModelFile.class},
         footer = {"JVM options go in SNN_JAVA_OPTS, e.g. SNN_JAVA_OPTS=\"-Dvecsnn.kernels=plain\" or"
                 + " \"-Dvecsnn.vectorBits=256\".",
             "Exit codes: 0 done, 1 failed (validate: a case missed its bound), 2 usage error."})

@@ -82,6 +82,21 @@ class CommandLineTest {
         assertTrue(o.out().isEmpty(), "nothing ran: " + o.out());
     }
 
+    @Test
+    void compareExamplesTakesItsNetworksAndRefusesNoSeeds() {
+        CompareExamples compare = new CompareExamples();
+        Cli.commandLine(compare).parseArgs("--networks", "brunel,Izhikevich", "--seeds", "2", "--no-brian2");
+        assertEquals(List.of(CompareExamples.Example.BRUNEL, CompareExamples.Example.IZHIKEVICH), compare.networks);
+        assertEquals(2, compare.seeds);
+        assertFalse(compare.brian2);
+        assertTrue(new CompareExamples().brian2, "Brian2's side runs unless --no-brian2");
+        Outcome o = execute("compare-examples", "--seeds", "0");
+        assertEquals(Cli.USAGE, o.exitCode(), o.err());
+        assertTrue(o.err().contains("--seeds"), o.err());
+        o = execute("compare-examples", "--networks", "cuba");
+        assertEquals(Cli.USAGE, o.exitCode(), o.err());
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"", "examples", "validate", "latency", "longrun", "compare", "distributed"})
     void anUnwritableOutIsFoundBeforeAnythingRuns(String command, @TempDir Path dir) throws IOException {
@@ -177,7 +192,7 @@ class CommandLineTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"", "examples", "validate", "latency", "longrun", "scaling", "compare", "run",
-        "distributed", "model", "compare-stdp", "compare-brunel-wang"})
+        "distributed", "model", "compare-stdp", "compare-brunel-wang", "compare-examples"})
     void everyCommandHasHelp(String command) {
         Outcome o = execute(command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"});
         assertEquals(Cli.OK, o.exitCode(), o.err());

@@ -45,7 +45,7 @@ import org.vecsnn.equations.Equations.Kind;
  */
 public final class EquationModel implements NeuronModel {
     /** The compiled kernel classes of one generated source pair, and how long javac took. */
-    private record Compiled(Constructor<?> plain, Constructor<?> vector, double compileSeconds) {}
+    private record Compiled(Constructor<?> plain, Constructor<?> vector, double compileSeconds, boolean fromDisk) {}
 
     private static final Map<String, Compiled> CACHE = new ConcurrentHashMap<>();
 
@@ -239,10 +239,11 @@ public final class EquationModel implements NeuronModel {
         if (vector != null) {
             sources.put("Vector" + hash, vector);
         }
-        Map<String, Class<?>> classes = InMemoryCompiler.compile(sources, vector != null);
+        InMemoryCompiler.Loaded loaded = InMemoryCompiler.compile(sources, vector != null);
+        Map<String, Class<?>> classes = loaded.classes();
         double seconds = (System.nanoTime() - start) * 1e-9;
         return new Compiled(constructor(classes.get("Plain" + hash)),
-                vector == null ? null : constructor(classes.get("Vector" + hash)), seconds);
+                vector == null ? null : constructor(classes.get("Vector" + hash)), seconds, loaded.fromDisk());
     }
 
     private static Constructor<?> constructor(Class<?> c) {
@@ -300,43 +301,57 @@ public final class EquationModel implements NeuronModel {
         }
         Source src = Source.of(what, text);
         for (int line = 1; line <= src.lines().length; line++) {
-            List<Parser.Token> tokens = Parser.lex(src, line);
-            if (tokens.size() == 1) {
-                continue;
+            List<Parser.Token> all = Parser.lex(src, line);
+            // Brian2 also separates statements on a line by ';' ("v = c; u += d"): each ends at its ';' or the end
+            int start = 0;
+            for (int end = 0; end < all.size(); end++) {
+                if (all.get(end).kind() == Parser.Kind.END || all.get(end).is(";")) {
+                    statement(what, src, line, all.subList(start, end + 1), eqs, checker, constants, input, out);
+                    start = end + 1;
+                }
             }
-            Parser.Token target = tokens.get(0);
-            Expr.Pos at = new Expr.Pos(line, target.column(), target.end());
-            if (tokens.size() < 3 || target.kind() != Parser.Kind.NAME || !(tokens.get(1).is("=")
-                    || tokens.get(1).is("+=") || tokens.get(1).is("-=") || tokens.get(1).is("*=")
-                    || tokens.get(1).is("/="))) {
-                throw EquationException.at(src, at, "a" + (what.equals("reset") ? " reset" : "n " + what)
-                        + " statement is 'x = expr' (or +=, -=, *=, /=)");
-            }
-            String name = target.text();
-            Equation e = eqs.get(name);
-            String refusal = e == null ? (constants.contains(name) ? "is an external constant"
-                    : "is not a variable of the model; variables: " + eqs.all().keySet())
-                    : e.kind() == Kind.SUBEXPRESSION ? "is a subexpression (computed from the state)"
-                    : e.has("constant") ? "is a constant parameter" : e.has("shared") ? "is a shared parameter"
-                    : name.equals(input) ? "is the input (written by the engine every step)" : null;
-            if (refusal != null) {
-                throw EquationException.at(src, at, "cannot assign to '" + name + "': it " + refusal);
-            }
-            Expr value = new Parser(src, line, tokens, 2, tokens.size() - 1).whole();
-            String op = tokens.get(1).text();
-            Dimension d = checker.dimension(src, value, null);
-            Dimension expected = op.equals("*=") || op.equals("/=") ? Dimension.ONE : e.dimension();
-            if (!d.equals(expected)) {
-                throw EquationException.at(src, value.pos(), "units do not match in the " + what + " of " + name + ": '"
-                        + src.text(value.pos()) + "' has unit " + d + ", " + (expected.dimensionless()
-                        ? "a factor must be dimensionless" : name + " has unit " + expected));
-            }
-            Expr lowered = checker.lower(value);
-            Expr next = op.equals("=") ? lowered
-                    : Expr.binary(op.substring(0, 1), Expr.name(name), lowered);
-            out.add(Map.entry(name, Algebra.simplify(next)));
         }
         return out;
+    }
+
+    /** One statement: its tokens, the last of them its end (';' or the end of the line). */
+    private static void statement(String what, Source src, int line, List<Parser.Token> tokens, Equations eqs,
+                                  Checker checker, Set<String> constants, String input,
+                                  List<Map.Entry<String, Expr>> out) {
+        if (tokens.size() == 1) {
+            return;
+        }
+        Parser.Token target = tokens.get(0);
+        Expr.Pos at = new Expr.Pos(line, target.column(), target.end());
+        if (tokens.size() < 3 || target.kind() != Parser.Kind.NAME || !(tokens.get(1).is("=")
+                || tokens.get(1).is("+=") || tokens.get(1).is("-=") || tokens.get(1).is("*=")
+                || tokens.get(1).is("/="))) {
+            throw EquationException.at(src, at, "a" + (what.equals("reset") ? " reset" : "n " + what)
+                    + " statement is 'x = expr' (or +=, -=, *=, /=)");
+        }
+        String name = target.text();
+        Equation e = eqs.get(name);
+        String refusal = e == null ? (constants.contains(name) ? "is an external constant"
+                : "is not a variable of the model; variables: " + eqs.all().keySet())
+                : e.kind() == Kind.SUBEXPRESSION ? "is a subexpression (computed from the state)"
+                : e.has("constant") ? "is a constant parameter" : e.has("shared") ? "is a shared parameter"
+                : name.equals(input) ? "is the input (written by the engine every step)" : null;
+        if (refusal != null) {
+            throw EquationException.at(src, at, "cannot assign to '" + name + "': it " + refusal);
+        }
+        Expr value = new Parser(src, line, tokens, 2, tokens.size() - 1).whole();
+        String op = tokens.get(1).text();
+        Dimension d = checker.dimension(src, value, null);
+        Dimension expected = op.equals("*=") || op.equals("/=") ? Dimension.ONE : e.dimension();
+        if (!d.equals(expected)) {
+            throw EquationException.at(src, value.pos(), "units do not match in the " + what + " of " + name + ": '"
+                    + src.text(value.pos()) + "' has unit " + d + ", " + (expected.dimensionless()
+                    ? "a factor must be dimensionless" : name + " has unit " + expected));
+        }
+        Expr lowered = checker.lower(value);
+        Expr next = op.equals("=") ? lowered
+                : Expr.binary(op.substring(0, 1), Expr.name(name), lowered);
+        out.add(Map.entry(name, Algebra.simplify(next)));
     }
 
     /** The core's unit of a dimension, in words. */
@@ -425,9 +440,17 @@ public final class EquationModel implements NeuronModel {
         return vectorSource;
     }
 
-    /** How long javac took for this model's kernels (both twins in one task), when they were compiled. */
+    /**
+     * How long javac took for this model's kernels (both twins in one task), when they were compiled; or how long
+     * loading them from the disk cache took.
+     */
     public double compileSeconds() {
         return compiled.compileSeconds();
+    }
+
+    /** Whether the kernels were loaded from the disk cache (see docs/EQUATIONS.md) rather than compiled. */
+    public boolean fromDiskCache() {
+        return compiled.fromDisk();
     }
 
     /** Whether the kernels came from the cache (a model with the same generated source compiled before). */

@@ -139,7 +139,7 @@ public final class SynapseModel implements PlasticityRule {
                 + "}\n";
         String name = "Synapse" + EquationModel.hash(template);
         source = template.replace("CLASS", name);
-        compiled = CACHE.computeIfAbsent(name, n -> InMemoryCompiler.compile(Map.of(n, source), false).get(n));
+        compiled = CACHE.computeIfAbsent(name, n -> InMemoryCompiler.compile(Map.of(n, source), false).classes().get(n));
         description = "SynapseModel[weight " + weight + ", state " + vars + ", dx/dt = a*x + b with a "
                 + Arrays.toString(slope) + ", b " + Arrays.toString(offset) + " per ms, statements "
                 + name + "]";
@@ -209,6 +209,10 @@ public final class SynapseModel implements PlasticityRule {
                 continue;
             }
             Expr.Pos at = new Expr.Pos(line, t.getFirst().column(), t.getFirst().end());
+            if (t.stream().anyMatch(token -> token.is(";"))) {
+                throw EquationException.at(src, at, "the delivery ('" + t.getFirst().text() + " += …') must stand on"
+                        + " a line of its own, without ';'");
+            }
             Expr.Pos rest = new Expr.Pos(line, t.get(Math.min(2, t.size() - 2)).column(), t.get(t.size() - 2).end());
             Equation p = t.size() == 4 && t.get(2).kind() == Parser.Kind.NAME ? eqs.get(t.get(2).text()) : null;
             if (p == null || p.kind() != Kind.PARAMETER) {

@@ -109,6 +109,10 @@ class EquationErrorsTest {
                 "'q': it is not a variable of the model");
         bad("reset assigns the input", LIF + "\nI : amp", b -> b.input("I").reset("I = 0*pA"), "it is the input");
         bad("reset comparison", LIF, b -> b.reset("v == El"), "a reset statement is 'x = expr'");
+        bad("reset statement after ';' assigns an external constant", LIF, b -> b.reset("v = El; El = 1*mV"),
+                "column 9", "it is an external constant");
+        bad("reset statement after an empty one, without a value", LIF, b -> b.reset("v = El;; v ="),
+                "column 13", "expected a number, a name or '('");
         bad("threshold that cannot change", LIF, b -> b.threshold("El > 0*mV"), "depends on no variable");
         bad("threshold that is a number", LIF, b -> b.threshold("v + El"), "is not a condition");
         bad("flag on a differential equation", "dv/dt = (El - v)/tau : volt (constant)",

@@ -62,6 +62,8 @@ class EquationSynapseErrorsTest {
         bad("subtracting delivery", MODEL, ON_PRE.replace("ge += w", "gi -= w"), ON_POST, "line 1",
                 "the delivery subtracts its weight");
         bad("two deliveries", MODEL, ON_PRE + "\ngi += w", ON_POST, "line 4", "a second delivery");
+        bad("delivery joined by ';'", MODEL, "ge += w; Apre += dApre\nw = clip(w + Apost, 0, gmax)", ON_POST,
+                "line 1", "must stand on a line of its own, without ';'");
         bad("assigning a derivative", MODEL, ON_PRE + "\ndApre/dt = 0", ON_POST, "line 4", "column 1",
                 "cannot assign to the derivative dApre/dt");
         bad("unknown name", MODEL, ON_PRE.replace("w + Apost", "w + Apsot"), ON_POST, "on_pre, line 3",
@@ -111,5 +113,16 @@ class EquationSynapseErrorsTest {
         assertTrue(m.weightName().equals("g"), m.weightName());
         assertTrue(m.synapseState().names().equals(List.of("Apre", "Apost", "lastupdate")),
                 m.synapseState().names().toString());
+    }
+
+    /** Brian2's ';' between statements on a line, on_post's two here, compiles to the same statements as two lines. */
+    @Test
+    void statementsSeparatedBySemicolonsAreThoseOfTwoLines() {
+        SynapseModel.Builder b = SynapseModel.builder(MODEL).onPre(ON_PRE).constant("taupre", "20*ms")
+                .constant("taupost", "20*ms").constant("dApre", "0.01").constant("dApost", "-0.0105")
+                .constant("gmax", "1");
+        SynapseModel lines = b.onPost(ON_POST).build();
+        SynapseModel joined = b.onPost(ON_POST.replace("\n", "; ")).build();
+        assertTrue(lines.source().equals(joined.source()), "the generated statements differ");
     }
 }
