@@ -394,7 +394,7 @@ public final class KineticEquations implements KineticModel {
         String className = "Kinetic" + EquationModel.hash(template);
         source = template.replace("CLASS", className);
         Class<?> compiled = CACHE.computeIfAbsent(className,
-                n -> InMemoryCompiler.compile(Map.of(n, source), false).get(n));
+                n -> InMemoryCompiler.compile(Map.of(n, source), false).classes().get(n));
         try {
             return (Kernel) compiled.getConstructor().newInstance();
         } catch (NoSuchMethodException | InstantiationException | IllegalAccessException
