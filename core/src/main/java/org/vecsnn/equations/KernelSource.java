@@ -281,6 +281,11 @@ final class KernelSource {
         if (e instanceof Name n && n.name().equals("t")) {
             return "t";
         }
+        if (e instanceof Binary b && b.op().equals("/") && bindTime(b.right()) && !bindTime(b.left())) {
+            // by a constant: times its reciprocal, evaluated once in double (a division in lanes costs about ten
+            // multiplications; Brian2's C++ does the same under -ffast-math)
+            return value(new Binary("*", b.left(), new Binary("/", Expr.num(1), b.right(), null), null));
+        }
         String key = Expr.print(e);
         if (bindTime(e)) {
             return "k" + slotIndex.computeIfAbsent(key, k -> {
