@@ -40,7 +40,8 @@ import org.vecsnn.models.synapse.KineticReceptor;
  *
  * <p>The summed variable is {@code name_post = w*s} (or {@code s*w}): w, a parameter, is the projection's weight and s
  * a differential variable or a subexpression (computed after each step, as the built-in GABA_B's
- * {@code s = G⁴/(G⁴ + K_d)}). The channel's variables are stepped with {@code t} unknown: equations and statements
+ * {@code s = G⁴/(G⁴ + K_d)}). The receptor's output turns the sum into a current, or {@link #summedOnto} writes it
+ * into a parameter of the neurons' own equations, as Brian2 does. The channel's variables are stepped with {@code t} unknown: equations and statements
  * may not read {@code t}, noise or random numbers, nor parameters other than the weight and the transmitter.
  *
  * <p>BrainPy's transmitter pulse, which Brian2's strings can only write as a comparison of times: a parameter
