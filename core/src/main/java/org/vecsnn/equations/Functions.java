@@ -68,14 +68,6 @@ public final class Functions {
         return x < 0 ? (float) StrictMath.ceil(x) : (float) StrictMath.floor(x);
     }
 
-    /**
-     * x, or 0 where |x| is below the smallest normal float: a decaying state (x·e^(−dt/τ)) sticks at a subnormal
-     * value that the product rounds back to, and every operation on a subnormal costs about a hundred cycles.
-     */
-    public static float flush(float x) {
-        return Math.abs(x) < Float.MIN_NORMAL ? 0f : x;
-    }
-
     /** Brian2's exprel: (e^x − 1)/x, 1 at 0. */
     public static float exprel(float x) {
         return x == 0f ? 1f : Exp.expm1(x) / x;

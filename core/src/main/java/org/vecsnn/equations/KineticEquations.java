@@ -362,9 +362,9 @@ public final class KineticEquations implements KineticModel {
             step.append("            float v_").append(t.getKey()).append(" = ")
                     .append(SynapseModel.java(numeric(t.getValue(), numbers))).append(";\n");
         }
-        for (String x : diff) { // subnormals flushed to 0 (Functions.flush): silent channels would stick there
-            step.append("            float n_").append(x).append(" = Functions.flush(")
-                    .append(SynapseModel.java(numeric(update.next().get(x), numbers))).append(");\n");
+        for (String x : diff) {
+            step.append("            float n_").append(x).append(" = ")
+                    .append(SynapseModel.java(numeric(update.next().get(x), numbers))).append(";\n");
         }
         for (String x : diff) {
             step.append("            a").append(index(x)).append("[c] = n_").append(x).append(";\n");

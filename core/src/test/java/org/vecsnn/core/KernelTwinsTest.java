@@ -115,12 +115,35 @@ class KernelTwinsTest {
         compare((k, s) -> k.affine(s.g, s.v, 0.97f, 0.003f, 0, N));
         compare((k, s) -> k.hill4(s.g, s.input, 100f, 0, N));
         compare((k, s) -> k.countDown(s.refractory, 0, N));
+        compare((k, s) -> {
+            for (int i = 0; i + 1 < N; i += 3) { // subnormals of both signs, the smallest normals, and zeros
+                s.g[i] = (i % 2 == 0 ? 1 : -1) * Float.MIN_VALUE * (1 + i % 5);
+                s.g[i + 1] = i % 4 == 0 ? Float.MIN_NORMAL : -0f;
+            }
+            k.flushSubnormals(s.g, 0, N);
+        });
         AffineStep on = new AffineStep(0.9f, 0.01f, 0.05f);
         AffineStep off = new AffineStep(0.98f, 0.002f, 0f);
         compare((k, s) -> k.pulsedAffine(s.g, s.v, s.refractory, on, off, 0, N));
         compare((k, s) -> k.relax(s.g, s.low, s.g2, 0.002f, 0.3f, 0, N));
         compare((k, s) -> k.relax(s.g2, s.low, s.g2, 0.0007f, 0f, 16, N));
         compare((k, s) -> k.pulsedRelax(s.g, s.low, s.refractory, on, off, 0, N));
+    }
+
+    @Test
+    void flushSubnormalsZeroesExactlyTheSubnormals() {
+        float[] x = {Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL * 0.999f, Float.MIN_NORMAL,
+            -Float.MIN_NORMAL, 1e-30f, -0f, 0f, 3f, Float.NaN, Float.NEGATIVE_INFINITY, -1e-39f, 1e-38f, 2e-38f, 5f,
+            -7f};
+        float[] expected = {0f, 0f, 0f, Float.MIN_NORMAL, -Float.MIN_NORMAL, 1e-30f, 0f, 0f, 3f, Float.NaN,
+            Float.NEGATIVE_INFINITY, 0f, 0f, 2e-38f, 5f, -7f};
+        for (Kernels k : new Kernels[] {new PlainKernels(), KernelProvider.get()}) {
+            float[] y = x.clone();
+            k.flushSubnormals(y, 0, y.length);
+            for (int i = 0; i < y.length; i++) {
+                assertEquals(expected[i], y[i], 0f, k.name() + ": x = " + x[i]);
+            }
+        }
     }
 
     /** The kernels with exp, bit for bit: one exp (Exp) written out in both twins. */

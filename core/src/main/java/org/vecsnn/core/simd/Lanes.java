@@ -64,6 +64,13 @@ public interface Lanes {
     /** {@code pulse = max(pulse − 1, 0)}. */
     void countDown(int[] pulse, int from, int to);
 
+    /**
+     * {@code x = 0} where {@code |x|} is below the smallest normal float: a state decaying as {@code x·e^(−dt/τ)}
+     * sticks at a subnormal value the product rounds back to, and each operation on a subnormal costs about a
+     * hundred cycles (a kinetic channel step 8.4 instead of 0.6 ns).
+     */
+    void flushSubnormals(float[] x, int from, int to);
+
     /** {@code y = e^x} with {@link Exp#exp}: bit-identical in both twins at every width. */
     void exp(float[] x, float[] y, int from, int to);
 

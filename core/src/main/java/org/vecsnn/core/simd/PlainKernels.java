@@ -252,6 +252,15 @@ public final class PlainKernels implements Kernels {
     }
 
     @Override
+    public void flushSubnormals(float[] x, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Math.abs(x[i]) < Float.MIN_NORMAL) {
+                x[i] = 0f;
+            }
+        }
+    }
+
+    @Override
     public void countDown(int[] pulse, int from, int to) {
         for (int i = from; i < to; i++) {
             pulse[i] = Math.max(pulse[i] - 1, 0);

@@ -368,6 +368,14 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void flushSubnormals(float[] x, int from, int to) {
+        for (int i = from; i < to; i += LANES) {
+            FloatVector xi = FloatVector.fromArray(FLOATS, x, i);
+            xi.blend(0f, xi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL)).intoArray(x, i);
+        }
+    }
+
+    @Override
     public void countDown(int[] pulse, int from, int to) {
         for (int i = from; i < to; i += LANES) {
             IntVector.fromArray(INTS, pulse, i).sub(1).max(0).intoArray(pulse, i);

@@ -170,6 +170,9 @@ public final class KineticReceptor extends SynapticInput {
         int s = model.outputVariable();
         for (Channels set : channelSets) {
             dynamics.advance(kernels, set.vars, set.pulse, set.scratch, set.vars[0].length);
+            for (float[] variable : set.vars) { // a silent channel's decaying state would stick at a subnormal
+                kernels.flushSubnormals(variable, 0, variable.length);
+            }
             set.advanceSums(kernels);
             set.sumInto(kernels, g, s);
         }
