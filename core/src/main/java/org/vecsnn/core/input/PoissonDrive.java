@@ -151,15 +151,15 @@ public final class PoissonDrive implements CurrentInput {
 
     @Override
     public void apply(long step, TimeGrid grid, Kernels kernels, int from, int to) {
-        // applied before the step's update: into the synapse's state where it takes this step's weights at once
-        float[] direct = synapse.dueAtNextStep();
-        float[] arrivals = direct != null ? direct : synapse.arrivals().data();
-        int slot = direct != null ? 0 : synapse.arrivals().slot(step);
         int lo = Math.max(from, this.from);
         int hi = Math.min(to, this.to);
         if (step < startStep || step >= endStep || lo >= hi) {
             return;
         }
+        // applied before the step's update: into the synapse's state where it takes this step's weights at once
+        float[] direct = synapse.dueAtNextStep();
+        float[] arrivals = direct != null ? direct : synapse.arrivals().data();
+        int slot = direct != null ? 0 : synapse.arrivals().slot(step);
         long stepKey = SplitMix64.mix(seed ^ step * 0x9E3779B97F4A7C15L);
         kernels.poissonArrivals(stepKey, cumulative, weight, arrivals, slot, lo, hi);
     }

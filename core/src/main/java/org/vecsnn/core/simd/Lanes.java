@@ -24,6 +24,11 @@ public interface Lanes {
      */
     void decay(float[] y, float decrement, int from, int to);
 
+    /** The decrement {@code d = 1 − e^(−dt/τ)} of {@link #decay} for time constant τ (ms) at step dt (ms). */
+    static float decrement(double dt, double tau) {
+        return (float) -StrictMath.expm1(-dt / tau);
+    }
+
     /** {@code input[i] += value} over {@code [from, to)}. */
     void add(float[] input, float value, int from, int to);
 

@@ -62,28 +62,19 @@ public record InhibitoryStdp(double eta, double tau, double rho0, double wMax, d
                 new double[] {tau}, dt, Pairing.ALL_TO_ALL);
         double depression = -eta * alpha();
         long onsetStep = new TimeGrid(dt).steps("inhibitory STDP onset", onset, 0);
-        return new PlasticityKernel() {
+        return new SpikeTimingKernel(pre, post) {
             @Override
-            public float preSpike(long step, int row) {
+            void learnAtPre(long step, int row) {
                 if (step >= onsetStep) {
                     updates.row(row, post, 0, eta, depression);
                 }
-                pre.spike(row);
-                return 1f;
             }
 
             @Override
-            public void afterStep(long step) {
-                pre.advance();
-                post.advance();
-            }
-
-            @Override
-            public void postSpike(long step, int column) {
+            void learnAtPost(long step, int column) {
                 if (step >= onsetStep) {
                     updates.column(column, pre, 0, eta);
                 }
-                post.spike(column);
             }
         };
     }

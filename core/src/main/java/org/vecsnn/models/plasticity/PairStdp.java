@@ -94,24 +94,15 @@ public record PairStdp(double aPlus, double aMinus, double tauPlus, double tauMi
                 new double[] {tauPlus}, dt, pairing);
         Traces post = new Traces(synapses, false, new String[] {"x_post"},
                 new double[] {tauMinus}, dt, pairing);
-        return new PlasticityKernel() {
+        return new SpikeTimingKernel(pre, post) {
             @Override
-            public float preSpike(long step, int row) {
+            void learnAtPre(long step, int row) {
                 updates.row(row, post, 0, -aMinus, 0);
-                pre.spike(row);
-                return 1f;
             }
 
             @Override
-            public void afterStep(long step) {
-                pre.advance();
-                post.advance();
-            }
-
-            @Override
-            public void postSpike(long step, int column) {
+            void learnAtPost(long step, int column) {
                 updates.column(column, pre, 0, aPlus);
-                post.spike(column);
             }
         };
     }

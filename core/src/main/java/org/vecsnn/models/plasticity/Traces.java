@@ -37,7 +37,7 @@ final class Traces {
         decrements = new float[names.length];
         for (int k = 0; k < names.length; k++) {
             values[k] = store.floats(names[k]);
-            decrements[k] = (float) -StrictMath.expm1(-dt / taus[k]);
+            decrements[k] = Lanes.decrement(dt, taus[k]);
         }
         nearest = pairing == Pairing.NEAREST;
         lanes = synapses.lanes();

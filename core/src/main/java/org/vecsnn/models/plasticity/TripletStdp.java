@@ -86,24 +86,15 @@ public record TripletStdp(double a2Plus, double a3Plus, double a2Minus, double a
                 new double[] {tauPlus, tauX}, dt, pairing);
         Traces post = new Traces(synapses, false, new String[] {"o1", "o2"},
                 new double[] {tauMinus, tauY}, dt, pairing);
-        return new PlasticityKernel() {
+        return new SpikeTimingKernel(pre, post) {
             @Override
-            public float preSpike(long step, int row) {
+            void learnAtPre(long step, int row) {
                 updates.row(row, post, 0, -(a2Minus + a3Minus * pre.at(1, row)), 0);
-                pre.spike(row);
-                return 1f;
             }
 
             @Override
-            public void afterStep(long step) {
-                pre.advance();
-                post.advance();
-            }
-
-            @Override
-            public void postSpike(long step, int column) {
+            void learnAtPost(long step, int column) {
                 updates.column(column, pre, 0, a2Plus + a3Plus * post.at(1, column));
-                post.spike(column);
             }
         };
     }

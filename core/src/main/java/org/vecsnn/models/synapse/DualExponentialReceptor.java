@@ -7,6 +7,7 @@ import org.vecsnn.core.Check;
 import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
+import org.vecsnn.core.simd.Lanes;
 import org.vecsnn.core.state.StateSpec;
 import org.vecsnn.core.state.StateVariable;
 
@@ -139,8 +140,8 @@ public final class DualExponentialReceptor extends SynapticInput {
         double dt = grid.dt();
         double ed = StrictMath.exp(-dt / tauDecay);
         double er = StrictMath.exp(-dt / tauRise);
-        decayDecrement = (float) -StrictMath.expm1(-dt / tauDecay);
-        riseDecrement = (float) -StrictMath.expm1(-dt / tauRise);
+        decayDecrement = Lanes.decrement(dt, tauDecay);
+        riseDecrement = Lanes.decrement(dt, tauRise);
         coupling = (float) (isAlpha() ? dt * ed : tauRise * tauDecay / (tauDecay - tauRise) * (ed - er));
         jump = (float) (normalisation == Normalisation.PEAK ? 1 / unitJumpPeak() : 1);
     }

@@ -9,6 +9,7 @@ import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
+import org.vecsnn.core.simd.Lanes;
 import org.vecsnn.core.state.StateSpec;
 import org.vecsnn.core.state.StateVariable;
 
@@ -121,7 +122,7 @@ public final class ExponentialReceptor extends SynapticInput implements FusableS
     protected void prepareDynamics(TimeGrid grid) {
         double dt = grid.dt();
         kernels = target().network().kernels();
-        decrement = (float) -StrictMath.expm1(-dt / tau);
+        decrement = Lanes.decrement(dt, tau);
         scale = membrane.model() instanceof org.vecsnn.models.neuron.Lif lif && lif.method() == Integrator.EXACT
                 ? (float) exactCurrentScale(tau, lif.tau(), dt) : 1f;
     }

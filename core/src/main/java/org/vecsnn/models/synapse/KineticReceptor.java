@@ -486,12 +486,7 @@ public final class KineticReceptor extends SynapticInput {
             if (dense != null) {
                 Arrays.fill(columnSums, 0f);
                 kernels.denseColumnSums(dense, count, denseStride, release, s, columnSums);
-                for (int j = 0; j + 1 < columnStart.length; j++) {
-                    g[targetFrom + j] += columnSums[j];
-                }
-                return;
-            }
-            if (terms != null) {
+            } else if (terms != null) {
                 for (int c = 0; c < count; c++) {
                     terms[c] = weight * release[c] * s[c];
                 }
@@ -499,7 +494,7 @@ public final class KineticReceptor extends SynapticInput {
             } else {
                 kernels.weightedColumnSums(blocks, release, s, columnSums);
             }
-            for (int j = 0; j < blocks.columns(); j++) {
+            for (int j = 0; j + 1 < columnStart.length; j++) {
                 g[targetFrom + j] += columnSums[j];
             }
         }
