@@ -23,9 +23,12 @@ import org.vecsnn.core.connect.SplitMix64;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
+import org.vecsnn.core.synapse.SynapticInput;
 import org.vecsnn.equations.EquationException;
 import org.vecsnn.equations.EquationModel;
+import org.vecsnn.equations.KineticEquations;
 import org.vecsnn.equations.OnPre;
+import org.vecsnn.models.synapse.KineticReceptor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,7 +45,9 @@ final class RunModelFile implements Callable<Integer> {
     private static final Set<String> TOP = Set.of("dt", "duration", "seed", "groups", "synapses");
     private static final Set<String> GROUP = Set.of("n", "equations", "constants", "threshold", "reset",
             "refractory", "method", "input", "initial");
-    private static final Set<String> SYNAPSE = Set.of("source", "target", "on_pre", "weight", "p", "delay");
+    private static final Set<String> SYNAPSE = Set.of("source", "target", "on_pre", "weight", "p", "delay", "model",
+            "constants", "method", "transmitter");
+    private static final Set<String> TRANSMITTER = Set.of("name", "concentration", "duration");
     private static final Pattern SLICE = Pattern.compile("(\\w+)\\[(\\d+):(\\d+)]");
     private static final Pattern DRAW = Pattern.compile("(uniform|normal)\\((.+),(.+)\\)");
 
@@ -130,13 +135,32 @@ final class RunModelFile implements Callable<Integer> {
                 throw new IllegalArgumentException(where + ": target = " + targetName + ": must be one of the groups "
                         + groups.keySet());
             }
-            String onPre = required(node, "on_pre", where).asText();
             JsonNode w = required(node, "weight", where);
-            String variable = onPre.strip().split("\\s+")[0].replaceAll("_post$", "");
-            double weight = w.isNumber() ? w.asDouble() : models.get(targetName).stored(variable, w.asText());
+            SynapticInput input;
+            double weight;
+            if (node.has("model")) { // clock-driven equations with a summed variable: a kinetic synapse
+                KineticEquations kinetic = kinetic(node, where);
+                input = new KineticReceptor(target, s.getKey(), kinetic, kinetic.summedOnto(target));
+                if (!w.isNumber()) {
+                    throw new IllegalArgumentException(where + ": weight = " + w.asText() + ": must be a number (the"
+                            + " synapse's w, in its stored unit)");
+                }
+                weight = w.asDouble();
+            } else {
+                for (String key : List.of("constants", "method", "transmitter")) {
+                    if (node.has(key)) {
+                        throw new IllegalArgumentException(where + ": '" + key + "' belongs to a synapse with a"
+                                + " 'model' (clock-driven equations and a summed variable)");
+                    }
+                }
+                String onPre = required(node, "on_pre", where).asText();
+                String variable = onPre.strip().split("\\s+")[0].replaceAll("_post$", "");
+                weight = w.isNumber() ? w.asDouble() : models.get(targetName).stored(variable, w.asText());
+                input = new OnPre(target, s.getKey(), onPre);
+            }
             // Brian2's delay d (ms, default 0) acts one step later here: the core's delay is d + dt
             double delay = number(node, "delay", 0) + dt;
-            net.connect(source, new OnPre(target, s.getKey(), onPre)).name(s.getKey())
+            net.connect(source, input).name(s.getKey())
                     .connector(Connectors.fixedProbability(number(node, "p", 1), true)).weight(weight).delay(delay)
                     .build();
         }
@@ -158,6 +182,22 @@ final class RunModelFile implements Callable<Integer> {
         }
         lines.forEach(spec.commandLine().getOut()::println);
         return Cli.OK;
+    }
+
+    /** A synapse's {@code model}, {@code on_pre}, {@code constants}, {@code method} and {@code transmitter}. */
+    private static KineticEquations kinetic(JsonNode node, String where) {
+        KineticEquations.Builder b = KineticEquations.builder(node.get("model").asText());
+        text(node, "on_pre").ifPresent(b::onPre);
+        node.path("constants").fields().forEachRemaining(c -> b.constant(c.getKey(), c.getValue().asText()));
+        text(node, "method").ifPresent(b::method);
+        if (node.has("transmitter")) {
+            JsonNode t = node.get("transmitter");
+            known(t, where + ", transmitter", TRANSMITTER);
+            b.transmitter(required(t, "name", where + ", transmitter").asText(),
+                    required(t, "concentration", where + ", transmitter").asText(),
+                    required(t, "duration", where + ", transmitter").asText());
+        }
+        return b.build();
     }
 
     private static Range range(Map<String, NeuronPopulation> groups, String text, String where) {

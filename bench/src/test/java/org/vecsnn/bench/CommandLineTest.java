@@ -153,6 +153,32 @@ class CommandLineTest {
         assertTrue(Files.size(dir.resolve("out").resolve("P_spikes.csv")) > 0);
     }
 
+    /**
+     * A kinetic synapse from strings in a model file (bench/models/nmda.yaml, smaller): without NMDA each neuron fires
+     * at the rate of its constant drive, the closed form of a LIF, period t_ref + τ·ln((V∞ − V_reset)/(V∞ − V_th))
+     * with V∞ = E_L + R·I = −49.2 mV: 41.6 ms, 24.0 Hz; the recurrent NMDA summed onto the neurons' equations raises
+     * it.
+     */
+    @Test
+    void modelRunsAKineticSynapseFromStrings(@TempDir Path dir) throws IOException {
+        // every neuron from the reset potential, so that without NMDA each fires at t_1 + k·T: 24 spikes in 1 s
+        String nmda = Files.readString(Path.of("models", "nmda.yaml")).replace("n: 400", "n: 100")
+                .replace("v: uniform(-70*mV, -50*mV)", "v: -55*mV").replace("p: 0.2", "p: 0.8");
+        double[] rates = new double[2];
+        for (int k = 0; k < 2; k++) {
+            Path file = Files.writeString(dir.resolve("nmda" + k + ".yaml"),
+                    k == 0 ? nmda.replace("weight: 1", "weight: 0") : nmda);
+            Outcome o = execute("model", file.toString(), "--out", dir.resolve("out" + k).toString());
+            assertEquals(Cli.OK, o.exitCode(), o.err());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("spikes, ([0-9.]+) Hz").matcher(o.out());
+            assertTrue(m.find(), o.out());
+            rates[k] = Double.parseDouble(m.group(1));
+        }
+        double closedForm = 1000 / (2 + 20 * Math.log((-49.2 + 55) / (-49.2 + 50)));
+        assertEquals(closedForm, rates[0], 0.05 * closedForm, "without NMDA");
+        assertTrue(rates[1] > 1.5 * rates[0], "NMDA raised the rate from " + rates[0] + " to " + rates[1] + " Hz");
+    }
+
     /** A bad model file: one message that says where, exit code 2, no stack trace. */
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = ';', quoteCharacter = '`', value = {
@@ -162,7 +188,12 @@ class CommandLineTest {
         "groups: {P: {n: 10}};'equations' is missing",
         "dt: fast;'dt' = fast: must be a number",
         "{groups: {P: {n: 10, equations: \"dv/dt = -v/(5*ms) : volt\"}}, synapses: {S: {source: Q, target: P,"
-            + " on_pre: v += w, weight: 1}}};source = Q: must be a group"})
+            + " on_pre: v += w, weight: 1}}};source = Q: must be a group",
+        "{groups: {P: {n: 10, equations: \"dv/dt = -v/(5*ms) : volt\"}}, synapses: {S: {source: P, target: P,"
+            + " model: \"dx/dt = -x/(2*ms) : 1\\nw : 1\\ng_post = w*x : 1 (summed)\", on_pre: x += 1, weight: 1}}}"
+            + ";declare 'g' as a per-neuron parameter",
+        "{groups: {P: {n: 10, equations: \"dv/dt = -v/(5*ms) : volt\"}}, synapses: {S: {source: P, target: P,"
+            + " on_pre: v += w, method: euler, weight: 1}}};'method' belongs to a synapse with a 'model'"})
     void modelRefusesABadFileWithOneMessage(String yaml, String says, @TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("bad.yaml"), yaml);
         Outcome o = execute("model", file.toString(), "--out", dir.resolve("out").toString());
