@@ -194,11 +194,19 @@ class KernelTwinsTest {
         reference.g[N - 1] = 0f;
         float[] expected = new float[plain.paddedColumns()];
         float[] expectedWeighted = new float[weighted.paddedColumns()];
-        for (int j = 0; j < columns; j++) {
+        for (int p = 0; p < columns; p++) { // lane position p holds column column[p]: the same for both layouts
+            int j = plain.column()[p];
             for (int e = start[j]; e < start[j + 1]; e++) {
-                expected[j] += reference.g[index[e]];
-                expectedWeighted[j] += weight[e] * reference.g[index[e]] * reference.g2[index[e]];
+                expected[p] += reference.g[index[e]];
+                expectedWeighted[p] += weight[e] * reference.g[index[e]] * reference.g2[index[e]];
             }
+        }
+        int[] byLength = plain.column().clone();
+        assertArrayEquals(byLength, weighted.column());
+        for (int p = 1; p < columns; p++) { // longest first, ties in column order
+            int a = start[byLength[p - 1] + 1] - start[byLength[p - 1]];
+            int b = start[byLength[p] + 1] - start[byLength[p]];
+            assertTrue(a > b || a == b && byLength[p - 1] < byLength[p], "column order at " + p);
         }
         for (Kernels kernels : new Kernels[] {new PlainKernels(), KernelProvider.get()}) {
             State s = new State(1);

@@ -5,14 +5,18 @@ package org.vecsnn.core.simd;
  * column {@code b·PAD + l} is at {@code blockStart[b] + k·PAD + l}, each column's entries in their own order, and a
  * column shorter than the longest of its block is padded with entries that add exactly nothing (index {@code pad}
  * of a value that stays 0, or weight 0). So SIMD lanes sum {@link Kernels#PAD} columns at once, each lane one column
- * in that column's order: the sums are those of a loop over each column, bit for bit.
+ * in that column's order: the sums are those of a loop over each column, bit for bit. The columns are laid out longest
+ * first (SELL-C-σ with σ all columns), so that a block's columns are of about one length: random columns of one
+ * mean length, laid out in their own order, pad a block to its longest (20 % more entries for 80 ± 9); sorted, by
+ * a few entries at most. Lane position p (of {@code b·PAD + l}) holds column {@code column[p]}.
  *
  * @param columns the columns (the last block may have fewer)
  * @param blockStart where each block's entries start; {@code blockStart[blocks]} is the total
  * @param index the value each entry reads
  * @param weight each entry's weight, or null where every entry weighs alike
+ * @param column the column at each lane position
  */
-public record ColumnBlocks(int columns, int[] blockStart, int[] index, float[] weight) {
+public record ColumnBlocks(int columns, int[] blockStart, int[] index, float[] weight, int[] column) {
     /**
      * Lays out the columns {@code columnStart} (column j's entries are {@code [columnStart[j], columnStart[j + 1])})
      * whose entries read {@code entryIndex} with weights {@code entryWeight} (null: none); padding reads {@code pad}
@@ -20,20 +24,22 @@ public record ColumnBlocks(int columns, int[] blockStart, int[] index, float[] w
      */
     public static ColumnBlocks of(int[] columnStart, int[] entryIndex, float[] entryWeight, int pad) {
         int columns = columnStart.length - 1;
+        int[] column = java.util.stream.IntStream.range(0, columns).boxed()
+                .sorted((x, y) -> Integer.compare(columnStart[y + 1] - columnStart[y],
+                        columnStart[x + 1] - columnStart[x]))
+                .mapToInt(Integer::intValue).toArray();
         int blocks = (columns + Kernels.PAD - 1) / Kernels.PAD;
         int[] blockStart = new int[blocks + 1];
-        for (int b = 0; b < blocks; b++) {
-            int longest = 0;
-            for (int j = b * Kernels.PAD; j < Math.min(columns, (b + 1) * Kernels.PAD); j++) {
-                longest = Math.max(longest, columnStart[j + 1] - columnStart[j]);
-            }
-            blockStart[b + 1] = Math.addExact(blockStart[b], longest * Kernels.PAD);
+        for (int b = 0; b < blocks; b++) { // longest first: a block's first column is its longest
+            int j = column[b * Kernels.PAD];
+            blockStart[b + 1] = Math.addExact(blockStart[b], (columnStart[j + 1] - columnStart[j]) * Kernels.PAD);
         }
         int[] index = new int[blockStart[blocks]];
         float[] weight = entryWeight == null ? null : new float[index.length];
         java.util.Arrays.fill(index, pad);
-        for (int j = 0; j < columns; j++) {
-            int base = blockStart[j / Kernels.PAD] + j % Kernels.PAD;
+        for (int p = 0; p < columns; p++) {
+            int j = column[p];
+            int base = blockStart[p / Kernels.PAD] + p % Kernels.PAD;
             for (int e = columnStart[j]; e < columnStart[j + 1]; e++) {
                 int at = base + (e - columnStart[j]) * Kernels.PAD;
                 index[at] = entryIndex[e];
@@ -42,7 +48,7 @@ public record ColumnBlocks(int columns, int[] blockStart, int[] index, float[] w
                 }
             }
         }
-        return new ColumnBlocks(columns, blockStart, index, weight);
+        return new ColumnBlocks(columns, blockStart, index, weight, column);
     }
 
     /** The length a sums array needs: every block whole. */

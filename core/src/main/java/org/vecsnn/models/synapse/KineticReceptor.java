@@ -494,8 +494,9 @@ public final class KineticReceptor extends SynapticInput {
             } else {
                 kernels.weightedColumnSums(blocks, release, s, columnSums);
             }
-            for (int j = 0; j + 1 < columnStart.length; j++) {
-                g[targetFrom + j] += columnSums[j];
+            int[] at = dense != null ? null : blocks.column(); // the blocks' sums are by lane position
+            for (int p = 0; p + 1 < columnStart.length; p++) {
+                g[targetFrom + (at == null ? p : at[p])] += columnSums[p];
             }
         }
     }
