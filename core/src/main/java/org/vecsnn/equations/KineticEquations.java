@@ -259,7 +259,8 @@ public final class KineticEquations implements KineticModel {
      * parameter of {@code target}'s equations named by the summed variable without {@code _post} (Brian2's
      * {@code s_NMDA_tot : 1} for {@code s_NMDA_tot_post = w*s_NMDA}) is set to each neuron's {@code Σ w·s}, and the
      * neurons' equations decide the current. Give it to the receptor:
-     * {@code new KineticReceptor(cells, "nmda", nmda, nmda.summedOnto(cells))}. One receptor per such parameter.
+     * {@code new KineticReceptor(cells, "nmda", nmda, nmda.summedOnto(cells))}; a second one onto the same parameter is
+     * refused (it would overwrite the first).
      */
     public SynapticOutput summedOnto(NeuronPopulation target) {
         String variable = summedName.substring(0, summedName.length() - "_post".length());
@@ -278,6 +279,14 @@ public final class KineticEquations implements KineticModel {
         if (!p.dimension().equals(summedDimension)) {
             throw new IllegalArgumentException("summed variable " + summedName + " has unit " + summedDimension
                     + ", the target's " + variable + " has unit " + p.dimension());
+        }
+        for (org.vecsnn.core.synapse.SynapticInput in : target.synapticInputs()) {
+            if (in.output() instanceof SummedOnto other && other.variable().equals(variable)) {
+                throw new IllegalArgumentException("summed variable " + summedName + ": synapse '" + in.name()
+                        + "' already sums onto '" + variable + "' of population '" + target.name() + "' (each"
+                        + " step sets it, so the second would overwrite the first); connect both projections onto"
+                        + " that one synapse");
+            }
         }
         return new SummedOnto(variable, target.state(variable));
     }

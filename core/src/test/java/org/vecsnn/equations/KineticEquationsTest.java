@@ -131,7 +131,7 @@ class KineticEquationsTest {
     }
 
     @Test
-    void summedOntoRefusesATargetWithoutThatParameter() {
+    void summedOntoRefusesATargetWithoutThatParameterOrOneAlreadySummedOnto() {
         KineticEquations nmda = BrunelWang2001.nmdaFromBrian2Strings();
         Network net = new Network(DT, KernelProvider.get());
         NeuronPopulation lif = net.addNeurons("lif", 1, Lif.defaults());
@@ -144,6 +144,13 @@ class KineticEquationsTest {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> nmda.summedOnto(other));
         assertTrue(missing.getMessage().contains("'s_NMDA_tot' as a per-neuron parameter"), missing.getMessage());
+        NeuronPopulation cells = net.addNeurons("cells", 1, EquationModel.builder("""
+                dv/dt = -v/(10*ms) + s_NMDA_tot/ms*mV : volt
+                s_NMDA_tot : 1""").threshold("v > 1*volt").build());
+        new KineticReceptor(cells, "NMDA", nmda, nmda.summedOnto(cells));
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> nmda.summedOnto(cells));
+        assertTrue(twice.getMessage().contains("synapse 'NMDA' already sums onto 's_NMDA_tot'"), twice.getMessage());
     }
 
     @Test
