@@ -3,7 +3,6 @@ package org.vecsnn.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -161,7 +160,7 @@ final class CompareExamples implements Callable<Integer> {
         return String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %.4f |", example.key, simulator,
                 runs.size(), meanSd(runs, Run::rateE), meanSd(runs, Run::rateI), meanSd(runs, Run::rate),
                 reference == null ? "" : String.format(Locale.ROOT, "%+.1f %%", 100 * (rate / reference - 1)),
-                median(runs.stream().mapToDouble(Run::wallPerBio).toArray()));
+                JarComparison.quantile(runs.stream().mapToDouble(Run::wallPerBio).toArray(), 0.5));
     }
 
     private static String csv(Example example, String simulator, int seed, Run r) {
@@ -181,11 +180,5 @@ final class CompareExamples implements Callable<Integer> {
         double ss = runs.stream().mapToDouble(f).map(x -> (x - m) * (x - m)).sum();
         return runs.size() < 2 ? String.format(Locale.ROOT, "%.2f", m)
                 : String.format(Locale.ROOT, "%.2f ± %.2f", m, Math.sqrt(ss / (runs.size() - 1)));
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 }

@@ -45,7 +45,7 @@ import org.vecsnn.equations.Equations.Kind;
  */
 public final class EquationModel implements NeuronModel {
     /** The compiled kernel classes of one generated source pair, and how long javac took. */
-    private record Compiled(Constructor<?> plain, Constructor<?> vector, double compileSeconds, boolean fromDisk) {}
+    private record Compiled(Constructor<?> plain, Constructor<?> vector, double compileSeconds) {}
 
     private static final Map<String, Compiled> CACHE = new ConcurrentHashMap<>();
 
@@ -239,11 +239,10 @@ public final class EquationModel implements NeuronModel {
         if (vector != null) {
             sources.put("Vector" + hash, vector);
         }
-        InMemoryCompiler.Loaded loaded = InMemoryCompiler.compile(sources, vector != null);
-        Map<String, Class<?>> classes = loaded.classes();
+        Map<String, Class<?>> classes = InMemoryCompiler.compile(sources, vector != null).classes();
         double seconds = (System.nanoTime() - start) * 1e-9;
         return new Compiled(constructor(classes.get("Plain" + hash)),
-                vector == null ? null : constructor(classes.get("Vector" + hash)), seconds, loaded.fromDisk());
+                vector == null ? null : constructor(classes.get("Vector" + hash)), seconds);
     }
 
     private static Constructor<?> constructor(Class<?> c) {
@@ -446,11 +445,6 @@ public final class EquationModel implements NeuronModel {
      */
     public double compileSeconds() {
         return compiled.compileSeconds();
-    }
-
-    /** Whether the kernels were loaded from the disk cache (see docs/EQUATIONS.md) rather than compiled. */
-    public boolean fromDiskCache() {
-        return compiled.fromDisk();
     }
 
     /** Whether the kernels came from the cache (a model with the same generated source compiled before). */

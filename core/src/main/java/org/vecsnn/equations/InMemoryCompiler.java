@@ -69,6 +69,17 @@ final class InMemoryCompiler {
         return dir == null || dir.isBlank() ? null : Path.of(dir);
     }
 
+    /** Classes of one source each (synapse statements, kinetic channel steps), by their hash-derived names. */
+    private static final Map<String, Class<?>> SINGLE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The class {@code name} compiled from {@code source}, compiled once per name in a JVM: the names are derived
+     * from a hash of the source, so equal names mean equal sources.
+     */
+    static Class<?> compiled(String name, String source) {
+        return SINGLE.computeIfAbsent(name, n -> compile(Map.of(n, source), false).classes().get(n));
+    }
+
     /** Compiles {@code sources} (simple class name → source, package {@code vecsnn.generated}) and loads them. */
     static Loaded compile(Map<String, String> sources, boolean vector) {
         return compile(sources, vector, cacheDirectory());

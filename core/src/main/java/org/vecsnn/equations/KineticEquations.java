@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.vecsnn.core.TimeGrid;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.Kernels;
@@ -41,8 +40,9 @@ import org.vecsnn.models.synapse.KineticReceptor;
  * <p>The summed variable is {@code name_post = w*s} (or {@code s*w}): w, a parameter, is the projection's weight and s
  * a differential variable or a subexpression (computed after each step, as the built-in GABA_B's
  * {@code s = G⁴/(G⁴ + K_d)}). The receptor's output turns the sum into a current, or {@link #summedOnto} writes it
- * into a parameter of the neurons' own equations, as Brian2 does. The channel's variables are stepped with {@code t} unknown: equations and statements
- * may not read {@code t}, noise or random numbers, nor parameters other than the weight and the transmitter.
+ * into a parameter of the neurons' own equations, as Brian2 does. The channel's variables are stepped with
+ * {@code t} unknown: equations and statements may not read {@code t}, noise or random numbers, nor parameters other
+ * than the weight and the transmitter.
  *
  * <p>BrainPy's transmitter pulse, which Brian2's strings can only write as a comparison of times: a parameter
  * named with {@link Builder#transmitter} (e.g. {@code T : mM}) equals the given concentration for a whole number of
@@ -64,11 +64,10 @@ public final class KineticEquations implements KineticModel {
         void arrive(float[][] variables, int[] pulse, int c);
     }
 
-    private static final Map<String, Class<?>> CACHE = new ConcurrentHashMap<>();
-
     private final Equations equations;
     private final Checker checker;
-    private final String method;
+    /** The method's update, with dt and exact's propagators still names (they are numbers once dt is known). */
+    private final Integration.Update update;
     /** The differential variables, in order, then the summed subexpression if s is one. */
     private final String[] variables;
     private final int output;
@@ -158,17 +157,17 @@ public final class KineticEquations implements KineticModel {
             }
             refuse(pre, null, st.getValue(), "on_pre");
         }
-        method = b.method;
-        if (method != null && !Integration.METHODS.contains(method)) {
-            throw new EquationException("method = '" + method + "': must be one of "
-                    + String.join(", ", Integration.METHODS) + " (or none: Brian2's default choice)", 0, 0);
+        Map<String, Expr> f = new LinkedHashMap<>();
+        for (Equation e : equations.of(Kind.DIFFERENTIAL)) {
+            f.put(e.name(), Algebra.simplify(checker.lower(e.expression(), e.name())));
         }
+        update = Integration.of(f, Set.of(), b.method);
         defaultOutput = b.output;
         description = "KineticEquations[" + String.join("; ", equations.all().values().stream().map(e -> e.name()
                 + (e.expression() == null ? "" : " = " + Expr.print(checker.lower(e.expression())))).toList())
                 + ", on_pre " + onPre.stream().map(e -> e.getKey() + " = " + Expr.print(e.getValue())).toList()
                 + (pulseName == null ? "" : ", " + pulseName + " = " + pulseValue + " for " + pulseDuration + " ms")
-                + ", method " + (method == null ? "default" : method) + "]";
+                + ", method " + (b.method == null ? "default" : b.method) + "]";
     }
 
     private boolean isParameter(String name) {
@@ -228,7 +227,6 @@ public final class KineticEquations implements KineticModel {
                     + " no random stream");
         }
     }
-
 
     public static Builder builder(String model) {
         return new Builder(model);
@@ -347,11 +345,6 @@ public final class KineticEquations implements KineticModel {
 
     /** The update at {@code dt} with every constant a number, generated, compiled once per source. */
     private Kernel kernel(double dt) {
-        Map<String, Expr> f = new LinkedHashMap<>();
-        for (Equation e : equations.of(Kind.DIFFERENTIAL)) {
-            f.put(e.name(), Algebra.simplify(checker.lower(e.expression(), e.name())));
-        }
-        Integration.Update update = Integration.of(f, Set.of(), method);
         Map<String, Expr> numbers = new HashMap<>();
         numbers.put("dt", Expr.num(dt));
         Integration.propagators(update, Map.of("dt", dt), dt).forEach((k, v) -> numbers.put(k, Expr.num(v)));
@@ -403,10 +396,8 @@ public final class KineticEquations implements KineticModel {
                 + "    @Override\n    public void arrive(float[][] v, int[] pulse, int c) {\n" + arrive + "    }\n}\n";
         String className = "Kinetic" + EquationModel.hash(template);
         source = template.replace("CLASS", className);
-        Class<?> compiled = CACHE.computeIfAbsent(className,
-                n -> InMemoryCompiler.compile(Map.of(n, source), false).classes().get(n));
         try {
-            return (Kernel) compiled.getConstructor().newInstance();
+            return (Kernel) InMemoryCompiler.compiled(className, source).getConstructor().newInstance();
         } catch (NoSuchMethodException | InstantiationException | IllegalAccessException
                  | InvocationTargetException e) {
             throw new IllegalStateException(e);

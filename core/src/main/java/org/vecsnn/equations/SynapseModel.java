@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.vecsnn.core.plasticity.PlasticSynapses;
 import org.vecsnn.core.plasticity.PlasticityKernel;
 import org.vecsnn.core.plasticity.PlasticityRule;
@@ -55,7 +54,6 @@ public final class SynapseModel implements PlasticityRule {
         void run(float[][] variables, int s, float t, float dt);
     }
 
-    private static final Map<String, Class<?>> CACHE = new ConcurrentHashMap<>();
     private static final String LAST_UPDATE = "lastupdate";
 
     private final String weight;
@@ -139,7 +137,7 @@ public final class SynapseModel implements PlasticityRule {
                 + "}\n";
         String name = "Synapse" + EquationModel.hash(template);
         source = template.replace("CLASS", name);
-        compiled = CACHE.computeIfAbsent(name, n -> InMemoryCompiler.compile(Map.of(n, source), false).classes().get(n));
+        compiled = InMemoryCompiler.compiled(name, source);
         description = "SynapseModel[weight " + weight + ", state " + vars + ", dx/dt = a*x + b with a "
                 + Arrays.toString(slope) + ", b " + Arrays.toString(offset) + " per ms, statements "
                 + name + "]";

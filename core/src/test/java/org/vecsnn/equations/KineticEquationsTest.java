@@ -138,19 +138,21 @@ class KineticEquationsTest {
         IllegalArgumentException notEquations = assertThrows(IllegalArgumentException.class,
                 () -> nmda.summedOnto(lif));
         assertTrue(notEquations.getMessage().contains("EquationModel"), notEquations.getMessage());
-        NeuronPopulation other = net.addNeurons("other", 1, EquationModel.builder("""
-                dv/dt = -v/(10*ms) + s_tot/ms*mV : volt
-                s_tot : 1""").threshold("v > 1*volt").build());
+        NeuronPopulation other = withParameter(net, "other", "s_tot");
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> nmda.summedOnto(other));
         assertTrue(missing.getMessage().contains("'s_NMDA_tot' as a per-neuron parameter"), missing.getMessage());
-        NeuronPopulation cells = net.addNeurons("cells", 1, EquationModel.builder("""
-                dv/dt = -v/(10*ms) + s_NMDA_tot/ms*mV : volt
-                s_NMDA_tot : 1""").threshold("v > 1*volt").build());
+        NeuronPopulation cells = withParameter(net, "cells", "s_NMDA_tot");
         new KineticReceptor(cells, "NMDA", nmda, nmda.summedOnto(cells));
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
                 () -> nmda.summedOnto(cells));
         assertTrue(twice.getMessage().contains("synapse 'NMDA' already sums onto 's_NMDA_tot'"), twice.getMessage());
+    }
+
+    /** One neuron whose equations read the parameter {@code parameter}. */
+    private static NeuronPopulation withParameter(Network net, String name, String parameter) {
+        return net.addNeurons(name, 1, EquationModel.builder("dv/dt = -v/(10*ms) + " + parameter + "/ms*mV : volt\n"
+                + parameter + " : 1").threshold("v > 1*volt").build());
     }
 
     @Test
@@ -252,10 +254,8 @@ class KineticEquationsTest {
     }
 
     @Test
-    void methodsThatCannotApplyAndPulsesOffTheGridAreRefusedWhenTheGridIsKnown() {
-        KineticEquations exact = build(m -> m, b -> b.method("exact"));
-        EquationException e = assertThrows(EquationException.class,
-                () -> exact.prepare(new org.vecsnn.core.TimeGrid(DT), "nmda"));
+    void methodsThatCannotApplyAreRefusedWhenBuiltAndPulsesOffTheGridWhenTheGridIsKnown() {
+        EquationException e = assertThrows(EquationException.class, () -> build(m -> m, b -> b.method("exact")));
         assertTrue(e.getMessage().contains("method 'exact' cannot"), e.getMessage());
         KineticEquations offGrid = KineticStrings.markov("0.98/mM/ms", "0.18/ms", "0.5*mM", "0.25*ms", 0);
         IllegalArgumentException off = assertThrows(IllegalArgumentException.class,

@@ -59,7 +59,7 @@ final class EquationCases {
         return cases;
     }
 
-    /** v of the linear system integrated by {@code method}, sampled at the start of every step, against its closed form. */
+    /** v of the linear system integrated by {@code method}, sampled at each step's start, against its closed form. */
     static Comparison linear(double dt, Kernels kernels, String method) {
         Network net = new Network(dt, kernels);
         NeuronPopulation p = net.addNeurons("linear", 1, EquationModel.builder("""
