@@ -98,7 +98,7 @@ final class RunDistributed implements Callable<Integer> {
             return launch(line);
         }
         return MpiJob.execute(job -> {
-            Network net = job.build(this::build);
+            Network net = job.build(parameters(), this::build);
             net.threads(threads);
             List<SpikeMonitor> monitors = new ArrayList<>();
             for (Population p : net.populations()) {

@@ -96,11 +96,6 @@ public final class Network {
         return group;
     }
 
-    /** The units of {@code population} this process steps: {@code {from, to}}, every unit on one process. */
-    int[] ownedRange(Population population) {
-        return group == null ? new int[] {0, population.paddedSize()} : group.range(population.paddedSize());
-    }
-
     /** The master seed from which projections without their own seed draw theirs, in the order they are built. */
     public Network seed(long value) {
         checkMutable("set the seed");

@@ -9,10 +9,11 @@ import java.util.function.Supplier;
  * exchanges its spikes with every other process through {@link #allgather}; every process then knows every spike,
  * and the run is identical, spike for spike, on any number of processes and threads.
  *
- * <p>A network is built for a group inside {@link #build}: the projections built there keep only their synapses
- * onto this process's neurons (each row is still drawn whole from its own stream, so the synapses kept do not
- * depend on the number of processes). Every process must build the same network and run the same steps, since each
- * slice ends in a collective call.
+ * <p>A network is built for a group inside {@link #build}: each process draws a share of every projection's rows
+ * (whole rows, each from its own stream) and sends their synapses to the processes that own the targets
+ * ({@link #alltoallv}), so the build is shared and each process ends with the synapses onto its own neurons, the
+ * same whatever the number of processes. Every process must build the same network and run the same steps, since
+ * each projection and each slice calls collectives.
  */
 public interface ProcessGroup {
     /** This process's rank, in {@code [0, size())}. */
@@ -27,6 +28,14 @@ public interface ProcessGroup {
      * with the same {@code perProcess}, from the thread that runs the network.
      */
     void allgather(int[] send, int[] receive, int perProcess);
+
+    /**
+     * Sends {@code sendCounts[q]} ints to each process q (the blocks lie in {@code send} in rank order) and receives
+     * {@code receiveCounts[q]} ints from each (into {@code receive} in rank order); {@code receiveCounts[q]} must
+     * equal process q's {@code sendCounts} for this process. A collective call, as {@link #allgather}; used while a
+     * network is built.
+     */
+    void alltoallv(int[] send, int[] sendCounts, int[] receive, int[] receiveCounts);
 
     /**
      * This process's units of a population of {@code paddedSize} units (whole blocks of

@@ -137,14 +137,14 @@ public final class ProjectionBuilder {
         Check.fitsHeap(label + ": building about " + synapses + " synapses", synapses, 2 * 10, false);
     }
 
-    /** Per-synapse weights and delays from the distributions, each row from its own stream. */
-    private Csr drawValues(Csr csr, long projectionSeed) {
+    /** Per-synapse weights and delays from the distributions for rows {@code [from, to)}, each row from its stream. */
+    private Csr drawValues(Csr csr, long projectionSeed, int from, int to) {
         int n = csr.synapseCount();
         float[] w = weights == null ? null : new float[n];
         short[] d = delaysMs == null ? null : new short[n];
         double dt = network.grid().dt();
         int[] rowStart = csr.rowStart();
-        RowParallel.forEachRow(csr.rows(), row -> {
+        RowParallel.forEachRow(from, to, row -> {
             SplitMix64 rng = SplitMix64.stream(projectionSeed ^ 0x5EED_0F_5A1E5L, row);
             for (int j = rowStart[row]; j < rowStart[row + 1]; j++) {
                 if (w != null) {
@@ -168,6 +168,16 @@ public final class ProjectionBuilder {
                 d != null ? d : csr.delays());
     }
 
+    /** The target columns (relative to the target range) each process of {@code group} owns, in rank order. */
+    private int[] ownedColumns(ProcessGroup group) {
+        int[] units = Stepper.chunks(target.target().paddedSize(), group.size());
+        int[] columns = new int[units.length];
+        for (int q = 0; q < units.length; q++) {
+            columns[q] = Math.clamp(units[q] - targetRange.from(), 0, targetRange.size());
+        }
+        return columns;
+    }
+
     public Projection build() {
         network.checkMutable("add a projection");
         network.checkOwns(source.population());
@@ -179,8 +189,14 @@ public final class ProjectionBuilder {
         checkFits("projection " + source.population().name() + " -> " + target.target().name() + "."
                 + target.name(), connector.expectedSynapses(source.size(), targetRange.size()));
         long projectionSeed = seed != null ? seed : network.nextProjectionSeed();
+        ProcessGroup group = network.processes();
+        int[] rowShares = group == null ? new int[] {0, source.size()}
+                : SynapseExchange.rowShares(source.size(), group.size());
+        int rank = group == null ? 0 : group.rank();
+        int rowFrom = rowShares[rank];
+        int rowTo = rowShares[rank + 1];
         Csr csr = connector.connect(new ConnectionContext(source.size(), targetRange.size(), diagonal,
-                network.grid(), projectionSeed));
+                network.grid(), projectionSeed, rowFrom, rowTo));
         if (csr.rows() != source.size() || csr.columns() != targetRange.size()) {
             throw new IllegalStateException("connector built a " + csr.rows() + " × " + csr.columns()
                     + " CSR for a " + source.size() + " × " + targetRange.size() + " projection");
@@ -197,12 +213,10 @@ public final class ProjectionBuilder {
                     + " connector gives per-synapse delays");
         }
         if (weights != null || delaysMs != null) {
-            csr = drawValues(csr, projectionSeed);
+            csr = drawValues(csr, projectionSeed, rowFrom, rowTo);
         }
-        int[] owned = network.ownedRange(target.target());
-        if (owned[0] > targetRange.from() || owned[1] < targetRange.to()) {
-            // a process keeps the synapses onto its own neurons, each row drawn whole above
-            csr = csr.keepColumns(owned[0] - targetRange.from(), owned[1] - targetRange.from());
+        if (group != null) {
+            csr = SynapseExchange.exchange(group, csr, rowShares, ownedColumns(group));
         }
         String label = name != null ? name : source.population().name() + "->" + target.target().name() + "."
                 + target.name();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +15,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.vecsnn.core.connect.Connector;
 import org.vecsnn.core.connect.Connectors;
+import org.vecsnn.core.connect.Csr;
+import org.vecsnn.core.connect.Distribution;
 import org.vecsnn.core.input.SpikeTimesSource;
 import org.vecsnn.core.monitor.SpikeMonitor;
 import org.vecsnn.core.monitor.StateMonitor;
@@ -76,6 +81,33 @@ class ProcessGroupTest {
                 throw new IllegalStateException(e);
             }
         }
+
+        @Override
+        public void alltoallv(int[] send, int[] sendCounts, int[] receive, int[] receiveCounts) {
+            try {
+                shared[rank] = send;
+                shared[size + rank] = sendCounts;
+                barrier.await();
+                int at = 0;
+                for (int q = 0; q < size; q++) {
+                    int[] counts = shared[size + q];
+                    if (counts[rank] != receiveCounts[q]) {
+                        barrier.reset(); // the other ranks stop too, not wait at the next barrier
+                        throw new IllegalStateException("rank " + rank + " expects " + receiveCounts[q]
+                                + " ints from rank " + q + ", which sends " + counts[rank]);
+                    }
+                    int offset = 0;
+                    for (int r = 0; r < rank; r++) {
+                        offset += counts[r];
+                    }
+                    System.arraycopy(shared[q], offset, receive, at, counts[rank]);
+                    at += counts[rank];
+                }
+                barrier.await();
+            } catch (java.util.concurrent.BrokenBarrierException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private record Spikes(long[] steps, int[] units, long synapses) {}
@@ -97,7 +129,7 @@ class ProcessGroupTest {
     /** {@link #onRanks(int, java.util.function.Supplier)}, adding each rank's group to {@code groups}. */
     private static <T> List<T> onRanks(int ranks, java.util.function.Supplier<T> build, List<SharedGroup> groups)
             throws Exception {
-        int[][] shared = new int[ranks][];
+        int[][] shared = new int[2 * ranks][]; // each rank's block, then (all-to-all) its counts
         CyclicBarrier barrier = new CyclicBarrier(ranks);
         ExecutorService pool = Executors.newFixedThreadPool(ranks);
         try {
@@ -130,6 +162,92 @@ class ProcessGroupTest {
             synapses += run.synapses();
         }
         assertEquals(one.synapses(), synapses, "each synapse is kept by exactly one process");
+    }
+
+    private static Connector rule(String name) {
+        return switch (name) {
+            case "fixedTotalNumber" -> Connectors.fixedTotalNumber(9000, false);
+            case "fixedProbability" -> Connectors.fixedProbability(0.1, false);
+            case "fixedOutDegree" -> Connectors.fixedOutDegree(40, false, false);
+            case "fixedInDegree" -> Connectors.fixedInDegree(30, false, true);
+            case "allToAll" -> Connectors.allToAll(false);
+            case "oneToOne" -> Connectors.oneToOne();
+            case "fromList" -> {
+                java.util.Random random = new java.util.Random(5);
+                int[] pre = new int[5000];
+                int[] post = new int[5000];
+                for (int s = 0; s < pre.length; s++) {
+                    pre[s] = random.nextInt(293);
+                    post[s] = random.nextInt(293);
+                }
+                yield Connectors.fromList(pre, post, null, null);
+            }
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /**
+     * A recurrent projection of 333 units onto units [40, 333) of themselves (so neither the rows nor the columns
+     * line up with the processes' blocks), with drawn weights and delays, each draw counted in {@code draws}.
+     */
+    private static Projection recurrent(String rule, AtomicLong draws) {
+        Network net = new Network(0.1, KernelProvider.get()).seed(4);
+        NeuronPopulation lif = net.addNeurons("lif", 333, new Lif(-60, -60, -50, 10, 1, 2,
+                Integrator.EXPONENTIAL_EULER));
+        ExponentialReceptor ge = new ExponentialReceptor(lif, "ge", 5, SynapticOutput.conductance(0));
+        Distribution normal = Distribution.normal(0.5, 0.1, 0, 1);
+        Distribution counted = rng -> {
+            draws.incrementAndGet();
+            return normal.sample(rng);
+        };
+        boolean square = rule.equals("oneToOne") || rule.equals("fromList");
+        return net.connect(lif.range(square ? 40 : 0, 333), ge).toRange(40, 333).connector(rule(rule))
+                .weights(counted).delays(Distribution.normal(1.0, 0.5, 0.1, 3)).build();
+    }
+
+    /**
+     * Each process draws its share of the rows and receives the synapses onto its neurons: it holds exactly the
+     * synapses one process builds onto those columns (rows, targets, weights, delays, in order), and the processes
+     * together draw each synapse's weight once, not once each.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fixedTotalNumber", "fixedProbability", "fixedOutDegree", "fixedInDegree", "allToAll",
+        "oneToOne", "fromList"})
+    void eachProcessHoldsTheSynapsesOntoItsNeuronsAndDrawsItsShare(String rule) throws Exception {
+        AtomicLong oneDraws = new AtomicLong();
+        Csr one = recurrent(rule, oneDraws).csr();
+        assertTrue(one.synapseCount() > 250, rule + ": " + one.synapseCount() + " synapses");
+        AtomicLong draws = new AtomicLong();
+        List<SharedGroup> groups = new ArrayList<>();
+        List<Csr> shares = onRanks(3, () -> recurrent(rule, draws).csr(), groups);
+        assertEquals(oneDraws.get(), draws.get(), "weights drawn by the three processes together");
+        for (int rank = 0; rank < 3; rank++) {
+            int[] units = groups.get(rank).range(336); // 333 units padded to whole blocks of 16
+            int from = units[0] - 40;
+            int to = units[1] - 40;
+            List<Integer> targets = new ArrayList<>();
+            List<Float> weights = new ArrayList<>();
+            List<Short> delays = new ArrayList<>();
+            int[] rowStart = new int[one.rows() + 1];
+            for (int row = 0; row < one.rows(); row++) {
+                rowStart[row + 1] = rowStart[row];
+                for (int e = one.rowStart()[row]; e < one.rowStart()[row + 1]; e++) {
+                    if (one.targets()[e] >= from && one.targets()[e] < to) {
+                        targets.add(one.targets()[e]);
+                        weights.add(one.weights()[e]);
+                        delays.add(one.delays()[e]);
+                        rowStart[row + 1]++;
+                    }
+                }
+            }
+            Csr share = shares.get(rank);
+            assertArrayEquals(rowStart, share.rowStart(), rule + ", rank " + rank);
+            assertEquals(targets, java.util.Arrays.stream(share.targets()).boxed().toList(), rule + ", rank " + rank);
+            for (int e = 0; e < share.synapseCount(); e++) {
+                assertEquals(weights.get(e), share.weights()[e], rule + ", rank " + rank);
+                assertEquals(delays.get(e), share.delays()[e], rule + ", rank " + rank);
+            }
+        }
     }
 
     /**
@@ -166,14 +284,14 @@ class ProcessGroupTest {
             assertArrayEquals(one.steps(), run.steps());
             assertArrayEquals(one.units(), run.units());
         }
-        // the shortest delay (one int each), then blocks of 1 + 2 populations · 2 steps + 64 ints, grown for a third
+        // the projection's shape while it is built (four ints each), the shortest delay (one int each), then blocks of 1 + 2 populations · 2 steps + 64 ints, grown for a third
         // of a burst, shrunk after a window of 128 slices without one, grown for the second, shrunk to what the
         // population it drives needs
         List<Integer> sizes = groups.get(0).blocks;
-        assertEquals(6, sizes.size(), sizes.toString());
-        assertEquals(List.of(1, 69), sizes.subList(0, 2));
-        assertTrue(sizes.get(2) > 667 && sizes.get(4) > 667, sizes.toString());
-        assertTrue(sizes.get(3) < 69 && sizes.get(5) < sizes.get(4) / 4, sizes.toString());
+        assertEquals(7, sizes.size(), sizes.toString());
+        assertEquals(List.of(4, 1, 69), sizes.subList(0, 3));
+        assertTrue(sizes.get(3) > 667 && sizes.get(5) > 667, sizes.toString());
+        assertTrue(sizes.get(4) < 69 && sizes.get(6) < sizes.get(5) / 4, sizes.toString());
     }
 
     @Test

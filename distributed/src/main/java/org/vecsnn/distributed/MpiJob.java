@@ -34,6 +34,9 @@ public final class MpiJob {
     private final Mpi mpi;
     private final MpiGroup group;
     private double buildSeconds;
+    /** Seconds and bytes of the all-to-alls that moved synapses while this rank built. */
+    private double synapseMoveSeconds;
+    private long synapseMoveBytes;
 
     private MpiJob(Mpi mpi) {
         this.mpi = mpi;
@@ -82,11 +85,20 @@ public final class MpiJob {
         return group;
     }
 
-    /** Builds this rank's share of a network ({@link ProcessGroup#build}), timing it. */
-    public <T> T build(Supplier<T> build) {
+    /**
+     * Builds this rank's share of a network ({@link ProcessGroup#build}), timing it. First every rank checks that
+     * all of them build with the same {@code parameters} (the options that shape the network) and the same version:
+     * the ranks exchange synapses while they build, so ranks building different networks must stop before.
+     *
+     * @throws IllegalStateException on every rank if any rank's parameters or version differ
+     */
+    public <T> T build(String parameters, Supplier<T> build) {
+        agree(parameters, "is to build");
         long start = System.nanoTime();
         T built = ProcessGroup.build(group, build);
         buildSeconds = (System.nanoTime() - start) * 1e-9;
+        synapseMoveSeconds = group.alltoallSeconds();
+        synapseMoveBytes = group.alltoallBytes();
         return built;
     }
 
@@ -99,14 +111,22 @@ public final class MpiJob {
      * @throws IllegalStateException on every rank if any rank's digest differs
      */
     public void checkSameNetwork(Network network, String parameters) {
-        String version = version();
-        StringBuilder text = new StringBuilder(version).append('\n').append(parameters).append('\n');
+        StringBuilder text = new StringBuilder(parameters).append('\n');
         for (String[] entry : Checkpoint.model(network)) {
             text.append(entry[0]).append(" = ").append(entry[1]).append('\n');
         }
+        agree(text.toString(), "built");
+    }
+
+    /**
+     * All-gathers a digest of the version and {@code text}; a rank whose digest differs from rank 0's is named on
+     * every rank, which then stops ("rank q {@code verb} a different network from rank 0's").
+     */
+    private void agree(String text, String verb) {
+        String version = version();
         long digest;
         try {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(text.toString()
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest((version + '\n' + text)
                     .getBytes(StandardCharsets.UTF_8));
             digest = java.nio.ByteBuffer.wrap(sha).getLong();
         } catch (NoSuchAlgorithmException e) {
@@ -115,10 +135,11 @@ public final class MpiJob {
         long[] all = mpi.allgather(digest);
         for (int q = 1; q < all.length; q++) {
             if (all[q] != all[0]) {
-                throw new IllegalStateException("rank " + q + " built a different network from rank 0's (digest "
-                        + HexFormat.of().toHexDigits(all[q]) + " against " + HexFormat.of().toHexDigits(all[0])
-                        + "): every rank must run the same vecsnn version with the same parameters; this rank ("
-                        + rank() + ") runs " + version + " with " + parameters);
+                throw new IllegalStateException("rank " + q + " " + verb + " a different network from rank 0's"
+                        + " (digest " + HexFormat.of().toHexDigits(all[q]) + " against "
+                        + HexFormat.of().toHexDigits(all[0]) + "): every rank must run the same vecsnn version with"
+                        + " the same parameters; this rank (" + rank() + ") runs " + version + " with "
+                        + text.lines().findFirst().orElse(""));
             }
         }
     }
@@ -170,12 +191,13 @@ public final class MpiJob {
     }
 
     /**
-     * What a run took on every rank, in rank order: build and run wall seconds, seconds in the spike exchange's
+     * What a run took on every rank, in rank order: build wall seconds, of them the seconds in the all-to-alls that
+     * moved synapses to their targets' ranks and the bytes received, run wall seconds, seconds in the spike exchange's
      * all-gathers (including the wait for the slowest rank), all-gathers, the synapses each rank holds, the heap in
      * use after a full collection at the end of the run, and its peak resident memory in bytes.
      */
     public record Summary(int threads, int stepsPerExchange, double biologicalSeconds, double[] buildSeconds,
-                          double[] runSeconds, double[] exchangeSeconds, long[] gathers, long[] gatheredBytes,
+                          double[] synapseMoveSeconds, long[] synapseMoveBytes, double[] runSeconds, double[] exchangeSeconds, long[] gathers, long[] gatheredBytes,
                           long[] synapses, long[] heapBytes, long[] peakResidentBytes) {
 
         /** Prints the summary (rank 0 does, once). */
@@ -187,11 +209,12 @@ public final class MpiJob {
             out.printf(Locale.ROOT, "synapses     %d in all, %d … %d per process%n", total,
                     java.util.Arrays.stream(synapses).min().orElse(0), java.util.Arrays.stream(synapses).max()
                             .orElse(0));
-            out.printf(Locale.ROOT, "%-5s %9s %9s %12s %11s %10s %14s %9s %9s%n", "rank", "build s", "run s",
-                    "wall s/bio s", "exchange s", "exchanges", "µs/exchange", "heap MB", "peak MB");
+            out.printf(Locale.ROOT, "%-5s %9s %8s %8s %9s %12s %11s %10s %14s %9s %9s%n", "rank", "build s",
+                    "move s", "move MB", "run s", "wall s/bio s", "exchange s", "exchanges", "µs/exchange", "heap MB",
+                    "peak MB");
             for (int q = 0; q < ranks; q++) {
-                out.printf(Locale.ROOT, "%-5d %9.3f %9.3f %12.4f %11.4f %10d %14.2f %9.0f %9.0f%n", q,
-                        buildSeconds[q], runSeconds[q], runSeconds[q] / biologicalSeconds, exchangeSeconds[q],
+                out.printf(Locale.ROOT, "%-5d %9.3f %8.3f %8.1f %9.3f %12.4f %11.4f %10d %14.2f %9.0f %9.0f%n", q,
+                        buildSeconds[q], synapseMoveSeconds[q], synapseMoveBytes[q] / 1e6, runSeconds[q], runSeconds[q] / biologicalSeconds, exchangeSeconds[q],
                         gathers[q], gathers[q] == 0 ? 0 : exchangeSeconds[q] * 1e6 / gathers[q], heapBytes[q] / 1e6,
                         peakResidentBytes[q] / 1e6);
             }
@@ -220,6 +243,7 @@ public final class MpiJob {
         long heap = runtime.totalMemory() - runtime.freeMemory();
         return new Summary(network.threads(), network.stepsPerExchange(), durationMs * 1e-3,
                 doubles(mpi.allgather(Double.doubleToRawLongBits(buildSeconds))),
+                doubles(mpi.allgather(Double.doubleToRawLongBits(synapseMoveSeconds))), mpi.allgather(synapseMoveBytes),
                 doubles(mpi.allgather(Double.doubleToRawLongBits(runSeconds))),
                 doubles(mpi.allgather(Double.doubleToRawLongBits(exchange))), mpi.allgather(gathers),
                 mpi.allgather(bytes), mpi.allgather(network.synapseCount()), mpi.allgather(heap),

@@ -14,7 +14,7 @@ public final class CheckpointRanks {
     public static void main(String[] args) {
         Path folder = Path.of(args[1]);
         System.exit(MpiJob.execute(job -> {
-            TestNetworks.Built built = job.build(() -> TestNetworks.build("plastic"));
+            TestNetworks.Built built = job.build("test network plastic", () -> TestNetworks.build("plastic"));
             built.network().threads(1);
             job.checkSameNetwork(built.network(), "test network plastic");
             if (args[0].equals("save")) {

@@ -15,7 +15,7 @@ public final class FaultyRanks {
 
     public static void main(String[] args) {
         System.exit(MpiJob.execute(job -> {
-            Network network = job.build(() -> BenchmarkNetworks.coba(4000, 0.1, 5, KernelProvider.get())).network();
+            Network network = job.build("coba 4000", () -> BenchmarkNetworks.coba(4000, 0.1, 5, KernelProvider.get())).network();
             job.checkSameNetwork(network, "coba 4000");
             network.threads(1).run(100, ProgressListener.SILENT);
             if (args[0].equals("throw") && job.rank() == Integer.parseInt(args[1])) {

@@ -22,7 +22,7 @@ public final class SpikeRanks {
             for (int k = 3; k < args.length; k++) {
                 for (String t : threads) {
                     String name = args[k];
-                    TestNetworks.Built built = job.build(() -> TestNetworks.build(name));
+                    TestNetworks.Built built = job.build("test network " + name, () -> TestNetworks.build(name));
                     built.network().threads(Integer.parseInt(t));
                     job.checkSameNetwork(built.network(), "test network " + name);
                     MpiJob.Summary summary = job.run(built.network(), ms);

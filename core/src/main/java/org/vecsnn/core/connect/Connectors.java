@@ -5,7 +5,8 @@ import org.vecsnn.core.Check;
 
 /**
  * The standard connection rules. Random rules draw every row (or, for fixed in-degree, every column) from its own
- * {@link SplitMix64} stream of the projection's seed, so a seed always gives the same network.
+ * {@link SplitMix64} stream of the projection's seed, so a seed always gives the same network. They draw only the
+ * rows the context asks for ({@link ConnectionContext#draws}): a process of a distributed network draws its share.
  */
 public final class Connectors {
     private Connectors() {}
@@ -27,7 +28,7 @@ public final class Connectors {
      * Exactly {@code count} synapses, each between a source and a target drawn uniformly and independently
      * (NEST's {@code fixed_total_number} with multapses; PyNN's {@code FixedTotalNumberConnector}). With
      * {@code includeSelf = false} a pair that is a neuron with itself is drawn again. Row counts come from one stream
-     * of the seed; each row's targets from the row's own stream, drawn on every core.
+     * of the seed (drawn whole on every process); each row's targets from the row's own stream, drawn on every core.
      */
     public static Connector fixedTotalNumber(long count, boolean includeSelf) {
         if (count < 0 || count > Integer.MAX_VALUE - 8) {
@@ -45,10 +46,10 @@ public final class Connectors {
                 rowStart[rows.nextInt(ctx.preSize()) + 1]++;
             }
             for (int i = 0; i < ctx.preSize(); i++) {
-                rowStart[i + 1] += rowStart[i];
+                rowStart[i + 1] = (ctx.draws(i) ? rowStart[i + 1] : 0) + rowStart[i];
             }
-            int[] targets = new int[n];
-            RowParallel.forEachRow(ctx.preSize(), row -> {
+            int[] targets = new int[rowStart[ctx.preSize()]];
+            RowParallel.forEachRow(ctx.rowFrom(), ctx.rowTo(), row -> {
                 SplitMix64 rng = SplitMix64.stream(ctx.seed(), row);
                 int self = includeSelf ? -1 : ctx.selfColumn(row);
                 for (int j = rowStart[row]; j < rowStart[row + 1]; j++) {
@@ -70,7 +71,7 @@ public final class Connectors {
             CsrBuilder csr = new CsrBuilder(ctx.preSize(), ctx.postSize());
             for (int i = 0; i < ctx.preSize(); i++) {
                 int self = includeSelf ? -1 : ctx.selfColumn(i);
-                for (int j = 0; j < ctx.postSize(); j++) {
+                for (int j = 0; ctx.draws(i) && j < ctx.postSize(); j++) {
                     if (j != self) {
                         csr.add(j);
                     }
@@ -90,7 +91,9 @@ public final class Connectors {
             }
             CsrBuilder csr = new CsrBuilder(ctx.preSize(), ctx.postSize());
             for (int i = 0; i < ctx.preSize(); i++) {
-                csr.add(i);
+                if (ctx.draws(i)) {
+                    csr.add(i);
+                }
                 csr.endRow();
             }
             return csr.build();
@@ -109,12 +112,12 @@ public final class Connectors {
             for (int i = 0; i < ctx.preSize(); i++) {
                 int self = includeSelf ? -1 : ctx.selfColumn(i);
                 if (p >= 1.0) {
-                    for (int j = 0; j < ctx.postSize(); j++) {
+                    for (int j = 0; ctx.draws(i) && j < ctx.postSize(); j++) {
                         if (j != self) {
                             csr.add(j);
                         }
                     }
-                } else if (p > 0.0) {
+                } else if (p > 0.0 && ctx.draws(i)) {
                     SplitMix64 rng = SplitMix64.stream(ctx.seed(), i);
                     long j = -1;
                     while (true) {
@@ -141,9 +144,11 @@ public final class Connectors {
             CsrBuilder csr = new CsrBuilder(ctx.preSize(), ctx.postSize());
             Sampler sampler = new Sampler(ctx.postSize(), k, multapses, "fixed out-degree");
             for (int i = 0; i < ctx.preSize(); i++) {
-                int[] chosen = sampler.draw(SplitMix64.stream(ctx.seed(), i), includeSelf ? -1 : ctx.selfColumn(i));
-                for (int c = 0; c < k; c++) {
-                    csr.add(chosen[c]);
+                if (ctx.draws(i)) {
+                    int[] chosen = sampler.draw(SplitMix64.stream(ctx.seed(), i), includeSelf ? -1 : ctx.selfColumn(i));
+                    for (int c = 0; c < k; c++) {
+                        csr.add(chosen[c]);
+                    }
                 }
                 csr.endRow();
             }
@@ -151,7 +156,10 @@ public final class Connectors {
         });
     }
 
-    /** Each target receives exactly k sources, distinct unless {@code multapses}. */
+    /**
+     * Each target receives exactly k sources, distinct unless {@code multapses}. Drawn per column, so every process
+     * draws every column and keeps the synapses of its rows.
+     */
     public static Connector fixedInDegree(int k, boolean includeSelf, boolean multapses) {
         Check.nonNegative("fixed in-degree k", k);
         return new Estimated((pre, post) -> (long) k * post, ctx -> {
@@ -166,18 +174,23 @@ public final class Connectors {
                 int[] chosen = sampler.draw(SplitMix64.stream(ctx.seed(), j), includeSelf ? -1 : ctx.selfRow(j));
                 for (int c = 0; c < k; c++) {
                     sources[j * k + c] = chosen[c];
-                    rowCount[chosen[c] + 1]++;
+                    if (ctx.draws(chosen[c])) {
+                        rowCount[chosen[c] + 1]++;
+                    }
                 }
             }
             for (int i = 0; i < ctx.preSize(); i++) {
                 rowCount[i + 1] += rowCount[i];
             }
             int[] rowStart = rowCount.clone();
-            int[] targets = new int[sources.length];
+            int[] targets = new int[rowStart[ctx.preSize()]];
             int[] fill = Arrays.copyOf(rowStart, ctx.preSize());
             for (int j = 0; j < ctx.postSize(); j++) { // ascending j keeps every row sorted
                 for (int c = 0; c < k; c++) {
-                    targets[fill[sources[j * k + c]]++] = j;
+                    int row = sources[j * k + c];
+                    if (ctx.draws(row)) {
+                        targets[fill[row]++] = j;
+                    }
                 }
             }
             return new Csr(ctx.preSize(), ctx.postSize(), rowStart, targets, null, null);

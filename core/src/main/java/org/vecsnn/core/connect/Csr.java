@@ -68,40 +68,6 @@ public record Csr(int rows, int columns, int[] rowStart, int[] targets, float[] 
         return new ColumnIndex(start, synapses, rowOfEntry);
     }
 
-    /**
-     * The synapses onto columns {@code [from, to)} alone, with their weights and delays; columns keep their indices
-     * (a process of a distributed network keeps the synapses onto its own neurons this way).
-     */
-    public Csr keepColumns(int from, int to) {
-        int[] start = new int[rows + 1];
-        int kept = 0;
-        for (int row = 0; row < rows; row++) {
-            for (int e = rowStart[row]; e < rowStart[row + 1]; e++) {
-                if (targets[e] >= from && targets[e] < to) {
-                    kept++;
-                }
-            }
-            start[row + 1] = kept;
-        }
-        int[] t = new int[kept];
-        float[] w = weights == null ? null : new float[kept];
-        short[] d = delays == null ? null : new short[kept];
-        int k = 0;
-        for (int e = 0; e < targets.length; e++) {
-            if (targets[e] >= from && targets[e] < to) {
-                t[k] = targets[e];
-                if (w != null) {
-                    w[k] = weights[e];
-                }
-                if (d != null) {
-                    d[k] = delays[e];
-                }
-                k++;
-            }
-        }
-        return new Csr(rows, columns, start, t, w, d);
-    }
-
     /** The largest per-synapse delay in steps, or 0 without per-synapse delays. */
     public int maxDelay() {
         int max = 0;

@@ -12,11 +12,16 @@ public final class RowParallel {
 
     /** {@code work} for rows {@code [0, rows)}, in blocks; fewer than 4096 rows run on the calling thread. */
     public static void forEachRow(int rows, IntConsumer work) {
+        forEachRow(0, rows, work);
+    }
+
+    /** {@code work} for rows {@code [from, to)}, as {@link #forEachRow(int, IntConsumer)}. */
+    public static void forEachRow(int from, int to, IntConsumer work) {
         int block = 1024;
-        int blocks = (rows + block - 1) / block;
+        int blocks = (to - from + block - 1) / block;
         IntStream stream = IntStream.range(0, blocks);
-        (rows < 4096 ? stream : stream.parallel()).forEach(b -> {
-            for (int r = b * block; r < Math.min(rows, (b + 1) * block); r++) {
+        (to - from < 4096 ? stream : stream.parallel()).forEach(b -> {
+            for (int r = from + b * block; r < Math.min(to, from + (b + 1) * block); r++) {
                 work.accept(r);
             }
         });

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The few calls of Open MPI's C library that a distributed run needs, bound through {@code java.lang.foreign}:
- * start and end, rank and size, barrier, all-gather and abort, on {@code MPI_COMM_WORLD}. Supported: Open MPI
+ * start and end, rank and size, barrier, all-gather, all-to-all and abort, on {@code MPI_COMM_WORLD}. Supported: Open MPI
  * ({@code libmpi.so.40}; tested with 4.1.4), whose handles ({@code MPI_COMM_WORLD}, datatypes, error handlers) are
  * the addresses of global symbols such as {@code ompi_mpi_comm_world}; MPICH's integer handles are not. Every call is checked: MPI's error handler is set to return codes ({@code MPI_ERRORS_RETURN}), and a code
  * other than {@code MPI_SUCCESS} becomes an {@link MpiException} naming the call, the code and MPI's text for it.
@@ -45,6 +45,7 @@ public final class Mpi implements AutoCloseable {
     private final MethodHandle commSize;
     private final MethodHandle barrier;
     private final MethodHandle allgather;
+    private final MethodHandle alltoallv;
     private final MethodHandle abort;
     private final MethodHandle finalizeCall;
     private final MethodHandle errorString;
@@ -94,6 +95,7 @@ public final class Mpi implements AutoCloseable {
         this.commSize = function(linker, lookup, "MPI_Comm_size", PTR, PTR);
         this.barrier = function(linker, lookup, "MPI_Barrier", PTR);
         this.allgather = function(linker, lookup, "MPI_Allgather", PTR, INT, PTR, PTR, INT, PTR, PTR);
+        this.alltoallv = function(linker, lookup, "MPI_Alltoallv", PTR, PTR, PTR, PTR, PTR, PTR, PTR, PTR, PTR);
         this.abort = function(linker, lookup, "MPI_Abort", PTR, INT);
         this.finalizeCall = function(linker, lookup, "MPI_Finalize");
         this.errorString = function(linker, lookup, "MPI_Error_string", INT, PTR, PTR);
@@ -218,6 +220,43 @@ public final class Mpi implements AutoCloseable {
         out.set(ValueLayout.JAVA_LONG, 0, value);
         check("MPI_Allgather", (int) invoke(allgather, out, 1, longType, in, 1, longType, world));
         return in.asSlice(0, 8L * size).toArray(ValueLayout.JAVA_LONG);
+    }
+
+    /**
+     * {@code MPI_Alltoallv} of ints: {@code sendCounts[q]} ints to rank q (blocks in rank order in {@code send}),
+     * {@code receiveCounts[q]} from it (into {@code receive}, in rank order). Its buffers live only for the call:
+     * it moves a network's synapses while it is built, not every step.
+     */
+    public void alltoallv(int[] send, int[] sendCounts, int[] receive, int[] receiveCounts) {
+        if (sendCounts.length != size || receiveCounts.length != size) {
+            throw new IllegalArgumentException("all-to-all over " + size + " ranks: " + sendCounts.length
+                    + " send counts and " + receiveCounts.length + " receive counts given");
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(Math.max(1, 4L * send.length), 8);
+            MemorySegment in = arena.allocate(Math.max(1, 4L * receive.length), 8);
+            MemorySegment.copy(send, 0, out, INT, 0, send.length);
+            check("MPI_Alltoallv", (int) invoke(alltoallv, out, arena.allocateFrom(INT, sendCounts),
+                    arena.allocateFrom(INT, displacements(sendCounts, send.length)), intType, in,
+                    arena.allocateFrom(INT, receiveCounts),
+                    arena.allocateFrom(INT, displacements(receiveCounts, receive.length)), intType, world));
+            MemorySegment.copy(in, INT, 0, receive, 0, receive.length);
+        }
+    }
+
+    /** Where each rank's block starts: the counts' running sums, checked to fit {@code length} ints. */
+    private static int[] displacements(int[] counts, int length) {
+        int[] at = new int[counts.length];
+        long next = 0;
+        for (int q = 0; q < counts.length; q++) {
+            at[q] = (int) next;
+            next += counts[q];
+        }
+        if (next > length) {
+            throw new IllegalArgumentException("all-to-all blocks of " + next + " ints in total: the buffer holds "
+                    + length);
+        }
+        return at;
     }
 
     private MemorySegment sendBuffer(long bytes) {
