@@ -319,6 +319,16 @@ public final class Network {
     private void stepOnce() {
         stepper.run(step, 1); // on a failure it sets the step index (see Stepper#run)
         step++;
+        gatherMonitors();
+    }
+
+    /** On several processes, every process's monitors take what the others recorded (a collective call). */
+    private void gatherMonitors() {
+        if (group != null) {
+            for (int k = 0; k < monitors.size(); k++) {
+                monitors.get(k).gather(group);
+            }
+        }
     }
 
     /**
@@ -392,6 +402,7 @@ public final class Network {
             if (steps == 0) {
                 progress.progress(0, 0, (System.nanoTime() - start) * 1e-9);
             }
+            gatherMonitors();
         } finally {
             leave(entered);
         }
@@ -450,10 +461,11 @@ public final class Network {
         beforeStep = monitors.stream().filter(Monitor::recordsBeforeStep).toArray(Monitor[]::new);
         afterStep = monitors.stream().filter(m -> !m.recordsBeforeStep()).toArray(Monitor[]::new);
         String single = singleThreadedPart();
-        if (group != null && (single != null || beforeStep.length > 0)) {
+        Monitor local = monitors.stream().filter(m -> !m.runsOnProcesses()).findFirst().orElse(null);
+        if (group != null && (single != null || local != null)) {
             throw new IllegalArgumentException("processes = " + group.size() + ": " + (single != null ? single
-                    + " steps on one thread" : "state monitor " + beforeStep[0] + " records every neuron, and a"
-                    + " process steps only its own") + "; must run on one process");
+                    + " steps on one thread" : local.description() + " reads state that only some processes"
+                    + " step, and cannot gather it") + "; must run on one process");
         }
         if (wanted > 1 && single != null) {
             if (requestedThreads > 1) {

@@ -110,7 +110,7 @@ final class ProcessExchange {
      * {@link ProcessGroup#range}) and this process's range split among its {@code threads}.
      */
     static int[] bounds(ProcessGroup group, int paddedSize, int threads) {
-        int[] ranks = Stepper.chunks(paddedSize, group.size());
+        int[] ranks = group.bounds(paddedSize);
         int me = group.rank();
         int[] own = Stepper.chunks(ranks[me + 1] - ranks[me], threads);
         int[] b = new int[group.size() + threads];

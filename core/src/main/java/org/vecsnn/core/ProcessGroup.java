@@ -38,12 +38,17 @@ public interface ProcessGroup {
     void alltoallv(int[] send, int[] sendCounts, int[] receive, int[] receiveCounts);
 
     /**
-     * This process's units of a population of {@code paddedSize} units (whole blocks of
+     * Every process's units of a population of {@code paddedSize} units (whole blocks of
      * {@link org.vecsnn.core.simd.Kernels#PAD}): blocks split into {@code size()} contiguous ranges as even as they
-     * can be, in rank order. Returns {@code {from, to}}.
+     * can be, in rank order; process q steps units {@code [b[q], b[q + 1])} of the {@code size() + 1} bounds b.
      */
+    default int[] bounds(int paddedSize) {
+        return Stepper.chunks(paddedSize, size());
+    }
+
+    /** This process's units of a population of {@code paddedSize} units ({@link #bounds}): {@code {from, to}}. */
     default int[] range(int paddedSize) {
-        int[] b = Stepper.chunks(paddedSize, size());
+        int[] b = bounds(paddedSize);
         return new int[] {b[rank()], b[rank() + 1]};
     }
 

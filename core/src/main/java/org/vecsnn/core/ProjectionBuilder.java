@@ -170,7 +170,7 @@ public final class ProjectionBuilder {
 
     /** The target columns (relative to the target range) each process of {@code group} owns, in rank order. */
     private int[] ownedColumns(ProcessGroup group) {
-        int[] units = Stepper.chunks(target.target().paddedSize(), group.size());
+        int[] units = group.bounds(target.target().paddedSize());
         int[] columns = new int[units.length];
         for (int q = 0; q < units.length; q++) {
             columns[q] = Math.clamp(units[q] - targetRange.from(), 0, targetRange.size());

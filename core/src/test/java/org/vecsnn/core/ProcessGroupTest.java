@@ -294,12 +294,53 @@ class ProcessGroupTest {
         assertTrue(sizes.get(4) < 69 && sizes.get(6) < sizes.get(5) / 4, sizes.toString());
     }
 
+    private record Traces(double[] times, float[][] traces) {}
+
+    /**
+     * COBA with V recorded on units spread over every process (one each side of each bound, the first and the last),
+     * in two runs, with a ring of 150 samples when {@code kept} is set (so the second run overwrites part of the first).
+     */
+    private static Traces recorded(int threads, boolean kept) {
+        EiNetwork net = BenchmarkNetworks.coba(4000, 0.1, 3, KernelProvider.get());
+        net.network().threads(threads);
+        StateMonitor v = new StateMonitor(net.neurons(), "V", new int[] {0, 1327, 1328, 2655, 2656, 3999, 17}, 0.2);
+        net.network().addMonitor(kept ? v.keepLast(150) : v);
+        net.network().run(20, ProgressListener.SILENT);
+        net.network().run(30.1, ProgressListener.SILENT);
+        net.network().close();
+        float[][] traces = new float[7][];
+        for (int k = 0; k < traces.length; k++) {
+            traces[k] = v.trace(k);
+        }
+        return new Traces(v.times(), traces);
+    }
+
+    /** After every run each process holds every recorded trace, value for value as one process records them. */
+    @ParameterizedTest(name = "keep the last samples: {0}")
+    @ValueSource(booleans = {false, true})
+    void aStateMonitorHoldsEveryTraceOnEveryProcess(boolean kept) throws Exception {
+        Traces one = recorded(1, kept);
+        assertEquals(kept ? 150 : 251, one.times().length);
+        for (Traces run : onRanks(3, () -> recorded(2, kept))) {
+            assertArrayEquals(one.times(), run.times());
+            for (int k = 0; k < one.traces().length; k++) {
+                assertArrayEquals(one.traces()[k], run.traces()[k], "trace " + k);
+            }
+        }
+    }
+
     @Test
-    void aStateMonitorIsRefusedOnSeveralProcesses() throws Exception {
+    void aMonitorOfAProjectionsSynapsesIsRefusedOnSeveralProcesses() throws Exception {
         List<String> messages = onRanks(2, () -> {
-            EiNetwork net = BenchmarkNetworks.coba(100, 0.1, 3, KernelProvider.get());
-            net.network().addMonitor(new StateMonitor(net.neurons(), "V", new int[] {0}, 0.1));
-            return assertThrows(IllegalArgumentException.class, () -> net.network().prepare()).getMessage();
+            Network net = new Network(0.1, KernelProvider.get()).seed(2);
+            NeuronPopulation lif = net.addNeurons("lif", 100, new Lif(-60, -60, -50, 10, 1, 2,
+                    Integrator.EXPONENTIAL_EULER));
+            ExponentialReceptor ge = new ExponentialReceptor(lif, "ge", 5, SynapticOutput.conductance(0));
+            Projection plastic = net.connect(lif, ge).connector(Connectors.fixedProbability(0.1, false))
+                    .weights(Distribution.constant(0.1))
+                    .plasticity(org.vecsnn.models.plasticity.PairStdp.songMillerAbbott(0.2)).build();
+            net.addMonitor(new StateMonitor(plastic, "w", new int[] {0}, 0.1));
+            return assertThrows(IllegalArgumentException.class, net::prepare).getMessage();
         });
         assertTrue(messages.get(0).contains("processes = 2") && messages.get(0).contains("must run on one process"),
                 messages.get(0));

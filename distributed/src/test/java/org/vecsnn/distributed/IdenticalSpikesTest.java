@@ -20,12 +20,14 @@ import org.vecsnn.core.monitor.SpikeMonitor;
 /**
  * Every network of {@link TestNetworks} run by 1, 2, 3 and 4 MPI processes, each on 1 and 2 threads, gives every
  * spike at the same step as the same network run in this JVM alone on one thread: the reference is the
- * single-process engine, and identity is spike for spike, population by population.
+ * single-process engine, and identity is spike for spike, population by population, and for the recorded
+ * membrane potentials value for value (gathered from the processes that step them).
  */
 class IdenticalSpikesTest {
     static final double MS = 200;
     private static final Map<String, List<long[]>> STEPS = new HashMap<>();
     private static final Map<String, List<int[]>> UNITS = new HashMap<>();
+    private static final Map<String, List<float[]>> TRACES = new HashMap<>();
 
     @BeforeAll
     static void reference() {
@@ -35,6 +37,8 @@ class IdenticalSpikesTest {
             built.network().threads(1).run(MS, ProgressListener.SILENT);
             STEPS.put(name, built.monitors().stream().map(SpikeMonitor::steps).toList());
             UNITS.put(name, built.monitors().stream().map(SpikeMonitor::units).toList());
+            TRACES.put(name, built.traces().stream().flatMap(m -> java.util.stream.IntStream.range(0,
+                    m.neurons().length).mapToObj(m::trace)).toList());
         }
     }
 
@@ -63,6 +67,13 @@ class IdenticalSpikesTest {
                         total += steps.length;
                     }
                     assertTrue(total > 100, label + ": " + total + " spikes, too few to compare");
+                    for (int k = 0; k < TRACES.get(name).size(); k++) {
+                        float[] trace = new float[data.readInt()];
+                        for (int s = 0; s < trace.length; s++) {
+                            trace[s] = data.readFloat();
+                        }
+                        assertArrayEquals(TRACES.get(name).get(k), trace, label + ", trace " + k);
+                    }
                 }
             }
         }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.vecsnn.core.monitor.SpikeMonitor;
+import org.vecsnn.core.monitor.StateMonitor;
 
 /**
  * The program every rank runs under {@code mpirun} in the tests: {@code SpikeRanks OUT MS THREADS NETWORK...} builds
@@ -36,7 +37,7 @@ public final class SpikeRanks {
         }));
     }
 
-    /** Per population: the spike count, then each spike's step and unit. */
+    /** Per population: the spike count, then each spike's step and unit; then each trace's length and values. */
     static void write(Path file, TestNetworks.Built built) throws IOException {
         try (DataOutputStream data = new DataOutputStream(new java.io.BufferedOutputStream(
                 Files.newOutputStream(file)))) {
@@ -47,6 +48,15 @@ public final class SpikeRanks {
                 for (int i = 0; i < steps.length; i++) {
                     data.writeLong(steps[i]);
                     data.writeInt(units[i]);
+                }
+            }
+            for (StateMonitor m : built.traces()) {
+                for (int k = 0; k < m.neurons().length; k++) {
+                    float[] trace = m.trace(k);
+                    data.writeInt(trace.length);
+                    for (float v : trace) {
+                        data.writeFloat(v);
+                    }
                 }
             }
         }

@@ -8,6 +8,7 @@ import org.vecsnn.core.connect.Connectors;
 import org.vecsnn.core.connect.Distribution;
 import org.vecsnn.core.input.PoissonSource;
 import org.vecsnn.core.monitor.SpikeMonitor;
+import org.vecsnn.core.monitor.StateMonitor;
 import org.vecsnn.core.neuron.Integrator;
 import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
@@ -21,12 +22,14 @@ import org.vecsnn.networks.Microcircuit;
 /**
  * The networks whose spikes must not depend on the number of processes and threads: COBA 4000, the microcircuit at
  * scale 0.1 (Poisson drive, per-synapse delays), a network with per-synapse delays of 1 to 4 ms into two
- * populations, and one with pair STDP on its input. Each comes with a spike monitor on every population.
+ * populations, and one with pair STDP on its input. Each comes with a spike monitor on every population; COBA also
+ * with V of five neurons spread over the processes (its shortest delay is one step, so the monitor, which makes
+ * the processes exchange every step, does not change its slices).
  */
 final class TestNetworks {
     static final List<String> NAMES = List.of("coba", "microcircuit", "delays", "plastic");
 
-    record Built(Network network, List<SpikeMonitor> monitors) {}
+    record Built(Network network, List<SpikeMonitor> monitors, List<StateMonitor> traces) {}
 
     private TestNetworks() {}
 
@@ -43,7 +46,10 @@ final class TestNetworks {
         for (Population p : network.populations()) {
             monitors.add(network.addMonitor(new SpikeMonitor(p)));
         }
-        return new Built(network, monitors);
+        List<StateMonitor> traces = name.equals("coba") ? List.of(network.addMonitor(new StateMonitor(
+                (NeuronPopulation) network.populations().getFirst(), "V", new int[] {0, 999, 1000, 2000, 3999}, 0.5)))
+                : List.of();
+        return new Built(network, monitors, traces);
     }
 
     /** Poisson input into an E and an I population, recurrent, every synapse with its own delay (1–4 ms). */

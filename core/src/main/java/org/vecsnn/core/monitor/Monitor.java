@@ -31,6 +31,21 @@ public interface Monitor extends org.vecsnn.core.Checkpointed {
      */
     default void checkFits(long steps) {}
 
+    /**
+     * Whether this monitor can record a network distributed over processes: by default those that record at the end
+     * of the step (they read spike lists, and every process knows every spike); one that reads state must gather
+     * what other processes stepped ({@link #gather}). Others are refused there.
+     */
+    default boolean runsOnProcesses() {
+        return !recordsBeforeStep();
+    }
+
+    /**
+     * Engine hook on a network distributed over {@code group}, after every run and step, on every process (a
+     * collective call): afterwards this process holds what every process recorded, as one process would have.
+     */
+    default void gather(org.vecsnn.core.ProcessGroup group) {}
+
     /** Engine hook: record step {@code step}. */
     void record(long step);
 

@@ -13,7 +13,8 @@ import org.vecsnn.core.neuron.NeuronPopulation;
  * {@code interval} steps, at the start of the step: sample k holds
  * the state at {@code t = k·interval·dt} (counted from step 0), before that step's update. Unbounded by default (the
  * buffer doubles); with {@link #keepLast(int)} it keeps only the latest samples in a fixed ring, so memory stays flat
- * on long runs.
+ * on long runs. On a network distributed over processes each process records the units it steps and, after every
+ * run, takes the others' ({@link #gather}): every process then holds every trace, as one process would.
  */
 public final class StateMonitor implements Monitor {
     private final Recordable owner;
@@ -27,6 +28,14 @@ public final class StateMonitor implements Monitor {
     private int capacity;
     private long total;
     private long firstStep = -1;
+    /** Samples before this one hold every process's values (see {@link #gather}). */
+    private long gathered;
+    /** Per process, the positions of the recorded units it steps; and the gather's buffers, kept for the next. */
+    private int[][] byProcess;
+    private int[] sent = new int[0];
+    private int[] received = new int[0];
+    /** The most ints one process sends in one all-gather (longer recordings go in several). */
+    private static final int GATHER_INTS = 1 << 22;
 
     /**
      * @param owner a neuron population, or a projection (its kinetic channels' or short-term plasticity's state)
@@ -100,6 +109,69 @@ public final class StateMonitor implements Monitor {
         return "state monitor of " + variable + " of " + neurons.length + " units of " + owner.label();
     }
 
+    /** Neuron state only: a projection's units are synapses, and each process holds only some of them. */
+    @Override
+    public boolean runsOnProcesses() {
+        return owner instanceof Population;
+    }
+
+    /**
+     * Each sample's values of units another process steps are replaced by that process's, for the samples recorded
+     * since the last gather (one all-gather per {@value #GATHER_INTS} ints a process sends).
+     */
+    @Override
+    public void gather(org.vecsnn.core.ProcessGroup group) {
+        long from = Math.max(gathered, first());
+        if (from == total) {
+            return;
+        }
+        if (byProcess == null) {
+            byProcess = unitsByProcess(group.bounds(owner.population().paddedSize()));
+        }
+        int widest = 1;
+        for (int[] units : byProcess) {
+            widest = Math.max(widest, units.length);
+        }
+        int me = group.rank();
+        int chunk = (int) Math.min(total - from, Math.max(1, GATHER_INTS / widest));
+        if (sent.length < chunk * widest) {
+            sent = new int[chunk * widest];
+            received = new int[chunk * widest * group.size()];
+        }
+        for (long s0 = from; s0 < total; s0 += chunk) {
+            int samples = (int) Math.min(chunk, total - s0);
+            int at = 0;
+            for (long s = s0; s < s0 + samples; s++) {
+                for (int k : byProcess[me]) {
+                    sent[at++] = Float.floatToRawIntBits(values[position(s) + k]);
+                }
+            }
+            int block = samples * widest;
+            group.allgather(sent, received, block);
+            for (int q = 0; q < byProcess.length; q++) {
+                at = q * block;
+                for (long s = s0; q != me && s < s0 + samples; s++) {
+                    for (int k : byProcess[q]) {
+                        values[position(s) + k] = Float.intBitsToFloat(received[at++]);
+                    }
+                }
+            }
+        }
+        gathered = total;
+    }
+
+    /** Per process, the positions (in {@link #neurons}) of the units in its {@code bounds}. */
+    private int[][] unitsByProcess(int[] bounds) {
+        int[][] units = new int[bounds.length - 1][];
+        for (int q = 0; q < units.length; q++) {
+            int from = bounds[q];
+            int to = bounds[q + 1];
+            units[q] = java.util.stream.IntStream.range(0, neurons.length)
+                    .filter(k -> neurons[k] >= from && neurons[k] < to).toArray();
+        }
+        return units;
+    }
+
     /** An unbounded recording grows by doubling: the final array and the half-size one it is copied from. */
     @Override
     public void checkFits(long steps) {
@@ -164,6 +236,7 @@ public final class StateMonitor implements Monitor {
             values = capacity == 0 ? Arrays.copyOf(staged, Math.max(staged.length, 4096))
                     : Arrays.copyOf(staged, capacity * neurons.length);
             total = t;
+            gathered = t; // saved after a gather, on every process
             firstStep = f;
         };
     }
