@@ -99,7 +99,10 @@ final class Cli {
                 continue;
             }
             Object value = option.getValue();
-            Collection<?> values = value instanceof Collection<?> c ? c : List.of(value);
+            Collection<?> values = value instanceof Collection<?> c ? c : value.getClass().isArray()
+                    ? java.util.stream.IntStream.range(0, java.lang.reflect.Array.getLength(value))
+                            .mapToObj(i -> java.lang.reflect.Array.get(value, i)).toList()
+                    : List.of(value);
             for (Object v : values) {
                 double x = ((Number) v).doubleValue();
                 boolean within = Double.isFinite(x) && (range.minExclusive() ? x > range.min() : x >= range.min())

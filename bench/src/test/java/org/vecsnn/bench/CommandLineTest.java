@@ -71,7 +71,8 @@ class CommandLineTest {
         "distributed --threads 0;snn distributed: --threads = 0;1 to 1024",
         "distributed --n 3;--n = 3;5 to 2147483647",
         "distributed --network microcircuit --n 400;--n;--scale",
-        "distributed --scale 0.5;--scale;only to --network microcircuit"})
+        "distributed --scale 0.5;--scale;only to --network microcircuit",
+        "verify-microcircuit --seeds 1,-2;snn verify-microcircuit: --seeds = -2;0 to 9223372036854775807"})
     void refusesWithOneLineAndExitCode2(String args, String names, String allowed) {
         Outcome o = execute(args.split(" "));
         assertEquals(Cli.USAGE, o.exitCode(), o.err());

@@ -23,9 +23,9 @@ import org.vecsnn.models.synapse.ExponentialReceptor;
  * connected by fixed total numbers of synapses K = ln(1 − p)/ln(1 − 1/(N_pre·N_post)) from the connection
  * probability table, with normal weights (mean 87.8 pA for a 0.15 mV PSP, standard deviation 10 %, doubled from
  * L4E to L2/3E, g = −4 for inhibitory sources; redrawn to keep their sign) and normal delays (E 1.5 ms, I 0.75 ms,
- * standard deviation 50 %, redrawn below dt, rounded to whole steps). External input: the DC equivalent of
- * K_ext synapses at 8 Hz ({@code 8 Hz · K_ext · 87.8 pA · 0.5 ms}), or Poisson trains of that rate. Delays and
- * t_ref mean what they mean in NEST ({@link Nest}: here one step longer).
+ * standard deviation 50 %, redrawn below dt/2 as NEST's example does, rounded to whole steps). External input: the
+ * DC equivalent of K_ext synapses at 8 Hz ({@code 8 Hz · K_ext · 87.8 pA · 0.5 ms}), or Poisson trains of that rate.
+ * Delays and t_ref mean what they mean in NEST ({@link Nest}: here one step longer).
  *
  * <p>{@code scale} multiplies every population size and every synapse count, so in-degrees stay as in the full
  * model (NEST's N_scaling with K_scaling = 1) and so do the rates.
@@ -137,10 +137,11 @@ public final class Microcircuit {
                 Distribution weights = excitatory ? Distribution.normal(w, 0.1 * w, 0, Double.POSITIVE_INFINITY)
                         : Distribution.normal(w, -0.1 * w, Double.NEGATIVE_INFINITY, 0);
                 double delay = excitatory ? 1.5 : 0.75;
+                // NEST's PD14 example redraws delays below half a step: [0.5, 1.5) steps round to its shortest, 1
+                Distribution nestDelays = Distribution.normal(delay, 0.5 * delay, 0.5 * dt, Double.POSITIVE_INFINITY);
                 network.connect(populations.get(s), receptors.get(t)).name(NAMES.get(s) + "->" + NAMES.get(t))
                         .connector(Connectors.fixedTotalNumber(count, true)).weights(weights)
-                        .delays(Nest.delays(Distribution.normal(delay, 0.5 * delay, dt, Double.POSITIVE_INFINITY),
-                                dt)).build();
+                        .delays(Nest.delays(nestDelays, dt)).build();
             }
         }
         for (int i = 0; i < n.length; i++) {

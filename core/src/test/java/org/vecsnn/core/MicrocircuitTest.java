@@ -59,11 +59,11 @@ class MicrocircuitTest {
             double expected = (excitatory ? psc : -4 * psc) * (p.name().equals("L4E->L23E") ? 2 : 1);
             double se = Math.abs(expected) * 0.1 / Math.sqrt(w.length);
             assertEquals(expected, mean, 6 * se + 0.01, p.name() + ": mean weight");
-            // delays: normal(1.5 or 0.75 ms, sd 50 %) redrawn below dt = 0.1 ms, so their mean is the truncated
-            // normal's, μ + σ·φ(z)/(1 − Φ(z)) at z = (0.1 − μ)/σ: 1.5527 and 0.7848 ms, i.e. 15.53 and 7.85 NEST
-            // steps, one more here
+            // delays: normal(1.5 or 0.75 ms, sd 50 %) redrawn below dt/2 = 0.05 ms as in NEST's example, so their
+            // mean is the truncated normal's, μ + σ·φ(z)/(1 − Φ(z)) at z = (0.05 − μ)/σ: 1.5474 and 0.7770 ms, i.e.
+            // 15.47 and 7.77 NEST steps (rounding to whole steps moves them by less than 0.002), one more here
             double delaySe = (excitatory ? 7.5 : 3.75) / Math.sqrt(d.length);
-            assertEquals(excitatory ? 16.527 : 8.848, delayMean, 6 * delaySe + 0.05, p.name() + ": mean delay (steps)");
+            assertEquals(excitatory ? 16.474 : 8.770, delayMean, 6 * delaySe + 0.05, p.name() + ": mean delay (steps)");
             for (int r = 0; r < csr.rows(); r++) {
                 for (int j = csr.rowStart()[r] + 1; j < csr.rowStart()[r + 1]; j++) {
                     assertTrue(csr.targets()[j - 1] <= csr.targets()[j], "targets ascend within a row");

@@ -29,6 +29,10 @@ import org.vecsnn.networks.Microcircuit;
  * Writes {@code microcircuit.md}, {@code microcircuit-ks.csv}, the runs' percentiles in the reference's format
  * ({@code microcircuit-statistics.csv}) and one PNG per statistic; exits 1 if any distance exceeds
  * {@value #TOLERANCE} × NEST's spread or a mean correlation lies outside NEST's range.
+ *
+ * <p>Three seeds make NEST's spread a narrow estimate of how much runs differ, so the report also pools the runs of
+ * both simulators ({@link #pooled}): whether this project's runs lie farther from NEST's than runs of one simulator
+ * lie from each other, with an exact permutation test.
  */
 public final class MicrocircuitVerification {
     static final double DT = 0.1;
@@ -49,12 +53,79 @@ public final class MicrocircuitVerification {
     /** One seed's run: per population and statistic the values, and per population the mean correlation. */
     record Run(long seed, double[][][] values, double[] meanCc, double wallSeconds) {}
 
-    /** One population's statistic: NEST's largest distance between its seeds, and each run's to NEST. */
-    record Distance(String population, String statistic, double nestSpread, double[] ours) {
+    /**
+     * One population's statistic: NEST's largest distance between its seeds, each run's to NEST, and the runs of
+     * both simulators pooled (null with fewer than two runs).
+     */
+    record Distance(String population, String statistic, double nestSpread, double[] ours, Pooled pooled) {
         boolean pass() {
             // distances are multiples of 1/99: 1.5 × 2/99 must admit 3/99 whatever the rounding
             return Arrays.stream(ours).allMatch(d -> d <= TOLERANCE * nestSpread + 1e-9);
         }
+    }
+
+    /**
+     * The runs of both simulators pooled, for one population's statistic. {@code cross}: the mean KS distance
+     * between a NEST run and one of this project's; {@code within}: the mean between two runs of one simulator (both
+     * simulators' pairs together); {@code p}: the share of all ways to split the pooled runs into a group of NEST's
+     * size and the rest whose cross − within is at least the observed one (an exact permutation test of "the runs
+     * come from one distribution"; the observed split and its mirror count, so with 3 + 2 runs p ≥ 0.2).
+     */
+    record Pooled(double cross, double within, double p) {}
+
+    /** The most runs of both simulators together that {@link #pooled} splits every way (2^n splits are visited). */
+    static final int MAX_POOLED = 16;
+
+    /** {@link Pooled} for NEST's distributions and this project's (each as written: percentiles). */
+    static Pooled pooled(List<double[]> nest, List<double[]> ours) {
+        List<double[]> all = new ArrayList<>(nest);
+        all.addAll(ours);
+        int n = all.size();
+        int k = nest.size();
+        if (n > MAX_POOLED) {
+            throw new IllegalArgumentException(ours.size() + " runs: must be at most " + (MAX_POOLED - k)
+                    + " beside NEST's " + k + " to be pooled");
+        }
+        double[][] d = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                d[a][b] = SpikeStatistics.ks(all.get(a), all.get(b));
+                d[b][a] = d[a][b];
+            }
+        }
+        int observed = (1 << k) - 1;
+        double[] split = crossAndWithin(d, observed);
+        double separation = split[0] - split[1];
+        int splits = 0;
+        int atLeast = 0;
+        for (int group = 0; group < 1 << n; group++) {
+            if (Integer.bitCount(group) == k) {
+                double[] cw = crossAndWithin(d, group);
+                splits++;
+                atLeast += cw[0] - cw[1] >= separation - 1e-12 ? 1 : 0;
+            }
+        }
+        return new Pooled(split[0], split[1], atLeast / (double) splits);
+    }
+
+    /** The mean distance between a run in {@code group} (a bit set) and one outside, and between two on one side. */
+    private static double[] crossAndWithin(double[][] d, int group) {
+        double cross = 0;
+        double within = 0;
+        int crossPairs = 0;
+        int withinPairs = 0;
+        for (int a = 0; a < d.length; a++) {
+            for (int b = a + 1; b < d.length; b++) {
+                if ((group >> a & 1) != (group >> b & 1)) {
+                    cross += d[a][b];
+                    crossPairs++;
+                } else {
+                    within += d[a][b];
+                    withinPairs++;
+                }
+            }
+        }
+        return new double[] {cross / crossPairs, withinPairs == 0 ? 0 : within / withinPairs};
     }
 
     /** NEST 3.10's statistics, in the shared reference folder beside the repository. */
@@ -151,12 +222,16 @@ public final class MicrocircuitVerification {
                     }
                 }
                 double[] ours = new double[runs.size()];
+                List<double[]> written = new ArrayList<>();
                 for (int r = 0; r < runs.size(); r++) {
                     double[] q = NestReference.asWritten(SpikeStatistics.percentiles(runs.get(r).values()[p][s]));
+                    written.add(q);
                     ours[r] = rows.stream().mapToDouble(row -> SpikeStatistics.ks(q, row.percentiles())).max()
                             .orElseThrow();
                 }
-                d.add(new Distance(Microcircuit.NAMES.get(p), STATISTICS.get(s), spread, ours));
+                Pooled pooled = runs.size() < 2 ? null
+                        : pooled(rows.stream().map(NestReference.Row::percentiles).toList(), written);
+                d.add(new Distance(Microcircuit.NAMES.get(p), STATISTICS.get(s), spread, ours, pooled));
             }
         }
         return d;
@@ -180,15 +255,31 @@ public final class MicrocircuitVerification {
                 runs.stream().map(r -> Long.toString(r.seed())).toList(),
                 runs.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.wallSeconds())).toList(), TOLERANCE));
         w.append("| population | statistic | NEST's seeds | ").append(String.join(" | ",
-                runs.stream().map(r -> "seed " + r.seed()).toList())).append(" | largest / NEST's | pass |\n|---|---|---|");
-        w.append("---|".repeat(runs.size())).append("---|---|\n");
+                runs.stream().map(r -> "seed " + r.seed()).toList())).append(" | largest / NEST's | pass |");
+        boolean pooling = distances.getFirst().pooled() != null;
+        w.append(pooling ? " pooled: cross / within | p |\n|---|---|---|" : "\n|---|---|---|");
+        w.append("---|".repeat(runs.size())).append(pooling ? "---|---|---|---|\n" : "---|---|\n");
+        int similar = 0;
         for (Distance d : distances) {
             w.append(String.format(Locale.ROOT, "| %s | %s | %.3f |", d.population(), d.statistic(), d.nestSpread()));
             for (double x : d.ours()) {
                 w.append(String.format(Locale.ROOT, " %.3f |", x));
             }
-            w.append(String.format(Locale.ROOT, " %.2f | %s |%n",
+            w.append(String.format(Locale.ROOT, " %.2f | %s |",
                     Arrays.stream(d.ours()).max().orElseThrow() / d.nestSpread(), d.pass() ? "pass" : "**FAIL**"));
+            if (pooling) {
+                Pooled q = d.pooled();
+                similar += q.p() >= 0.05 ? 1 : 0;
+                w.append(String.format(Locale.ROOT, " %.2f | %.2f |", q.cross() / q.within(), q.p()));
+            }
+            w.append('\n');
+        }
+        if (pooling) {
+            int nestRuns = nest.of(STATISTICS.getFirst(), Microcircuit.NAMES.getFirst()).size();
+            w.append(String.format(Locale.ROOT, "%nPooled (%d NEST runs and %d of this project's): cross / within is "
+                    + "the mean KS distance between runs of the two simulators over the mean between runs of one; p "
+                    + "is the exact permutation test's (each way to split the %d runs). p ≥ 0.05 in %d of %d.%n",
+                    nestRuns, runs.size(), nestRuns + runs.size(), similar, distances.size()));
         }
         w.append("\nMean rate (Hz) and mean spike-count correlation over all active neurons (×10⁻³), NEST's range "
                 + "over its three seeds:\n\n| population | NEST rate | ");
@@ -211,6 +302,16 @@ public final class MicrocircuitVerification {
                 inside &= meanCcInside(r.meanCc()[p], p);
             }
             w.append(inside ? " yes |\n" : " **no** |\n");
+        }
+        if (runs.size() > 1) {
+            w.append("\nAveraged over the seeds, the mean correlation (×10⁻³) against NEST's range:");
+            for (int p = 0; p < Microcircuit.NAMES.size(); p++) {
+                int population = p;
+                double average = runs.stream().mapToDouble(r -> r.meanCc()[population]).average().orElseThrow();
+                w.append(String.format(Locale.ROOT, " %s %.3f%s", Microcircuit.NAMES.get(p), average * 1e3,
+                        meanCcInside(average, p) ? "" : " (outside)")).append(p + 1 < Microcircuit.NAMES.size() ? ","
+                        : ".\n");
+            }
         }
         w.append("\n").append(passed(runs, distances) ? "All within NEST's spread.\n" : "Some miss NEST's spread.\n");
         return w.toString();

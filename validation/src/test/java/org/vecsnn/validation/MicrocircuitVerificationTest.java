@@ -15,9 +15,9 @@ class MicrocircuitVerificationTest {
     void aDistanceOfOneAndAHalfTimesNestsSpreadPasses() {
         // 1.5·(3/99 − 1/99) rounds below 3/99
         assertTrue(new MicrocircuitVerification.Distance("L6I", "rate", 3 / 99.0 - 1 / 99.0,
-                new double[] {3 / 99.0}).pass());
+                new double[] {3 / 99.0}, null).pass());
         assertFalse(new MicrocircuitVerification.Distance("L6I", "rate", 2 / 99.0, new double[] {3 / 99.0,
-            4 / 99.0}).pass());
+            4 / 99.0}, null).pass());
     }
 
     @Test
@@ -38,5 +38,35 @@ class MicrocircuitVerificationTest {
         assertTrue(MicrocircuitVerification.meanCcInside(3.42e-3, 0));
         assertFalse(MicrocircuitVerification.meanCcInside(3.44e-3, 0));
         assertFalse(MicrocircuitVerification.meanCcInside(0.61e-3, 7));
+    }
+
+    private static double[] shifted(double by) {
+        double[] q = new double[99];
+        for (int k = 0; k < q.length; k++) {
+            q[k] = k + by;
+        }
+        return q;
+    }
+
+    @Test
+    void pooledRunsOfOneDistributionCannotBeTold() {
+        // every run the same distribution: every distance 0, every split as separated as the observed one
+        MicrocircuitVerification.Pooled same = MicrocircuitVerification.pooled(
+                java.util.List.of(shifted(0), shifted(0), shifted(0)), java.util.List.of(shifted(0), shifted(0)));
+        assertEquals(0, same.cross());
+        assertEquals(1, same.p());
+    }
+
+    @Test
+    void pooledRunsOfTwoDistributionsAreToldApartAsFarAsSixRunsAllow() {
+        // NEST's three runs at 0, 0.5, 1 and this project's at 200, 200.5, 201 (percentiles 0 … 98 shifted): two
+        // runs of one side differ by one percentile at most (KS 1/99), a run of each side do not overlap (KS 1);
+        // of the C(6, 3) = 20 splits only the observed one and its mirror separate them this far: p = 2/20
+        MicrocircuitVerification.Pooled apart = MicrocircuitVerification.pooled(
+                java.util.List.of(shifted(0), shifted(0.5), shifted(1)),
+                java.util.List.of(shifted(200), shifted(200.5), shifted(201)));
+        assertEquals(1, apart.cross(), 1e-12);
+        assertEquals(1 / 99.0, apart.within(), 1e-12);
+        assertEquals(0.1, apart.p(), 1e-12);
     }
 }
