@@ -353,7 +353,7 @@ public final class MicrocircuitVerification {
             fraction[k] = (k + 1) / 100.0;
         }
         Color[] colours = {new Color(200, 30, 30), new Color(30, 90, 200), new Color(20, 150, 60),
-            new Color(160, 60, 180)};
+            new Color(160, 60, 180), new Color(230, 130, 0), new Color(0, 160, 170)};
         for (int s = 0; s < STATISTICS.size(); s++) {
             List<XYChart> panels = new ArrayList<>();
             for (int p = 0; p < Microcircuit.NAMES.size(); p++) {
