@@ -1,10 +1,12 @@
 package org.vecsnn.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vecsnn.bench.Cli.Range;
 import org.vecsnn.validation.MicrocircuitVerification;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,13 +36,28 @@ final class VerifyMicrocircuit implements Callable<Integer> {
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--reference", paramLabel = "CSV", description = "NEST's statistics (default ${DEFAULT-VALUE})")
-    Path reference = MicrocircuitVerification.DEFAULT_REFERENCE;
+    Path reference = defaultReference();
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default ${DEFAULT-VALUE})")
     Path out = Path.of("out", "microcircuit");
 
+    /**
+     * The reference beside the repository ({@code ../shared/...}), found from the repository's folder that the snn
+     * script names ({@code -Dvecsnn.home}), so that the command works from any directory; else from this one.
+     */
+    static Path defaultReference() {
+        String home = System.getProperty("vecsnn.home");
+        Path relative = MicrocircuitVerification.DEFAULT_REFERENCE;
+        return home == null || home.isBlank() ? relative : Path.of(home).resolve(relative).normalize();
+    }
+
     @Override
     public Integer call() throws IOException {
+        if (!Files.isReadable(reference)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--reference = " + reference + ": no such"
+                    + " readable file; must be NEST's statistics (../shared/reference/microcircuit-nest/ beside the"
+                    + " repository)");
+        }
         Path folder = Cli.writableFolder(spec.commandLine(), out);
         if (MicrocircuitVerification.run(seeds, folder, reference, scale, threads)) {
             return Cli.OK;

@@ -72,7 +72,8 @@ class CommandLineTest {
         "distributed --n 3;--n = 3;5 to 2147483647",
         "distributed --network microcircuit --n 400;--n;--scale",
         "distributed --scale 0.5;--scale;only to --network microcircuit",
-        "verify-microcircuit --seeds 1,-2;snn verify-microcircuit: --seeds = -2;0 to 9223372036854775807"})
+        "verify-microcircuit --seeds 1,-2;snn verify-microcircuit: --seeds = -2;0 to 9223372036854775807",
+        "verify-microcircuit --reference /nonexistent/nest.csv;--reference = /nonexistent/nest.csv;no such readable"})
     void refusesWithOneLineAndExitCode2(String args, String names, String allowed) {
         Outcome o = execute(args.split(" "));
         assertEquals(Cli.USAGE, o.exitCode(), o.err());
@@ -81,6 +82,23 @@ class CommandLineTest {
         assertTrue(o.err().contains(allowed), o.err());
         assertFalse(o.err().contains("Exception"), "no stack trace: " + o.err());
         assertTrue(o.out().isEmpty(), "nothing ran: " + o.out());
+    }
+
+    @Test
+    void verifyMicrocircuitFindsNestsReferenceBesideTheRepositoryFromAnyDirectory() {
+        String before = System.getProperty("vecsnn.home");
+        try {
+            System.setProperty("vecsnn.home", "/somewhere/repo");
+            assertEquals(Path.of("/somewhere/shared/reference/microcircuit-nest/nest310-pd14-statistics.csv"),
+                    VerifyMicrocircuit.defaultReference());
+            System.clearProperty("vecsnn.home");
+            assertEquals(Path.of("../shared/reference/microcircuit-nest/nest310-pd14-statistics.csv"),
+                    VerifyMicrocircuit.defaultReference(), "without the script: from the current directory");
+        } finally {
+            if (before != null) {
+                System.setProperty("vecsnn.home", before);
+            }
+        }
     }
 
     @Test
