@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.vecsnn.core.Network;
 import org.vecsnn.core.Projection;
+import org.vecsnn.core.neuron.NeuronPopulation;
 import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.synapse.SynapticOutput;
 import org.vecsnn.models.neuron.Lif;
@@ -38,6 +39,8 @@ import org.vecsnn.networks.EiNetwork;
  * {@link #bareStep} does both: a floor under any step that keeps float state per neuron and adds per synapse.
  * {@link #correctStep} adds what a correct step needs besides: the threshold, the reset, the refractory period (the
  * step at which each neuron is free again, one int per neuron) and the list of the step's spikes, in the same lanes.
+ * {@link #engineMembrane} is the engine's own fused membrane kernel (LIF with both conductances, as the engine runs
+ * it), alone: what the engine's arithmetic costs without its schedule and delivery.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -83,6 +86,11 @@ public class CobaFloorBenchmark {
     private int refractorySteps;
     private int replayed;
     private int updated;
+    /** The network's neurons and their float state, and the state after the transient, restored periodically. */
+    private NeuronPopulation neurons;
+    private org.vecsnn.core.simd.Kernels kernels;
+    private float[][] state;
+    private float[][] stateAfterTransient;
 
     @Setup
     public void build() {
@@ -101,6 +109,14 @@ public class CobaFloorBenchmark {
         for (int s = 0; s < 2000; s++) { // past the initial transient
             network.step();
         }
+        neurons = coba.neurons();
+        kernels = network.kernels();
+        java.util.List<float[]> arrays = new java.util.ArrayList<>();
+        neurons.stateArrays().forEach(a -> arrays.add(a.values()));
+        arrays.add(coba.excitatoryReceptor().g());
+        arrays.add(coba.inhibitoryReceptor().g());
+        state = arrays.toArray(float[][]::new);
+        stateAfterTransient = java.util.Arrays.stream(state).map(float[]::clone).toArray(float[][]::new);
         int padded = coba.neurons().paddedSize();
         v = java.util.Arrays.copyOf(coba.neurons().v(), padded);
         ge0 = coba.excitatoryReceptor().g().clone();
@@ -214,6 +230,21 @@ public class CobaFloorBenchmark {
             }
         }
         return count;
+    }
+
+    /**
+     * The engine's membrane kernel on the network's own state (V, V_low, refractoriness, g_e and g_i fused, general
+     * reversal potentials), without delivery; the float state restarts from the network's every
+     * {@value #RECORDED} calls, as in {@link #membraneArithmetic}. Returns the number of spikes.
+     */
+    @Benchmark
+    public int engineMembrane() {
+        if ((++updated & (RECORDED - 1)) == 0) {
+            for (int k = 0; k < state.length; k++) {
+                System.arraycopy(stateAfterTransient[k], 0, state[k], 0, state[k].length);
+            }
+        }
+        return neurons.update(step++, kernels, 0, neurons.paddedSize(), spikes, 0);
     }
 
     /** The correct membrane step and delivery: the floor of a step that gives the right spikes. */
