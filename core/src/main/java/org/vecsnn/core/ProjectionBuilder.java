@@ -190,8 +190,7 @@ public final class ProjectionBuilder {
                 + target.name(), connector.expectedSynapses(source.size(), targetRange.size()));
         long projectionSeed = seed != null ? seed : network.nextProjectionSeed();
         ProcessGroup group = network.processes();
-        int[] rowShares = group == null ? new int[] {0, source.size()}
-                : SynapseExchange.rowShares(source.size(), group.size());
+        int[] rowShares = Stepper.split(source.size(), group == null ? 1 : group.size());
         int rank = group == null ? 0 : group.rank();
         int rowFrom = rowShares[rank];
         int rowTo = rowShares[rank + 1];

@@ -135,10 +135,18 @@ final class Stepper {
 
     /** Splits {@code padded} units into {@code threads} ranges of whole PAD blocks, as even as they can be. */
     static int[] chunks(int padded, int threads) {
-        int blocks = padded / Kernels.PAD;
-        int[] b = new int[threads + 1];
+        int[] b = split(padded / Kernels.PAD, threads);
         for (int t = 0; t <= threads; t++) {
-            b[t] = (int) ((long) blocks * t / threads) * Kernels.PAD;
+            b[t] *= Kernels.PAD;
+        }
+        return b;
+    }
+
+    /** Splits {@code count} items into {@code parts} contiguous ranges as even as they can be: parts + 1 bounds. */
+    static int[] split(int count, int parts) {
+        int[] b = new int[parts + 1];
+        for (int q = 0; q <= parts; q++) {
+            b[q] = (int) ((long) count * q / parts);
         }
         return b;
     }

@@ -4,28 +4,19 @@ import org.vecsnn.core.connect.Csr;
 
 /**
  * The build of a projection shared among the processes of a {@link ProcessGroup}: process q draws rows
- * {@code [rows[q], rows[q + 1])} ({@link #rowShares}) and sends each process the synapses onto its neurons, in
- * three all-to-all exchanges (per-row counts, targets, then weights and delays). Each process ends with every
- * row's synapses onto its own columns, rows ascending and each row in its drawn order: the synapses a single
- * process would keep, in the same order, so the network does not depend on the number of processes.
+ * {@code [rows[q], rows[q + 1])} (an even split, {@link Stepper#split}) and sends each process the synapses onto
+ * its neurons, in three all-to-all exchanges (per-row counts, targets, then weights and delays). Each process ends
+ * with every row's synapses onto its own columns, rows ascending and each row in its drawn order: the synapses a
+ * single process would keep, in the same order, so the network does not depend on the number of processes.
  */
 final class SynapseExchange {
     private SynapseExchange() {}
-
-    /** The rows each process draws: as even a split as whole rows allow, in rank order ({@code processes + 1} bounds). */
-    static int[] rowShares(int rows, int processes) {
-        int[] b = new int[processes + 1];
-        for (int q = 0; q <= processes; q++) {
-            b[q] = (int) ((long) rows * q / processes);
-        }
-        return b;
-    }
 
     /**
      * Sends the synapses of this process's rows (those of {@code drawn}, whose other rows are ignored) to the
      * processes owning their targets, and returns the synapses onto this process's columns.
      *
-     * @param rows the rows each process draws ({@link #rowShares})
+     * @param rows the rows each process draws
      * @param columns process q owns target columns {@code [columns[q], columns[q + 1])}
      */
     static Csr exchange(ProcessGroup group, Csr drawn, int[] rows, int[] columns) {
