@@ -32,14 +32,18 @@ public final class DelayRing {
     }
 
     /**
-     * Fills {@code out[d]} with {@code slot(step + d) + shift} for d = 1 … out.length − 1: the slots of every delay,
-     * with one division instead of one per delay.
+     * Fills {@code out[d]} with {@code slot(step + d) + shift} for d = 1 … out.length − 1 ≤ depth: the slots of
+     * every delay, with one division instead of one per delay, in two loops without a branch (C2 vectorizes them):
+     * before the ring wraps and after.
      */
     public void slotsAfter(long step, int shift, int[] out) {
-        int index = (int) (step % depth);
-        for (int d = 1; d < out.length; d++) {
-            index = index + 1 == depth ? 0 : index + 1;
-            out[d] = index * stride + shift;
+        int now = (int) (step % depth);
+        int wrap = Math.min(depth - now, out.length);
+        for (int d = 1; d < wrap; d++) {
+            out[d] = (now + d) * stride + shift;
+        }
+        for (int d = Math.max(wrap, 1); d < out.length; d++) {
+            out[d] = (now + d - depth) * stride + shift;
         }
     }
 
