@@ -20,12 +20,19 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
     /** 4-byte elements per 64-byte cache line. */
     private static final int INTS_PER_LINE = 16;
     /**
-     * Rows of at most this many bytes (targets, weights and delays; per thread) are read ahead whole: the hardware
-     * prefetcher needs a few misses to recognise a stream, which is all of a short row (COBA's 80 targets: 320 B).
-     * Longer rows are read ahead by their first line only and the prefetcher fetches the rest: reading more ahead
-     * made the microcircuit (~120–490 synapses of 10 B per row and thread) slower.
+     * Rows of targets alone of at most this many bytes (per thread) are read ahead whole: the hardware prefetcher
+     * needs a few misses to recognise a stream, which is all of a short row (COBA's 80 targets: 320 B). Longer ones
+     * are read ahead by their first line and the prefetcher fetches the rest: reading all of COBA 40,000's rows (800
+     * targets) ahead made its step 4–6 % slower.
      */
     private static final int SHORT_ROW_BYTES = 512;
+    /**
+     * Rows with weights or delays beside their targets (several arrays, so several streams to pick up per row) are
+     * read ahead up to this many bytes each: all of the microcircuit's (~2.5–5 kB per thread), 3.0–3.8 wall s per
+     * biological s on 2 threads by their first lines, 2.6–2.8 whole (issue 22 in docs/BENCHMARKS.md; 8–20 kB and
+     * whole rows measured the same). A batch of 32 such rows stays well inside this CPU's 2 MB L2 until walked.
+     */
+    private static final int TOUCH_ROW_BYTES = 8192;
     private final String name;
     private final Range source;
     private final SynapticInput target;
@@ -47,7 +54,7 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
      * padding, so that no two threads write one cache line.
      */
     private int[][] batchBounds;
-    /** How far into each row {@link #touch} reads ahead: all of a short row, else its first element. */
+    /** How many synapses of each row {@link #touch} reads ahead. */
     private int touchSpan;
 
     Projection(String name, Range source, SynapticInput target, int targetFrom, Csr csr, float weight,
@@ -188,11 +195,15 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
         touchSpan = touchSpan(threads);
     }
 
-    /** {@link #touchSpan} for rows split among {@code threads}: a whole row when rows are short on average. */
+    /** {@link #touchSpan} for rows split among {@code threads}: {@link #SHORT_ROW_BYTES}, {@link #TOUCH_ROW_BYTES}. */
     private int touchSpan(int threads) {
-        long bytes = csr.synapseCount() * (Integer.BYTES + (csr.weights() == null ? 0 : Float.BYTES)
-                + (csr.delays() == null ? 0 : Short.BYTES));
-        boolean shortRows = bytes <= (long) SHORT_ROW_BYTES * threads * csr.rows();
+        int bytesPerSynapse = Integer.BYTES + (csr.weights() == null ? 0 : Float.BYTES)
+                + (csr.delays() == null ? 0 : Short.BYTES);
+        if (bytesPerSynapse > Integer.BYTES) {
+            return TOUCH_ROW_BYTES / bytesPerSynapse;
+        }
+        boolean shortRows = (long) bytesPerSynapse * csr.synapseCount()
+                <= (long) SHORT_ROW_BYTES * threads * csr.rows();
         return shortRows ? Integer.MAX_VALUE : 1;
     }
 
@@ -287,8 +298,8 @@ public final class Projection implements Checkpointed, org.vecsnn.core.monitor.R
     }
 
     /**
-     * Reads one element of every cache line of the rows in {@code bounds} (of short rows; of long ones, the first
-     * line) before any row is walked: the rows lie far apart in memory, and read together their misses overlap,
+     * Reads one element of every cache line of the rows in {@code bounds} (up to {@link #touchSpan} synapses of each)
+     * before any row is walked: the rows lie far apart in memory, and read together their misses overlap,
      * where walking them would wait for each row's first lines in turn.
      */
     private void touch(int[] bounds, int rows) {
