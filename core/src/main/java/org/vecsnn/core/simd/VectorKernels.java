@@ -24,6 +24,11 @@ public final class VectorKernels implements Kernels {
     private static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, VectorShape.forBitSize(BITS));
     private static final VectorSpecies<Float> HALF_FLOATS = VectorSpecies.of(float.class,
             VectorShape.forBitSize(BITS / 2));
+    /**
+     * A draw reaches the Poisson table's entries at or above this in at most 1 of 1024 lanes: few enough that a group
+     * of 8 lanes rarely needs them.
+     */
+    private static final double RARE_COUNT = 1 - 0x1.0p-10;
 
     public VectorKernels() {
         if (PAD % LANES != 0) {
@@ -339,12 +344,22 @@ public final class VectorKernels implements Kernels {
         }
     }
 
-    /** {@link Lanes#poissonCount} lane by lane: the hash, then the count of table entries reached, branch-free. */
+    /**
+     * {@link Lanes#poissonCount} lane by lane: the hash, then the count of table entries reached, without a branch
+     * per lane. The count runs over the entries below {@link #RARE_COUNT} (6 of the 19 compared at λ = 1.28, the
+     * microcircuit's L2/3E), and past them only for a lane group where some lane reaches further: a branch that
+     * goes the same way for > 99 % of groups, where stopping at the first entry no lane reaches mispredicted its
+     * exit in every group (14 % slower than counting all entries).
+     */
     @Override
     public void poissonArrivals(long stepKey, double[] cumulative, float weight, float[] arrivals, int slot, int from,
                                 int to) {
         int lanes = LONGS.length();
         int last = cumulative.length - 1;
+        int common = 0; // the entries all but ~1 % of lane groups stop below
+        while (common < last && cumulative[common] < RARE_COUNT) {
+            common++;
+        }
         LongVector lane = LongVector.zero(LONGS).addIndex(1);
         int i = from;
         for (; i <= to - lanes; i += lanes) {
@@ -355,8 +370,14 @@ public final class VectorKernels implements Kernels {
             DoubleVector u = ((DoubleVector) z.lanewise(VectorOperators.LSHR, 11).convert(VectorOperators.L2D, 0))
                     .mul(0x1.0p-53);
             DoubleVector n = DoubleVector.zero(DOUBLES);
-            for (int k = 0; k < last; k++) {
+            for (int k = 0; k < common; k++) {
                 n = n.add(1.0, u.compare(VectorOperators.GE, cumulative[k]));
+            }
+            // the table ascends: when no lane reaches entry `common`, none reaches a later one (the usual case)
+            if (common < last && u.compare(VectorOperators.GE, cumulative[common]).anyTrue()) {
+                for (int k = common; k < last; k++) {
+                    n = n.add(1.0, u.compare(VectorOperators.GE, cumulative[k]));
+                }
             }
             FloatVector counts = (FloatVector) n.convertShape(VectorOperators.D2F, HALF_FLOATS, 0);
             FloatVector.fromArray(HALF_FLOATS, arrivals, slot + i).add(counts.mul(weight))
