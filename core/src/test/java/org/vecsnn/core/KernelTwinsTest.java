@@ -319,19 +319,6 @@ class KernelTwinsTest {
         });
     }
 
-    @ParameterizedTest(name = "read input: {0}")
-    @ValueSource(booleans = {true, false})
-    void membraneWithOneFusedExponential(boolean readInput) {
-        LifCoefficients c = new LifCoefficients(0.005f, -60f, 1f, -50f, -60f, 50);
-        compare((k, s) -> {
-            if (!readInput) {
-                java.util.Arrays.fill(s.input, 0f);
-            }
-            s.spikeCount = LifLoops.of(k).lifOneExponential(s.v, s.low, s.input, readInput, s.refractory, 0, N, N - 3,
-                    c, s.spikes, 0, new org.vecsnn.core.simd.FusedExponential(s.g, 0.01f, 0.7f, 0f));
-        });
-    }
-
     @Test
     void firstNonFiniteFindsTheFirstNanOrInfinity() {
         Kernels plain = new PlainKernels();

@@ -5,8 +5,8 @@ import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.Lanes;
 
 /**
- * LIF's step as one fused loop over the neurons, alone or with one or two single-exponential synapses in the same
- * pass (COBA and CUBA have two, the microcircuit one). Two twins implement it, {@code PlainLifLoops} (scalar Java) and {@code VectorLifLoops} (the Vector API), with
+ * LIF's step as one fused loop over the neurons, alone or with two single-exponential synapses in the same pass (COBA,
+ * CUBA). Two twins implement it, {@code PlainLifLoops} (scalar Java) and {@code VectorLifLoops} (the Vector API), with
  * the same float operations in the same order, so their results are identical bit for bit at every width ({@code
  * KernelTwinsTest}).
  */
@@ -38,13 +38,6 @@ public interface LifLoops {
     int lifTwoExponentials(float[] v, float[] vLow, float[] input, boolean readInput, int[] refractory, int from,
                            int to, int size, LifCoefficients c, int[] spikes, int count, FusedExponential first,
                            FusedExponential second);
-
-    /**
-     * {@link #lifTwoExponentials} with one synapse (a population whose excitatory and inhibitory weights share one
-     * receptor, as the microcircuit's {@code I_syn}): one pass over the state instead of two.
-     */
-    int lifOneExponential(float[] v, float[] vLow, float[] input, boolean readInput, int[] refractory, int from,
-                          int to, int size, LifCoefficients c, int[] spikes, int count, FusedExponential synapse);
 
     /** The twin that matches {@code lanes}: vector lanes get the vector loops. */
     static LifLoops of(Lanes lanes) {

@@ -48,14 +48,6 @@ final class PlainLifLoops implements LifLoops {
         return lif(v, vLow, input, refractory, from, to, size, c, spikes, count);
     }
 
-    @Override
-    public int lifOneExponential(float[] v, float[] vLow, float[] input, boolean readInput, int[] refractory,
-                                 int from, int to, int size, LifCoefficients c, int[] spikes, int count,
-                                 FusedExponential synapse) {
-        addExponential(synapse, v, input, from, to);
-        return lif(v, vLow, input, refractory, from, to, size, c, spikes, count);
-    }
-
     private static void addExponential(FusedExponential e, float[] v, float[] input, int from, int to) {
         for (int i = from; i < to; i++) {
             float gi = e.g[i];

@@ -102,48 +102,4 @@ public final class VectorLifLoops implements LifLoops {
         }
         return count;
     }
-
-    @Override
-    public int lifOneExponential(float[] v, float[] vLow, float[] input, boolean readInput, int[] refractory,
-                                 int from, int to, int size, LifCoefficients c, int[] spikes, int count,
-                                 FusedExponential synapse) {
-        // lifTwoExponentials with one synapse, its lanes written out for the same reason
-        final float[] g = synapse.g;
-        final FloatVector d = FloatVector.broadcast(FLOATS, -synapse.decrement);
-        final FloatVector ga = FloatVector.broadcast(FLOATS, synapse.a);
-        final FloatVector gb = FloatVector.broadcast(FLOATS, synapse.b);
-        final FloatVector a = FloatVector.broadcast(FLOATS, c.a());
-        final FloatVector vRest = FloatVector.broadcast(FLOATS, c.vRest());
-        final FloatVector r = FloatVector.broadcast(FLOATS, c.r());
-        final FloatVector vReset = FloatVector.broadcast(FLOATS, c.vReset());
-        final float vTh = c.vTh();
-        final IntVector refOnSpike = IntVector.broadcast(INTS, Math.max(c.refractorySteps() - 1, 0));
-        final FloatVector zero = FloatVector.zero(FLOATS);
-        final float[] external = readInput ? input : ZEROS;
-        final int mask = readInput ? -1 : 0;
-        for (int i = from; i < to; i += LANES) {
-            FloatVector vi = FloatVector.fromArray(FLOATS, v, i);
-            FloatVector x = FloatVector.fromArray(FLOATS, g, i);
-            FloatVector in = FloatVector.fromArray(FLOATS, external, i & mask).add(x.mul(ga.add(gb.mul(vi))));
-            x.fma(d, x).intoArray(g, i);
-            IntVector ref = IntVector.fromArray(INTS, refractory, i);
-            VectorMask<Integer> heldI = ref.compare(VectorOperators.GT, 0);
-            VectorMask<Float> held = heldI.cast(FLOATS);
-            FloatVector low = FloatVector.fromArray(FLOATS, vLow, i);
-            FloatVector dv = vRest.sub(vi).add(r.mul(in)).fma(a, low);
-            FloatVector sum = vi.add(dv);
-            FloatVector vn = sum.blend(vi, held);
-            VectorMask<Float> spiked = vn.compare(VectorOperators.GE, vTh).andNot(held);
-            vn.blend(vReset, spiked).intoArray(v, i);
-            dv.sub(sum.sub(vi)).blend(low, held).blend(zero, spiked).intoArray(vLow, i);
-            ref.sub(1).max(0).blend(refOnSpike, spiked.cast(INTS)).intoArray(refractory, i);
-            if (readInput) {
-                zero.intoArray(input, i);
-            }
-            if (spiked.anyTrue()) {
-                count = report(spiked.toLong(), i, size, spikes, count);
-            }
-        }
-        return count;
-    }
 }
