@@ -361,7 +361,6 @@ public final class NeuronPopulation extends Population {
         return kernel.step(step, from, to, out, at);
     }
 
-    /** What the model's kernel binds to: this population's arrays and the synapses it may fuse. */
     /** What synapses see of these neurons: asking for the input marks the population as taking input. */
     private class Membrane implements TargetMembrane {
         @Override
@@ -400,6 +399,7 @@ public final class NeuronPopulation extends Population {
         }
     }
 
+    /** What the model's kernel binds to: this population's arrays and the synapses it may fuse. */
     private final class Binding extends Membrane implements NeuronState {
         private final Kernels kernels;
         private final List<FusableSynapse> fusable = new ArrayList<>();
