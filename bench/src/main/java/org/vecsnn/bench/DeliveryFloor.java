@@ -275,7 +275,10 @@ public final class DeliveryFloor {
             return System.nanoTime() - start;
         }
 
-        /** {@link #rows} over the compact layout. */
+        /**
+         * {@link #rows} over the compact layout: the same loops written again for char targets and byte delays, as a
+         * walk shared over both layouts would cost a call per synapse in the loop being measured.
+         */
         long compact(boolean ahead) {
             long start = System.nanoTime();
             int touched = 0;
