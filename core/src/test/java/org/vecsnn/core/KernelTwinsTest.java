@@ -308,15 +308,62 @@ class KernelTwinsTest {
     void membraneWithTwoFusedExponentials(boolean readInput) {
         LifCoefficients c = new LifCoefficients(0.005f, -60f, 1f, -50f, -60f, 50);
         compare((k, s) -> {
-            var conductance = new org.vecsnn.core.simd.FusedExponential(s.g, 0.02f, -80f, -1f);
-            var current = new org.vecsnn.core.simd.FusedExponential(s.g2, 0.01f, 0.7f, 0f);
+            var conductance = new org.vecsnn.core.simd.FusedExponential(s.g, 0.02f, -80f, -1f, null);
+            var current = new org.vecsnn.core.simd.FusedExponential(s.g2, 0.01f, 0.7f, 0f, null);
             if (!readInput) {
                 java.util.Arrays.fill(s.input, 0f);
             }
-            s.spikeCount = LifLoops.of(k).lifTwoExponentials(s.v, s.low, s.input, readInput, s.refractory, 0, N, N - 3,
-                    c, s.spikes, 0,
-                    conductance, current);
+            s.spikeCount = LifLoops.of(k).lifTwoExponentials(s.v, s.low, s.input, readInput, s.refractory, 0, N,
+                    N - 3, c, s.spikes, 0, conductance, current);
         });
+        // a synapse with a ring is refused: the kernel would leave its arrivals unread
+        State s = new State(1);
+        var ring = new org.vecsnn.core.delay.DelayRing(3, N);
+        for (Kernels k : new Kernels[] {new PlainKernels(), KernelProvider.get()}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> LifLoops.of(k).lifTwoExponentials(s.v, s.low, s.input, readInput, s.refractory, 0, N, N,
+                            c, s.spikes, 0, new org.vecsnn.core.simd.FusedExponential(s.g, 0.02f, -80f, -1f, null),
+                            new org.vecsnn.core.simd.FusedExponential(s.g2, 0.01f, 0.7f, 0f, ring)));
+        }
+    }
+
+    /**
+     * One synapse with a ring: the weights waiting in its slot of the next step join g after the decay (with input
+     * and without, as above).
+     */
+    @ParameterizedTest(name = "read input: {0}")
+    @ValueSource(booleans = {true, false})
+    void membraneWithOneFusedExponential(boolean readInput) {
+        LifCoefficients c = new LifCoefficients(0.005f, -60f, 1f, -50f, -60f, 50);
+        compare((k, s) -> withRing(s, ring -> {
+            if (!readInput) {
+                java.util.Arrays.fill(s.input, 0f);
+            }
+            s.spikeCount = LifLoops.of(k).lifOneExponential(STEP, s.v, s.low, s.input, readInput, s.refractory, 0, N,
+                    N - 3, c, s.spikes, 0, new org.vecsnn.core.simd.FusedExponential(s.g, 0.01f, 0.7f, 0f, ring));
+        }));
+        // by hand: g' = g − g·d (one rounding), plus the weight waiting in slot (STEP + 1) mod 3, which is cleared
+        State before = new State(1);
+        State after = new State(1);
+        withRing(after, ring -> LifLoops.of(KernelProvider.get()).lifOneExponential(STEP, after.v, after.low,
+                after.input, true, after.refractory, 0, N, N - 3, c, after.spikes, 0,
+                new org.vecsnn.core.simd.FusedExponential(after.g, 0.01f, 0.7f, 0f, ring)));
+        int slot = (int) ((STEP + 1) % 3) * N;
+        for (int i = 0; i < N; i++) {
+            assertEquals(Math.fma(before.g[i], -0.01f, before.g[i]) + before.ring[slot + i], after.g[i], 0f, "g");
+            assertEquals(0f, after.ring[slot + i], "cleared");
+        }
+    }
+
+    /** The step the fused kernels run: its next step's slot is the middle one of the state's three. */
+    private static final long STEP = 3000;
+
+    /** Runs {@code call} with a ring of three slots that holds the state's {@code ring}, then copies it back. */
+    private static void withRing(State s, java.util.function.Consumer<org.vecsnn.core.delay.DelayRing> call) {
+        var ring = new org.vecsnn.core.delay.DelayRing(3, N);
+        System.arraycopy(s.ring, 0, ring.data(), 0, s.ring.length);
+        call.accept(ring);
+        System.arraycopy(ring.data(), 0, s.ring, 0, s.ring.length);
     }
 
     @Test

@@ -55,8 +55,8 @@ class SimdPlainNetworkTest {
     }
 
     /**
-     * COBA's two receptors are stepped inside the membrane kernel; with a third, idle receptor they are not. The
-     * spikes and potentials must be the same, bit for bit.
+     * COBA's two receptors are stepped inside the membrane kernel; with a third, idle receptor they run in their own
+     * passes (and the idle one in the kernel). The spikes and potentials must be the same, bit for bit.
      */
     @Test
     void fusedReceptorsGiveTheSameNetworkAsSeparatePasses() {
@@ -69,6 +69,56 @@ class SimdPlainNetworkTest {
         assertArrayEquals(b.steps(), a.steps());
         assertArrayEquals(b.units(), a.units());
         assertArrayEquals(separate.neurons().v(), fused.neurons().v(), 0f);
+    }
+
+    /**
+     * Receptors fed through delays of 1 to 4 ms (weights waiting in their rings): the last receptor of a population
+     * is stepped inside the membrane kernel with its arrivals; with an idle receptor added after it, it runs in its
+     * own passes. Current- and conductance-based, one receptor and two: the same spikes, potentials and g, bit for
+     * bit, on the JVM's kernels and on the plain twin.
+     */
+    @Test
+    void aFusedReceptorTakesItsRingsArrivalsAsItsOwnPassesDo() {
+        for (boolean conductance : new boolean[] {false, true}) {
+            for (int receptors = 1; receptors <= 2; receptors++) {
+                org.vecsnn.core.neuron.NeuronPopulation[] cellsOf = new org.vecsnn.core.neuron.NeuronPopulation[3];
+                ExponentialReceptor[] last = new ExponentialReceptor[3];
+                SpikeMonitor[] spikes = new SpikeMonitor[3];
+                for (int k = 0; k < 3; k++) {
+                    Network net = new Network(0.1, k == 2 ? new PlainKernels() : KernelProvider.get()).seed(5);
+                    var drive = net.add(new org.vecsnn.core.input.PoissonSource("drive", 200, 20, 1));
+                    var cells = net.addNeurons("cells", 300, org.vecsnn.models.neuron.Lif.defaults());
+                    for (int r = 0; r < receptors; r++) {
+                        var output = conductance ? org.vecsnn.core.synapse.SynapticOutput.conductance(r == 0 ? 60 : -20)
+                                : org.vecsnn.core.synapse.SynapticOutput.current();
+                        last[k] = new ExponentialReceptor(cells, "r" + r, 5 + 3 * r, output);
+                        double weight = conductance ? (r == 0 ? 0.3 : 0.1) : (r == 0 ? 4 : -0.25);
+                        net.connect(drive, last[k]).name("drive r" + r)
+                                .connector(org.vecsnn.core.connect.Connectors.fixedProbability(0.2, true))
+                                .weight(weight)
+                                .delays(org.vecsnn.core.connect.Distribution.normal(2.5, 1, 1, 4)).build();
+                        net.connect(cells, last[k]).name("recurrent r" + r)
+                                .connector(org.vecsnn.core.connect.Connectors.fixedProbability(0.05, false))
+                                .weight(weight / 4)
+                                .delays(org.vecsnn.core.connect.Distribution.normal(2, 1, 1, 4)).build();
+                    }
+                    if (k == 1) {
+                        new ExponentialReceptor(cells, "idle", 7, org.vecsnn.core.synapse.SynapticOutput.current());
+                    }
+                    spikes[k] = net.addMonitor(new SpikeMonitor(cells));
+                    net.runSteps(2000, ProgressListener.SILENT);
+                    cellsOf[k] = cells;
+                }
+                String what = (conductance ? "conductance" : "current") + ", " + receptors + " receptor(s)";
+                assertTrue(spikes[0].count() > 300, what + ": the network must be active, " + spikes[0].count());
+                for (int k = 1; k < 3; k++) {
+                    assertArrayEquals(spikes[k].steps(), spikes[0].steps(), what);
+                    assertArrayEquals(spikes[k].units(), spikes[0].units(), what);
+                    assertArrayEquals(cellsOf[k].v(), cellsOf[0].v(), 0f, what);
+                    assertArrayEquals(last[k].g(), last[0].g(), 0f, what);
+                }
+            }
+        }
     }
 
     /**

@@ -31,8 +31,7 @@ public interface NeuronState extends TargetMembrane {
 
     /**
      * Synapses on this population that offer to be stepped inside the membrane's own pass, in the order they were
-     * added; a kernel that {@link #claim claims} one steps it (and calls its {@link FusableSynapse#afterFusedStep}),
-     * and the engine no longer does.
+     * added; a kernel that {@link #claim claims} one steps it, arrivals included, and the engine no longer does.
      */
     List<FusableSynapse> fusable();
 

@@ -5,10 +5,10 @@ import org.vecsnn.core.simd.KernelProvider;
 import org.vecsnn.core.simd.Lanes;
 
 /**
- * LIF's step as one fused loop over the neurons, alone or with two single-exponential synapses in the same pass (COBA,
- * CUBA). Two twins implement it, {@code PlainLifLoops} (scalar Java) and {@code VectorLifLoops} (the Vector API), with
- * the same float operations in the same order, so their results are identical bit for bit at every width ({@code
- * KernelTwinsTest}).
+ * LIF's step as one fused loop over the neurons, alone or with one or two single-exponential synapses in the same
+ * pass (COBA and CUBA have two, the microcircuit one). Two twins implement it, {@code PlainLifLoops} (scalar Java)
+ * and {@code VectorLifLoops} (the Vector API), with the same float operations in the same order, so their results
+ * are identical bit for bit at every width ({@code KernelTwinsTest}).
  */
 public interface LifLoops {
     /**
@@ -30,14 +30,32 @@ public interface LifLoops {
 
     /**
      * {@link #lif} with two single-exponential synapses stepped in the same pass (COBA's and CUBA's excitatory and
-     * inhibitory receptors): each adds {@code g·(a + b·V)} to the input in turn and decays, then the membrane steps.
-     * Arrivals are not read here: g already holds those of this step (see {@code ExponentialReceptor}).
-     * Bit-identical to running the synapses' kernels and then {@link #lif}; one pass over the state instead of three.
-     * Without {@code readInput} the input must be all zero, and a kernel may leave it unread (the vector one does).
+     * inhibitory receptors, whose spikes act in the next step): each adds {@code g·(a + b·V)} to the input in turn
+     * and decays, then the membrane steps. The synapses have no ring: g already holds every weight of the next step
+     * (see {@code ExponentialReceptor}). Bit-identical to running the synapses' kernels and then {@link #lif}; one
+     * pass over the state instead of three. Without {@code readInput} the input must be all zero, and a kernel may
+     * leave it unread (the vector one does).
      */
     int lifTwoExponentials(float[] v, float[] vLow, float[] input, boolean readInput, int[] refractory, int from,
                            int to, int size, LifCoefficients c, int[] spikes, int count, FusedExponential first,
                            FusedExponential second);
+
+    /**
+     * {@link #lifTwoExponentials} with one synapse (a population whose excitatory and inhibitory weights share one
+     * receptor, as the microcircuit's {@code I_syn}), which may have a ring: after its decay, g takes the weights due
+     * in step {@code step + 1} that waited there (see {@link FusedExponential}). One pass over the state instead of
+     * three (the synapse's current and decay, its arrivals, the membrane); without a ring, zeros are added to g.
+     */
+    int lifOneExponential(long step, float[] v, float[] vLow, float[] input, boolean readInput, int[] refractory,
+                          int from, int to, int size, LifCoefficients c, int[] spikes, int count,
+                          FusedExponential synapse);
+
+    /** Stops a call of {@link #lifTwoExponentials} with a synapse that has a ring (the kernel would not read it). */
+    static void requireNoRing(FusedExponential first, FusedExponential second) {
+        if (first.due() != null || second.due() != null) {
+            throw new IllegalArgumentException("lifTwoExponentials steps synapses without a ring (delays of one step)");
+        }
+    }
 
     /** The twin that matches {@code lanes}: vector lanes get the vector loops. */
     static LifLoops of(Lanes lanes) {

@@ -42,17 +42,33 @@ final class PlainLifLoops implements LifLoops {
     public int lifTwoExponentials(float[] v, float[] vLow, float[] input, boolean readInput, int[] refractory,
                                   int from, int to, int size, LifCoefficients c, int[] spikes, int count,
                                   FusedExponential first, FusedExponential second) {
+        LifLoops.requireNoRing(first, second);
         // the reference reads the input either way: without readInput it is zero and stays zero
-        addExponential(first, v, input, from, to);
-        addExponential(second, v, input, from, to);
+        addExponential(0, first, v, input, from, to);
+        addExponential(0, second, v, input, from, to);
         return lif(v, vLow, input, refractory, from, to, size, c, spikes, count);
     }
 
-    private static void addExponential(FusedExponential e, float[] v, float[] input, int from, int to) {
+    @Override
+    public int lifOneExponential(long step, float[] v, float[] vLow, float[] input, boolean readInput,
+                                 int[] refractory, int from, int to, int size, LifCoefficients c, int[] spikes,
+                                 int count, FusedExponential synapse) {
+        addExponential(step, synapse, v, input, from, to);
+        return lif(v, vLow, input, refractory, from, to, size, c, spikes, count);
+    }
+
+    /** The synapse's own passes: its current, its decay, then the arrivals of the next step (see Kernels#arrive). */
+    private static void addExponential(long step, FusedExponential e, float[] v, float[] input, int from, int to) {
+        float[] due = e.due();
+        int slot = e.dueSlot(step);
         for (int i = from; i < to; i++) {
             float gi = e.g[i];
             input[i] += gi * (e.a + e.b * v[i]);
             e.g[i] = Math.fma(gi, -e.decrement, gi);
+            if (due != null) {
+                e.g[i] += due[slot + i];
+                due[slot + i] = 0f;
+            }
         }
     }
 }

@@ -54,6 +54,7 @@ public final class VectorLifLoops implements LifLoops {
     public int lifTwoExponentials(float[] v, float[] vLow, float[] input, boolean readInput, int[] refractory,
                                   int from, int to, int size, LifCoefficients c, int[] spikes, int count,
                                   FusedExponential first, FusedExponential second) {
+        LifLoops.requireNoRing(first, second);
         // the membrane lanes repeat lif's: moved into a helper, the vectors crossed a call and were boxed (a COBA
         // step took 10 µs instead of 2.6)
         final float[] g1 = first.g, g2 = second.g;
@@ -82,6 +83,57 @@ public final class VectorLifLoops implements LifLoops {
                     .add(y.mul(a2.add(b2.mul(vi))));
             x.fma(d1, x).intoArray(g1, i);
             y.fma(d2, y).intoArray(g2, i);
+            IntVector ref = IntVector.fromArray(INTS, refractory, i);
+            VectorMask<Integer> heldI = ref.compare(VectorOperators.GT, 0);
+            VectorMask<Float> held = heldI.cast(FLOATS);
+            FloatVector low = FloatVector.fromArray(FLOATS, vLow, i);
+            FloatVector dv = vRest.sub(vi).add(r.mul(in)).fma(a, low);
+            FloatVector sum = vi.add(dv);
+            FloatVector vn = sum.blend(vi, held);
+            VectorMask<Float> spiked = vn.compare(VectorOperators.GE, vTh).andNot(held);
+            vn.blend(vReset, spiked).intoArray(v, i);
+            dv.sub(sum.sub(vi)).blend(low, held).blend(zero, spiked).intoArray(vLow, i);
+            ref.sub(1).max(0).blend(refOnSpike, spiked.cast(INTS)).intoArray(refractory, i);
+            if (readInput) {
+                zero.intoArray(input, i);
+            }
+            if (spiked.anyTrue()) {
+                count = report(spiked.toLong(), i, size, spikes, count);
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public int lifOneExponential(long step, float[] v, float[] vLow, float[] input, boolean readInput,
+                                 int[] refractory, int from, int to, int size, LifCoefficients c, int[] spikes,
+                                 int count, FusedExponential synapse) {
+        // lifTwoExponentials with one synapse, its lanes written out for the same reason
+        final float[] g = synapse.g;
+        // the arrivals as the input: without a ring, zeros are added to g and nothing is cleared
+        final float[] due = synapse.due() == null ? ZEROS : synapse.due();
+        final int dueMask = synapse.due() == null ? 0 : -1;
+        final int slot = synapse.dueSlot(step);
+        final FloatVector d = FloatVector.broadcast(FLOATS, -synapse.decrement);
+        final FloatVector ga = FloatVector.broadcast(FLOATS, synapse.a);
+        final FloatVector gb = FloatVector.broadcast(FLOATS, synapse.b);
+        final FloatVector a = FloatVector.broadcast(FLOATS, c.a());
+        final FloatVector vRest = FloatVector.broadcast(FLOATS, c.vRest());
+        final FloatVector r = FloatVector.broadcast(FLOATS, c.r());
+        final FloatVector vReset = FloatVector.broadcast(FLOATS, c.vReset());
+        final float vTh = c.vTh();
+        final IntVector refOnSpike = IntVector.broadcast(INTS, Math.max(c.refractorySteps() - 1, 0));
+        final FloatVector zero = FloatVector.zero(FLOATS);
+        final float[] external = readInput ? input : ZEROS;
+        final int mask = readInput ? -1 : 0;
+        for (int i = from; i < to; i += LANES) {
+            FloatVector vi = FloatVector.fromArray(FLOATS, v, i);
+            FloatVector x = FloatVector.fromArray(FLOATS, g, i);
+            FloatVector in = FloatVector.fromArray(FLOATS, external, i & mask).add(x.mul(ga.add(gb.mul(vi))));
+            x.fma(d, x).add(FloatVector.fromArray(FLOATS, due, (slot + i) & dueMask)).intoArray(g, i);
+            if (dueMask != 0) {
+                zero.intoArray(due, slot + i);
+            }
             IntVector ref = IntVector.fromArray(INTS, refractory, i);
             VectorMask<Integer> heldI = ref.compare(VectorOperators.GT, 0);
             VectorMask<Float> held = heldI.cast(FLOATS);

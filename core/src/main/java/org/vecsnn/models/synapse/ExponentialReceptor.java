@@ -33,8 +33,6 @@ public final class ExponentialReceptor extends SynapticInput implements FusableS
     private final float[] g;
     private float decrement;
     private float scale;
-    /** The network's kernels, for the arrivals after a fused pass. */
-    private Kernels kernels;
 
     public ExponentialReceptor(NeuronPopulation target, String name, double tauMs, SynapticOutput output) {
         super(checked(target, name, tauMs, output), name, StateSpec.of(StateVariable.real("g", "as the weight", 0)));
@@ -82,24 +80,8 @@ public final class ExponentialReceptor extends SynapticInput implements FusableS
     @Override
     public org.vecsnn.core.simd.FusedExponential fused() {
         return output instanceof SynapticOutput.Conductance c
-                ? new org.vecsnn.core.simd.FusedExponential(g, decrement, (float) c.reversal(), -1f)
-                : new org.vecsnn.core.simd.FusedExponential(g, decrement, scale, 0f);
-    }
-
-    /** After the membrane kernel's fused pass: the arrivals, as at the end of {@link #apply}. */
-    @Override
-    public void afterFusedStep(long step, int from, int to) {
-        foldArrivals(step, kernels, from, to);
-    }
-
-    /**
-     * After g has decayed in step {@code step}: adds the weights due in the next step that waited in the ring
-     * (delays of two steps or more); nothing to do when every delay is one step.
-     */
-    private void foldArrivals(long step, Kernels kernels, int from, int to) {
-        if (arrivals.depth() > 1) {
-            kernels.arrive(arrivals.data(), arrivals.slot(step + 1), g, 1f, from, to);
-        }
+                ? new org.vecsnn.core.simd.FusedExponential(g, decrement, (float) c.reversal(), -1f, arrivals)
+                : new org.vecsnn.core.simd.FusedExponential(g, decrement, scale, 0f, arrivals);
     }
 
     @Override
@@ -121,7 +103,6 @@ public final class ExponentialReceptor extends SynapticInput implements FusableS
     @Override
     protected void prepareDynamics(TimeGrid grid) {
         double dt = grid.dt();
-        kernels = target().network().kernels();
         decrement = Lanes.decrement(dt, tau);
         scale = membrane.model() instanceof org.vecsnn.models.neuron.Lif lif && lif.method() == Integrator.EXACT
                 ? (float) exactCurrentScale(tau, lif.tau(), dt) : 1f;
@@ -147,6 +128,8 @@ public final class ExponentialReceptor extends SynapticInput implements FusableS
             output.apply(kernels, g, membrane, from, to);
             kernels.decay(g, decrement, from, to);
         }
-        foldArrivals(step, kernels, from, to);
+        if (arrivals.depth() > 1) { // the weights of the next step that waited for longer delays
+            kernels.arrive(arrivals.data(), arrivals.slot(step + 1), g, 1f, from, to);
+        }
     }
 }
