@@ -115,19 +115,29 @@ public final class VectorHhLoops implements HhLoops {
         } else {
             expLanes(out, out, from, to);
         }
+        // one loop per shape: a vector chosen by a switch inside the loop merged across its branches, and C2 boxed
+        // it (480 B per step for the squid axon's 6 rates)
         final FloatVector k = FloatVector.broadcast(FLOATS, r.k());
-        for (int i = from; i < to; i += LANES) {
-            FloatVector e = FloatVector.fromArray(FLOATS, out, i);
-            FloatVector rate = switch (r.shape()) {
-                case GateRate.EXPONENTIAL -> e.mul(r.k());
-                case GateRate.LINEAR -> {
+        switch (r.shape()) {
+            case GateRate.EXPONENTIAL -> {
+                for (int i = from; i < to; i += LANES) {
+                    FloatVector.fromArray(FLOATS, out, i).mul(r.k()).intoArray(out, i);
+                }
+            }
+            case GateRate.LINEAR -> {
+                for (int i = from; i < to; i += LANES) {
+                    FloatVector e = FloatVector.fromArray(FLOATS, out, i);
                     FloatVector z = FloatVector.fromArray(FLOATS, v, i).sub(r.theta()).mul(r.invS()).neg();
                     FloatVector series = z.mul(1f / 6f).add(0.5f).mul(z).add(1f);
-                    yield k.div(e.div(z).blend(series, z.abs().compare(VectorOperators.LT, Exp.PHI_SERIES)));
+                    k.div(e.div(z).blend(series, z.abs().compare(VectorOperators.LT, Exp.PHI_SERIES)))
+                            .intoArray(out, i);
                 }
-                default -> k.div(e.add(1f));
-            };
-            rate.intoArray(out, i);
+            }
+            default -> {
+                for (int i = from; i < to; i += LANES) {
+                    k.div(FloatVector.fromArray(FLOATS, out, i).add(1f)).intoArray(out, i);
+                }
+            }
         }
     }
 
