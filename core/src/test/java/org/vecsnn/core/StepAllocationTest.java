@@ -32,9 +32,7 @@ class StepAllocationTest {
 
     /**
      * Every golden run's network (every neuron model and integrator, every synapse model, the seed's other
-     * mechanisms) and a plasticity rule with every callback: once warm, a step allocates nothing. Not yet RK4 of
-     * the Hodgkin–Huxley and adaptive models (their four stages call helpers that return vectors, which C2 does not
-     * always inline: 2–20 kB per step); LIF's RK4 is in.
+     * mechanisms) and a plasticity rule with every callback: once warm, a step allocates nothing.
      *
      * <p>Each network steps in a JVM of its own, as an application runs it, not warmed by the networks before it. A
      * hazard of the incubating Vector API is left (docs/ARCHITECTURE.md, "The JIT and the vector kernels"): with the
@@ -84,7 +82,6 @@ class StepAllocationTest {
 
     private static java.util.Map<String, java.util.function.Supplier<Network>> networks() {
         var networks = new java.util.LinkedHashMap<>(GoldenRunsTest.networks());
-        networks.keySet().removeIf(name -> name.endsWith(" RK4") && !name.startsWith("neuron LIF"));
         networks.put("plasticity with post-spike and per-step callbacks", StepAllocationTest::learning);
         return networks;
     }

@@ -25,10 +25,30 @@ public final class VectorMath {
 
     private VectorMath() {}
 
-    /** {@code y0 + sixth·(k1 + 2·(k2 + k3) + k4)}. */
-    public static FloatVector rk4(FloatVector y0, FloatVector k1, FloatVector k2, FloatVector k3, FloatVector k4,
-                                   float sixth) {
-        return k2.add(k3).mul(2f).add(k1).add(k4).mul(sixth).add(y0);
+    // RK4 over arrays, a pass each: a model's stages in one loop of vectors grew past C2's node budget, which then
+    // boxed them. The slopes combine as y0 + ((k2 + k3)·2 + k1 + k4)·dt/6, in that order (the plain twins' too).
+
+    /** {@code out = k·f + y0} over {@code [from, to)}: the state an RK4 stage's slopes are taken at. */
+    public static void rk4Stage(float[] y0, float[] k, float f, float[] out, int from, int to) {
+        for (int i = from; i < to; i += LANES) {
+            FloatVector.fromArray(FLOATS, k, i).mul(f).add(FloatVector.fromArray(FLOATS, y0, i)).intoArray(out, i);
+        }
+    }
+
+    /** {@code k1 = (k2 + k3)·2 + k1}: the sum of the slopes after the third stage. */
+    public static void rk4Sum(float[] k2, float[] k3, float[] k1, int from, int to) {
+        for (int i = from; i < to; i += LANES) {
+            FloatVector.fromArray(FLOATS, k2, i).add(FloatVector.fromArray(FLOATS, k3, i)).mul(2f)
+                    .add(FloatVector.fromArray(FLOATS, k1, i)).intoArray(k1, i);
+        }
+    }
+
+    /** {@code out = (sum + k4)·sixth + y0}: the step's end ({@code out} may be {@code y0}). */
+    public static void rk4End(float[] y0, float[] sum, float[] k4, float sixth, float[] out, int from, int to) {
+        for (int i = from; i < to; i += LANES) {
+            FloatVector.fromArray(FLOATS, sum, i).add(FloatVector.fromArray(FLOATS, k4, i)).mul(sixth)
+                    .add(FloatVector.fromArray(FLOATS, y0, i)).intoArray(out, i);
+        }
     }
 
     /**
@@ -61,31 +81,12 @@ public final class VectorMath {
         return s1.fma(q, s1).mul(s2);
     }
 
-    /** {@link Exp#expm1}, lane by lane. */
-    public static FloatVector expm1(FloatVector x) {
-        FloatVector xc = x.min(Exp.EXPM1_LIMIT).max(-Exp.EXPM1_LIMIT);
-        FloatVector t = xc.fma(Exp.LOG2E, Exp.ROUNDER);
-        FloatVector negK = t.sub(Exp.ROUNDER).neg();
-        FloatVector r = negK.fma(LN2_LO, negK.fma(LN2_HI, xc));
-        FloatVector q = r.mul(r).fma(r.fma(Exp.C7, Exp.C6).fma(r, C5).fma(r, C4).fma(r, C3).fma(r, C2), r);
-        FloatVector s = t.reinterpretAsInts().sub(Exp.ROUNDER_BITS).add(127).lanewise(VectorOperators.LSHL, 23)
-                .reinterpretAsFloats();
-        return s.fma(q, s.sub(1f));
-    }
-
     public static final FloatVector LN2_HI = FloatVector.broadcast(FLOATS, Exp.LN2_HI);
     public static final FloatVector LN2_LO = FloatVector.broadcast(FLOATS, Exp.LN2_LO);
     public static final FloatVector C5 = FloatVector.broadcast(FLOATS, Exp.C5);
     public static final FloatVector C4 = FloatVector.broadcast(FLOATS, Exp.C4);
     public static final FloatVector C3 = FloatVector.broadcast(FLOATS, Exp.C3);
     public static final FloatVector C2 = FloatVector.broadcast(FLOATS, Exp.C2);
-
-    /** {@code φ(z) = (e^z − 1)/z}, with the Taylor polynomial near 0 (as {@link PlainKernels#phi}). */
-    public static FloatVector phi(FloatVector z) {
-        FloatVector series = z.mul(1f / 6f).add(0.5f).mul(z).add(1f);
-        return expm1(z).div(z)
-                .blend(series, z.abs().compare(VectorOperators.LT, Exp.PHI_SERIES));
-    }
 
     /** {@code y += dy} by TwoSum, the sum's rounding error into {@code yLow} (as {@code PlainKernels}). */
     public static void addCompensated(FloatVector y, FloatVector dy, float[] yOut, float[] yLow, int i) {

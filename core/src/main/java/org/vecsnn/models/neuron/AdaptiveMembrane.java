@@ -23,8 +23,7 @@ final class AdaptiveMembrane {
                 (float) e, (float) vT, (float) (e == 0 ? 0 : 1 / deltaT), (float) q, (float) r, (float) a, (float) vW,
                 (float) invTauW, (float) b, (float) vTh, (float) vReset, refractorySteps,
                 (float) StrictMath.exp(-dt * invTauW), (float) (e == 0 ? 0 : (vTh - vT) / deltaT));
-        float[] scratch = new float[s.paddedSize()];
-        float[] scratch2 = new float[s.paddedSize()];
+        float[][] scratch = new float[AdaptiveLoops.SCRATCH_ROWS][s.paddedSize()];
         float[] w = adaptation == null ? new float[s.paddedSize()] : s.floats(adaptation);
         AdaptiveLoops kernels = AdaptiveLoops.of(s.lanes());
         float[] v = s.v();
@@ -32,7 +31,7 @@ final class AdaptiveMembrane {
         int[] refractory = s.refractory();
         int size = s.size();
         return (step, from, to, spikes, count) -> kernels.adaptive(v, w, input, refractory, from, to, size, k, spikes,
-                count, scratch, scratch2);
+                count, scratch);
     }
 
     /**

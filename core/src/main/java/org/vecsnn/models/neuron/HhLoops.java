@@ -14,12 +14,18 @@ public interface HhLoops {
      * variable's equation linear in itself and the others held, or RK4), with the synaptic conductance G and the
      * input I (which holds the conductances' G·E) held over the step: {@code C·dV/dt = … + I − G·V}. A neuron
      * spikes when V crosses {@code vTh} upwards while its refractory counter is zero; the counter then holds further
-     * spikes (not V) for {@code refractorySteps − 1} steps. Input and conductance are cleared. {@code scratch} and
-     * {@code scratch2} (the population's padded size) are the kernel's to overwrite.
+     * spikes (not V) for {@code refractorySteps − 1} steps. Input and conductance are cleared. {@code scratch} holds
+     * {@link #SCRATCH_ROWS} arrays of the population's padded size, the kernel's to overwrite.
      */
     int hodgkinHuxley(float[] v, float[] m, float[] h, float[] n, float[] input, float[] conductance,
                       int[] refractory, int from, int to, int size, HhCoefficients c, int[] spikes, int count,
-                      float[] scratch, float[] scratch2);
+                      float[][] scratch);
+
+    /**
+     * Scratch arrays a kernel may use: two rates, and for RK4 in passes a stage's state and three stages' slopes
+     * of the four variables.
+     */
+    int SCRATCH_ROWS = 2 + 4 * 4;
 
     /** The twin that matches {@code lanes}: vector lanes get the vector loops. */
     static HhLoops of(Lanes lanes) {

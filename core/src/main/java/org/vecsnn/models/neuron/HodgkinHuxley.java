@@ -148,8 +148,7 @@ public record HodgkinHuxley(double c, double gNa, double eNa, double gK, double 
         HhCoefficients k = new HhCoefficients(method, (float) dt, (float) (1 / c), (float) gNa, (float) eNa,
                 (float) gK, (float) eK, (float) gL, (float) eL, (float) vTh, refractorySteps, alphaM.kernelForm(),
                 betaM.kernelForm(), alphaH.kernelForm(), betaH.kernelForm(), alphaN.kernelForm(), betaN.kernelForm());
-        float[] scratch = new float[s.paddedSize()];
-        float[] scratch2 = new float[s.paddedSize()];
+        float[][] scratch = new float[HhLoops.SCRATCH_ROWS][s.paddedSize()];
         HhLoops kernels = HhLoops.of(s.lanes());
         float[] v = s.v();
         float[] m = s.floats("m");
@@ -160,6 +159,6 @@ public record HodgkinHuxley(double c, double gNa, double eNa, double gK, double 
         int[] refractory = s.refractory();
         int size = s.size();
         return (step, from, to, spikes, count) -> kernels.hodgkinHuxley(v, m, h, n, input, conductance, refractory,
-                from, to, size, k, spikes, count, scratch, scratch2);
+                from, to, size, k, spikes, count, scratch);
     }
 }

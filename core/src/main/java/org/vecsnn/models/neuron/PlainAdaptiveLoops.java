@@ -13,7 +13,7 @@ final class PlainAdaptiveLoops implements AdaptiveLoops {
 
     @Override
     public int adaptive(float[] v, float[] w, float[] input, int[] refractory, int from, int to, int size,
-                        AdaptiveCoefficients c, int[] spikes, int count, float[] scratch, float[] scratch2) {
+                        AdaptiveCoefficients c, int[] spikes, int count, float[][] scratch) {
         final float dt = c.dt(), half = dt * 0.5f, sixth = dt / 6f, vTh = c.vTh(), vReset = c.vReset(), b = c.b();
         final int refOnSpike = Math.max(c.refractorySteps() - 1, 0);
         final Integrator method = c.method();

@@ -12,7 +12,7 @@ final class PlainHhLoops implements HhLoops {
     @Override
     public int hodgkinHuxley(float[] v, float[] m, float[] h, float[] n, float[] input, float[] conductance,
                              int[] refractory, int from, int to, int size, HhCoefficients c, int[] spikes,
-                             int count, float[] scratch, float[] scratch2) {
+                             int count, float[][] scratch) {
         final float dt = c.dt(), half = dt * 0.5f, sixth = dt / 6f, vTh = c.vTh();
         final int refOnSpike = Math.max(c.refractorySteps() - 1, 0);
         final Integrator method = c.method();

@@ -4,12 +4,12 @@ import static org.vecsnn.core.simd.VectorMath.FLOATS;
 import static org.vecsnn.core.simd.VectorMath.INTS;
 import static org.vecsnn.core.simd.VectorMath.LANES;
 import static org.vecsnn.core.simd.VectorMath.ZEROS;
-import static org.vecsnn.core.simd.VectorMath.exp;
 import static org.vecsnn.core.simd.VectorMath.expLanes;
 import static org.vecsnn.core.simd.VectorMath.expm1Lanes;
-import static org.vecsnn.core.simd.VectorMath.phi;
 import static org.vecsnn.core.simd.VectorMath.report;
-import static org.vecsnn.core.simd.VectorMath.rk4;
+import static org.vecsnn.core.simd.VectorMath.rk4End;
+import static org.vecsnn.core.simd.VectorMath.rk4Stage;
+import static org.vecsnn.core.simd.VectorMath.rk4Sum;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -25,12 +25,13 @@ public final class VectorAdaptiveLoops implements AdaptiveLoops {
 
     @Override
     public int adaptive(float[] v, float[] w, float[] input, int[] refractory, int from, int to, int size,
-                        AdaptiveCoefficients c, int[] spikes, int count, float[] scratch, float[] scratch2) {
+                        AdaptiveCoefficients c, int[] spikes, int count, float[][] scratch) {
         return switch (c.method()) {
             case EXPONENTIAL_EULER -> adaptiveExponentialEuler(v, w, input, refractory, from, to, size, c, spikes,
-                    count, scratch, scratch2);
-            case EULER -> adaptiveEuler(v, w, input, refractory, from, to, size, c, spikes, count, scratch, scratch2);
-            default -> adaptiveRungeKutta(v, w, input, refractory, from, to, size, c, spikes, count);
+                    count, scratch[0], scratch[1]);
+            case EULER -> adaptiveEuler(v, w, input, refractory, from, to, size, c, spikes, count, scratch[0],
+                    scratch[1]);
+            default -> adaptiveRungeKutta(v, w, input, refractory, from, to, size, c, spikes, count, scratch);
         };
     }
 
@@ -105,24 +106,49 @@ public final class VectorAdaptiveLoops implements AdaptiveLoops {
         return storeAdaptive(v, w, vn, terms, input, refractory, from, to, size, c, spikes, count);
     }
 
+    /**
+     * RK4 in passes over the population, as the Euler steps: each stage's slopes into arrays (the spike term by
+     * {@link #spikeTerms}), then the next stage's state ({@code VectorMath.rk4Stage} and the rest).
+     */
     private static int adaptiveRungeKutta(float[] v, float[] w, float[] input, int[] refractory, int from, int to,
-                                          int size, AdaptiveCoefficients c, int[] spikes, int count) {
+                                          int size, AdaptiveCoefficients c, int[] spikes, int count,
+                                          float[][] scratch) {
         final float dt = c.dt(), half = dt * 0.5f, sixth = dt / 6f;
+        final float[] terms = scratch[0], vs = scratch[2], ws = scratch[3];
+        final float[] kv1 = scratch[4], kw1 = scratch[5], kv2 = scratch[6], kw2 = scratch[7], kv3 = scratch[8],
+                kw3 = scratch[9];
+        slopes(c, v, w, input, kv1, kw1, from, to, terms);
+        rk4Stage(v, kv1, half, vs, from, to);
+        rk4Stage(w, kw1, half, ws, from, to);
+        slopes(c, vs, ws, input, kv2, kw2, from, to, terms);
+        rk4Stage(v, kv2, half, vs, from, to);
+        rk4Stage(w, kw2, half, ws, from, to);
+        slopes(c, vs, ws, input, kv3, kw3, from, to, terms);
+        rk4Sum(kv2, kv3, kv1, from, to);
+        rk4Sum(kw2, kw3, kw1, from, to);
+        rk4Stage(v, kv3, dt, vs, from, to);
+        rk4Stage(w, kw3, dt, ws, from, to);
+        // the fourth stage's slopes into the second's arrays, then V and w of the step into vs and ws
+        slopes(c, vs, ws, input, kv2, kw2, from, to, terms);
+        rk4End(v, kv1, kv2, sixth, vs, from, to);
+        rk4End(w, kw1, kw2, sixth, ws, from, to);
+        return storeAdaptive(v, w, vs, ws, input, refractory, from, to, size, c, spikes, count);
+    }
+
+    /** dV/dt and dw/dt at (vs, ws) into kv and kw, the spike term through {@code terms}. */
+    private static void slopes(AdaptiveCoefficients c, float[] vs, float[] ws, float[] input, float[] kv, float[] kw,
+                               int from, int to, float[] terms) {
+        final boolean spiking = spikeTerms(c, vs, terms, from, to);
+        final float[] x = spiking ? terms : ZEROS;
+        final int mask = spiking ? -1 : 0;
         for (int i = from; i < to; i += LANES) {
-            FloatVector v0 = FloatVector.fromArray(FLOATS, v, i);
-            FloatVector w0 = FloatVector.fromArray(FLOATS, w, i);
-            FloatVector in = FloatVector.fromArray(FLOATS, input, i);
-            FloatVector kv1 = adaptiveDv(c, v0, w0, in), kw1 = adaptiveDw(c, v0, w0);
-            FloatVector v1 = kv1.mul(half).add(v0), w1 = kw1.mul(half).add(w0);
-            FloatVector kv2 = adaptiveDv(c, v1, w1, in), kw2 = adaptiveDw(c, v1, w1);
-            FloatVector v2 = kv2.mul(half).add(v0), w2 = kw2.mul(half).add(w0);
-            FloatVector kv3 = adaptiveDv(c, v2, w2, in), kw3 = adaptiveDw(c, v2, w2);
-            FloatVector v3 = kv3.mul(dt).add(v0), w3 = kw3.mul(dt).add(w0);
-            FloatVector kv4 = adaptiveDv(c, v3, w3, in), kw4 = adaptiveDw(c, v3, w3);
-            count = storeAdaptive(v0, rk4(v0, kv1, kv2, kv3, kv4, sixth), rk4(w0, kw1, kw2, kw3, kw4, sixth), v, w,
-                    input, refractory, i, size, c, spikes, count);
+            FloatVector v0 = FloatVector.fromArray(FLOATS, vs, i);
+            FloatVector w0 = FloatVector.fromArray(FLOATS, ws, i);
+            v0.mul(c.p2()).mul(v0).add(v0.mul(c.p1())).add(c.p0())
+                    .add(FloatVector.fromArray(FLOATS, x, i & mask).mul(c.e()))
+                    .sub(w0.mul(c.q())).add(FloatVector.fromArray(FLOATS, input, i).mul(c.r())).intoArray(kv, i);
+            v0.sub(c.vW()).mul(c.a()).sub(w0).mul(c.invTauW()).intoArray(kw, i);
         }
-        return count;
     }
 
     /** Holds V of refractory neurons, resets those at threshold (w += b), stores V and w, clears the input. */
@@ -138,24 +164,5 @@ public final class VectorAdaptiveLoops implements AdaptiveLoops {
         ref.sub(1).max(0).blend(Math.max(c.refractorySteps() - 1, 0), spiked.cast(INTS)).intoArray(refractory, i);
         FloatVector.zero(FLOATS).intoArray(input, i);
         return spiked.anyTrue() ? report(spiked.toLong(), i, size, spikes, count) : count;
-    }
-
-    private static FloatVector quadratic(AdaptiveCoefficients c, FloatVector v) {
-        return v.mul(c.p2()).mul(v).add(v.mul(c.p1())).add(c.p0());
-    }
-
-    private static FloatVector spikeTerm(AdaptiveCoefficients c, FloatVector v) {
-        if (c.e() == 0f) {
-            return FloatVector.zero(FLOATS);
-        }
-        return exp(v.sub(c.vT()).mul(c.invDeltaT()).min(c.maxExponent()));
-    }
-
-    private static FloatVector adaptiveDv(AdaptiveCoefficients c, FloatVector v, FloatVector w, FloatVector in) {
-        return quadratic(c, v).add(spikeTerm(c, v).mul(c.e())).sub(w.mul(c.q())).add(in.mul(c.r()));
-    }
-
-    private static FloatVector adaptiveDw(AdaptiveCoefficients c, FloatVector v, FloatVector w) {
-        return v.sub(c.vW()).mul(c.a()).sub(w).mul(c.invTauW());
     }
 }

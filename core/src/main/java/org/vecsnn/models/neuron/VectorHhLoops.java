@@ -3,13 +3,12 @@ package org.vecsnn.models.neuron;
 import static org.vecsnn.core.simd.VectorMath.FLOATS;
 import static org.vecsnn.core.simd.VectorMath.INTS;
 import static org.vecsnn.core.simd.VectorMath.LANES;
-import static org.vecsnn.core.simd.VectorMath.exp;
 import static org.vecsnn.core.simd.VectorMath.expLanes;
-import static org.vecsnn.core.simd.VectorMath.expm1;
 import static org.vecsnn.core.simd.VectorMath.expm1Lanes;
-import static org.vecsnn.core.simd.VectorMath.phi;
 import static org.vecsnn.core.simd.VectorMath.report;
-import static org.vecsnn.core.simd.VectorMath.rk4;
+import static org.vecsnn.core.simd.VectorMath.rk4End;
+import static org.vecsnn.core.simd.VectorMath.rk4Stage;
+import static org.vecsnn.core.simd.VectorMath.rk4Sum;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -26,15 +25,15 @@ public final class VectorHhLoops implements HhLoops {
     @Override
     public int hodgkinHuxley(float[] v, float[] m, float[] h, float[] n, float[] input, float[] conductance,
                              int[] refractory, int from, int to, int size, HhCoefficients c, int[] spikes,
-                             int count, float[] scratch, float[] scratch2) {
+                             int count, float[][] scratch) {
         // one loop per method, so that no vector merges across branches (C2 would box it)
         return switch (c.method()) {
             case EXPONENTIAL_EULER -> hhExponentialEuler(v, m, h, n, input, conductance, refractory, from, to, size, c,
-                    spikes, count, scratch, scratch2);
+                    spikes, count, scratch[0], scratch[1]);
             case EULER -> hhEuler(v, m, h, n, input, conductance, refractory, from, to, size, c, spikes, count,
-                    scratch, scratch2);
+                    scratch[0], scratch[1]);
             default -> hhRungeKutta(v, m, h, n, input, conductance, refractory, from, to, size, c, spikes,
-                    count);
+                    count, scratch);
         };
     }
 
@@ -166,40 +165,79 @@ public final class VectorHhLoops implements HhLoops {
         return count;
     }
 
+    /**
+     * RK4 in passes over the population, as the Euler steps: each stage's slopes into arrays (the gates' rates by
+     * {@link #ratePasses}), then the next stage's state ({@code VectorMath.rk4Stage} and the rest).
+     */
     private static int hhRungeKutta(float[] v, float[] m, float[] h, float[] n, float[] input,
                                     float[] conductance, int[] refractory, int from, int to, int size,
-                                    HhCoefficients c, int[] spikes, int count) {
+                                    HhCoefficients c, int[] spikes, int count, float[][] scratch) {
         final float dt = c.dt(), half = dt * 0.5f, sixth = dt / 6f;
-        final GateRate am = c.alphaM(), bm = c.betaM(), ah = c.alphaH(), bh = c.betaH(), an = c.alphaN(),
-                bn = c.betaN();
+        final float[] a = scratch[0], b = scratch[1];
+        final float[] vs = scratch[2], ms = scratch[3], hs = scratch[4], ns = scratch[5];
+        final float[] kv1 = scratch[6], km1 = scratch[7], kh1 = scratch[8], kn1 = scratch[9];
+        final float[] kv2 = scratch[10], km2 = scratch[11], kh2 = scratch[12], kn2 = scratch[13];
+        final float[] kv3 = scratch[14], km3 = scratch[15], kh3 = scratch[16], kn3 = scratch[17];
+        slopes(c, v, m, h, n, input, conductance, kv1, km1, kh1, kn1, from, to, a, b);
+        rk4Stage(v, kv1, half, vs, from, to);
+        rk4Stage(m, km1, half, ms, from, to);
+        rk4Stage(h, kh1, half, hs, from, to);
+        rk4Stage(n, kn1, half, ns, from, to);
+        slopes(c, vs, ms, hs, ns, input, conductance, kv2, km2, kh2, kn2, from, to, a, b);
+        rk4Stage(v, kv2, half, vs, from, to);
+        rk4Stage(m, km2, half, ms, from, to);
+        rk4Stage(h, kh2, half, hs, from, to);
+        rk4Stage(n, kn2, half, ns, from, to);
+        slopes(c, vs, ms, hs, ns, input, conductance, kv3, km3, kh3, kn3, from, to, a, b);
+        rk4Sum(kv2, kv3, kv1, from, to);
+        rk4Sum(km2, km3, km1, from, to);
+        rk4Sum(kh2, kh3, kh1, from, to);
+        rk4Sum(kn2, kn3, kn1, from, to);
+        rk4Stage(v, kv3, dt, vs, from, to);
+        rk4Stage(m, km3, dt, ms, from, to);
+        rk4Stage(h, kh3, dt, hs, from, to);
+        rk4Stage(n, kn3, dt, ns, from, to);
+        // the fourth stage's slopes into the second's arrays
+        slopes(c, vs, ms, hs, ns, input, conductance, kv2, km2, kh2, kn2, from, to, a, b);
+        rk4End(m, km1, km2, sixth, m, from, to);
+        rk4End(h, kh1, kh2, sixth, h, from, to);
+        rk4End(n, kn1, kn2, sixth, n, from, to);
+        rk4End(v, kv1, kv2, sixth, input, from, to); // the new V where storeHh takes it, as the Euler steps do
+        return storeHh(v, input, conductance, refractory, from, to, size, c, spikes, count);
+    }
+
+    /** The slopes of V, m, h and n at (vs, ms, hs, ns) into kv, km, kh, kn, the rates through a and b. */
+    private static void slopes(HhCoefficients c, float[] vs, float[] ms, float[] hs, float[] ns, float[] input,
+                               float[] conductance, float[] kv, float[] km, float[] kh, float[] kn, int from, int to,
+                               float[] a, float[] b) {
+        gateSlopes(c.alphaM(), c.betaM(), vs, ms, km, from, to, a, b);
+        gateSlopes(c.alphaH(), c.betaH(), vs, hs, kh, from, to, a, b);
+        gateSlopes(c.alphaN(), c.betaN(), vs, ns, kn, from, to, a, b);
         for (int i = from; i < to; i += LANES) {
-            FloatVector v0 = FloatVector.fromArray(FLOATS, v, i);
-            FloatVector m0 = FloatVector.fromArray(FLOATS, m, i);
-            FloatVector h0 = FloatVector.fromArray(FLOATS, h, i);
-            FloatVector n0 = FloatVector.fromArray(FLOATS, n, i);
-            FloatVector in = FloatVector.fromArray(FLOATS, input, i);
-            FloatVector gs = FloatVector.fromArray(FLOATS, conductance, i);
-            FloatVector kv1 = hhDv(c, v0, m0, h0, n0, in, gs), km1 = gate(am, bm, v0, m0), kh1 = gate(ah, bh, v0, h0),
-                    kn1 = gate(an, bn, v0, n0);
-            FloatVector v1 = kv1.mul(half).add(v0), m1 = km1.mul(half).add(m0), h1 = kh1.mul(half).add(h0),
-                    n1 = kn1.mul(half).add(n0);
-            FloatVector kv2 = hhDv(c, v1, m1, h1, n1, in, gs), km2 = gate(am, bm, v1, m1), kh2 = gate(ah, bh, v1, h1),
-                    kn2 = gate(an, bn, v1, n1);
-            FloatVector v2 = kv2.mul(half).add(v0), m2 = km2.mul(half).add(m0), h2 = kh2.mul(half).add(h0),
-                    n2 = kn2.mul(half).add(n0);
-            FloatVector kv3 = hhDv(c, v2, m2, h2, n2, in, gs), km3 = gate(am, bm, v2, m2), kh3 = gate(ah, bh, v2, h2),
-                    kn3 = gate(an, bn, v2, n2);
-            FloatVector v3 = kv3.mul(dt).add(v0), m3 = km3.mul(dt).add(m0), h3 = kh3.mul(dt).add(h0),
-                    n3 = kn3.mul(dt).add(n0);
-            FloatVector kv4 = hhDv(c, v3, m3, h3, n3, in, gs), km4 = gate(am, bm, v3, m3), kh4 = gate(ah, bh, v3, h3),
-                    kn4 = gate(an, bn, v3, n3);
-            rk4(m0, km1, km2, km3, km4, sixth).intoArray(m, i);
-            rk4(h0, kh1, kh2, kh3, kh4, sixth).intoArray(h, i);
-            rk4(n0, kn1, kn2, kn3, kn4, sixth).intoArray(n, i);
-            count = storeHh(v0, rk4(v0, kv1, kv2, kv3, kv4, sixth), v, input, conductance, refractory, i, size, c,
-                    spikes, count);
+            hhDv(c, FloatVector.fromArray(FLOATS, vs, i), FloatVector.fromArray(FLOATS, ms, i),
+                    FloatVector.fromArray(FLOATS, hs, i), FloatVector.fromArray(FLOATS, ns, i),
+                    FloatVector.fromArray(FLOATS, input, i), FloatVector.fromArray(FLOATS, conductance, i))
+                    .intoArray(kv, i);
         }
-        return count;
+    }
+
+    /** A gate's slope {@code α(V)·(1 − x) − β(V)·x} into {@code k}, the rates into a and b. */
+    private static void gateSlopes(GateRate alpha, GateRate beta, float[] v, float[] x, float[] k, int from, int to,
+                                   float[] a, float[] b) {
+        ratePasses(alpha, v, a, from, to);
+        ratePasses(beta, v, b, from, to);
+        for (int i = from; i < to; i += LANES) {
+            FloatVector x0 = FloatVector.fromArray(FLOATS, x, i);
+            FloatVector.fromArray(FLOATS, a, i).mul(x0.neg().add(1f)).sub(FloatVector.fromArray(FLOATS, b, i).mul(x0))
+                    .intoArray(k, i);
+        }
+    }
+
+    /** A stage's state {@code k·f + y0} into {@code out}. */
+    private static void advance(float[] y0, float[] k, float f, float[] out, int from, int to) {
+        for (int i = from; i < to; i += LANES) {
+            FloatVector.fromArray(FLOATS, k, i).mul(f).add(FloatVector.fromArray(FLOATS, y0, i)).intoArray(out, i);
+        }
     }
 
     /**
@@ -225,18 +263,5 @@ public final class VectorHhLoops implements HhLoops {
         FloatVector na = m.mul(m).mul(m).mul(h).mul(c.gNa()).mul(v.neg().add(c.eNa()));
         FloatVector k = n2.mul(n2).mul(c.gK()).mul(v.neg().add(c.eK()));
         return na.add(k).add(v.neg().add(c.eL()).mul(c.gL())).add(in).sub(gs.mul(v)).mul(c.invC());
-    }
-
-    private static FloatVector gate(GateRate alpha, GateRate beta, FloatVector v, FloatVector x) {
-        return rate(alpha, v).mul(x.neg().add(1f)).sub(rate(beta, v).mul(x));
-    }
-
-    private static FloatVector rate(GateRate r, FloatVector v) {
-        FloatVector x = v.sub(r.theta()).mul(r.invS());
-        return switch (r.shape()) {
-            case GateRate.EXPONENTIAL -> exp(x.neg()).mul(r.k());
-            case GateRate.LINEAR -> FloatVector.broadcast(FLOATS, r.k()).div(phi(x.neg()));
-            default -> FloatVector.broadcast(FLOATS, r.k()).div(exp(x.neg()).add(1f));
-        };
     }
 }
