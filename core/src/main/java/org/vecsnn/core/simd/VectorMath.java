@@ -28,7 +28,7 @@ public final class VectorMath {
     // RK4 over arrays, a pass each: a model's stages in one loop of vectors grew past C2's node budget, which then
     // boxed them. The slopes combine as y0 + ((k2 + k3)·2 + k1 + k4)·dt/6, in that order (the plain twins' too).
 
-    /** {@code out = k·f + y0} over {@code [from, to)}: the state an RK4 stage's slopes are taken at. */
+    /** {@code out = k·f + y0} over {@code [from, to)}: an RK4 stage's state, or an Euler step. */
     public static void rk4Stage(float[] y0, float[] k, float f, float[] out, int from, int to) {
         for (int i = from; i < to; i += LANES) {
             FloatVector.fromArray(FLOATS, k, i).mul(f).add(FloatVector.fromArray(FLOATS, y0, i)).intoArray(out, i);

@@ -130,7 +130,7 @@ public record Lif(double vRest, double vReset, double vTh, double tau, double r,
         int[] refractory = s.refractory();
         int size = s.size();
         List<FusableSynapse> fusable = s.fusable();
-        if (fusable.size() == 2 && fusable.stream().allMatch(f -> f.fused().due() == null)) {
+        if (fusable.size() == 2 && fusable.get(0).fused().due() == null && fusable.get(1).fused().due() == null) {
             s.claim(fusable.get(0));
             s.claim(fusable.get(1));
             FusedExponential fa = fusable.get(0).fused();

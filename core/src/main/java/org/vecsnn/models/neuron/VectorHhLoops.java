@@ -80,27 +80,24 @@ public final class VectorHhLoops implements HhLoops {
      */
     private static void gatePasses(boolean exact, GateRate alpha, GateRate beta, float[] v, float[] x, float dt,
                                    int from, int to, float[] a, float[] b) {
+        if (!exact) { // Euler: RK4's first stage, its slope into a
+            gateSlopes(alpha, beta, v, x, a, from, to, a, b);
+            rk4Stage(x, a, dt, x, from, to);
+            return;
+        }
         ratePasses(alpha, v, a, from, to);
         ratePasses(beta, v, b, from, to);
-        if (exact) {
-            for (int i = from; i < to; i += LANES) {
-                FloatVector ai = FloatVector.fromArray(FLOATS, a, i);
-                FloatVector k = ai.add(FloatVector.fromArray(FLOATS, b, i));
-                ai.div(k).intoArray(a, i);
-                k.mul(dt).neg().intoArray(b, i);
-            }
-            expLanes(b, b, from, to);
-            for (int i = from; i < to; i += LANES) {
-                FloatVector xInf = FloatVector.fromArray(FLOATS, a, i);
-                FloatVector.fromArray(FLOATS, x, i).sub(xInf).mul(FloatVector.fromArray(FLOATS, b, i)).add(xInf)
-                        .intoArray(x, i);
-            }
-        } else {
-            for (int i = from; i < to; i += LANES) {
-                FloatVector x0 = FloatVector.fromArray(FLOATS, x, i);
-                FloatVector.fromArray(FLOATS, a, i).mul(x0.neg().add(1f))
-                        .sub(FloatVector.fromArray(FLOATS, b, i).mul(x0)).mul(dt).add(x0).intoArray(x, i);
-            }
+        for (int i = from; i < to; i += LANES) {
+            FloatVector ai = FloatVector.fromArray(FLOATS, a, i);
+            FloatVector k = ai.add(FloatVector.fromArray(FLOATS, b, i));
+            ai.div(k).intoArray(a, i);
+            k.mul(dt).neg().intoArray(b, i);
+        }
+        expLanes(b, b, from, to);
+        for (int i = from; i < to; i += LANES) {
+            FloatVector xInf = FloatVector.fromArray(FLOATS, a, i);
+            FloatVector.fromArray(FLOATS, x, i).sub(xInf).mul(FloatVector.fromArray(FLOATS, b, i)).add(xInf)
+                    .intoArray(x, i);
         }
     }
 
@@ -221,7 +218,7 @@ public final class VectorHhLoops implements HhLoops {
         }
     }
 
-    /** A gate's slope {@code α(V)·(1 − x) − β(V)·x} into {@code k}, the rates into a and b. */
+    /** A gate's slope {@code α(V)·(1 − x) − β(V)·x} into {@code k} (which may be a), the rates into a and b. */
     private static void gateSlopes(GateRate alpha, GateRate beta, float[] v, float[] x, float[] k, int from, int to,
                                    float[] a, float[] b) {
         ratePasses(alpha, v, a, from, to);

@@ -33,6 +33,8 @@ public final class ExponentialReceptor extends SynapticInput implements FusableS
     private final float[] g;
     private float decrement;
     private float scale;
+    /** The synapse as a membrane kernel steps it, and where its own pass finds the arrivals; set by prepare. */
+    private org.vecsnn.core.simd.FusedExponential fused;
 
     public ExponentialReceptor(NeuronPopulation target, String name, double tauMs, SynapticOutput output) {
         super(checked(target, name, tauMs, output), name, StateSpec.of(StateVariable.real("g", "as the weight", 0)));
@@ -79,9 +81,7 @@ public final class ExponentialReceptor extends SynapticInput implements FusableS
     /** This synapse as the membrane kernel steps it, {@code I += g·(a + b·V)}, then the decay. */
     @Override
     public org.vecsnn.core.simd.FusedExponential fused() {
-        return output instanceof SynapticOutput.Conductance c
-                ? new org.vecsnn.core.simd.FusedExponential(g, decrement, (float) c.reversal(), -1f, arrivals)
-                : new org.vecsnn.core.simd.FusedExponential(g, decrement, scale, 0f, arrivals);
+        return fused;
     }
 
     @Override
@@ -106,6 +106,9 @@ public final class ExponentialReceptor extends SynapticInput implements FusableS
         decrement = Lanes.decrement(dt, tau);
         scale = membrane.model() instanceof org.vecsnn.models.neuron.Lif lif && lif.method() == Integrator.EXACT
                 ? (float) exactCurrentScale(tau, lif.tau(), dt) : 1f;
+        fused = output instanceof SynapticOutput.Conductance c
+                ? new org.vecsnn.core.simd.FusedExponential(g, decrement, (float) c.reversal(), -1f, arrivals)
+                : new org.vecsnn.core.simd.FusedExponential(g, decrement, scale, 0f, arrivals);
     }
 
     /** κ: the factor that makes exponential Euler integrate a current decaying with τ_s exactly. */
@@ -128,8 +131,8 @@ public final class ExponentialReceptor extends SynapticInput implements FusableS
             output.apply(kernels, g, membrane, from, to);
             kernels.decay(g, decrement, from, to);
         }
-        if (arrivals.depth() > 1) { // the weights of the next step that waited for longer delays
-            kernels.arrive(arrivals.data(), arrivals.slot(step + 1), g, 1f, from, to);
+        if (fused.due() != null) { // the weights of the next step that waited for longer delays
+            kernels.arrive(fused.due(), fused.dueSlot(step), g, 1f, from, to);
         }
     }
 }
