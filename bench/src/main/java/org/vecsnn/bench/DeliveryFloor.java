@@ -24,14 +24,20 @@ import org.vecsnn.networks.Microcircuit;
  *       as the engine does;</li>
  *   <li>{@code compact}, {@code compact ahead}: {@code rows} and {@code ahead} over targets in 16 bits and delays in
  *       8 (6 B per synapse against 10);</li>
+ *   <li>{@code delay order ahead}: {@code ahead} over a copy of each thread's part of every row with its synapses
+ *       in order of delay (stable), so that consecutive writes stay within one slot of the ring;</li>
+ *   <li>{@code packed ahead}: {@code ahead} over a copy with each synapse's target, delay and weight side by side
+ *       in one array (8 B per synapse, one stream per row instead of three);</li>
  *   <li>{@code events}: the same additions with every ring address worked out beforehand (untimed), read from one
  *       sequential buffer: a ring scatter without any row read, the floor of a delivery into arrival rings.</li>
  * </ul>
  * Each of 1 and 2 threads takes an even part of every target population, as the engine splits them, and replays
  * all steps without barriers. The rings have the width of their population and the depth of the engine's deepest;
- * each thread clears its part of the slot a step consumes before the step's spikes arrive.
+ * each thread clears its part of the slot a step consumes before the step's spikes arrive. Before each round but the
+ * first the network runs on for as long as it recorded, timed, so that every round has the engine's whole step
+ * beside its replays (this VM's speed drifts by 10–50 % from hour to hour).
  * <pre>
- * java -Xmx10g --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar org.vecsnn.bench.DeliveryFloor \
+ * java -Xmx16g --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar org.vecsnn.bench.DeliveryFloor \
  *     [scale 1] [recorded ms 200] [rounds 3]
  * </pre>
  */
@@ -41,6 +47,8 @@ public final class DeliveryFloor {
     /** The engine's read-ahead: spikes per batch and bytes of each row (10 B per synapse here). */
     private static final int BATCH = 32;
     private static final int AHEAD_BYTES = 8192;
+    private static final String[] VARIANTS = {"rows", "ahead", "compact", "compact ahead", "delay order ahead",
+        "packed ahead", "events"};
 
     private final List<Projection> projections;
     /** Per projection: its source and target populations' indices. */
@@ -116,25 +124,34 @@ public final class DeliveryFloor {
         }
         net.run(WARMUP_MS, ProgressListener.SILENT);
         long first = net.stepIndex();
-        long start = System.nanoTime();
-        net.run(recordMs, ProgressListener.SILENT);
-        double engine = (System.nanoTime() - start) * 1e-9 / (recordMs * 1e-3);
+        double engine = timed(net, recordMs);
         DeliveryFloor floor = new DeliveryFloor(net, monitors, first, (int) (net.stepIndex() - first));
         double perBioSecond = floor.events / (recordMs * 1e-3);
         System.out.printf(Locale.ROOT, "microcircuit, scale %s, DC drive, dt = %s ms: %d synapses; %d steps recorded"
                 + " after %.0f ms of warm-up, %d synaptic events (%.3g per biological s)%n", scale, DT,
                 net.synapseCount(), floor.steps, WARMUP_MS, floor.events, perBioSecond);
-        System.out.printf(Locale.ROOT, "engine, 2 threads, the whole step: %.3f wall s per biological s%n", engine);
         for (int round = 0; round < rounds; round++) {
+            if (round > 0) { // the network goes on from where it stopped: its time beside each round's replays
+                engine = timed(net, recordMs);
+            }
+            System.out.printf(Locale.ROOT, "round %d, the engine, 2 threads, the whole step: %.3f wall s per"
+                    + " biological s%n", round + 1, engine);
             for (int threads = 1; threads <= 2; threads++) {
-                for (String variant : new String[] {"rows", "ahead", "compact", "compact ahead", "events"}) {
+                for (String variant : VARIANTS) {
                     double ns = floor.replay(threads, variant) / floor.events;
-                    System.out.printf(Locale.ROOT, "round %d, %-13s %d thread(s): %.2f ns per event (wall), delivery"
+                    System.out.printf(Locale.ROOT, "round %d, %-17s %d thread(s): %.2f ns per event (wall), delivery"
                             + " alone %.3f wall s per biological s%n", round + 1, variant, threads, ns,
                             ns * 1e-9 * perBioSecond);
                 }
             }
         }
+    }
+
+    /** Runs the network for {@code ms}: wall s per biological s. */
+    private static double timed(Network net, double ms) {
+        long start = System.nanoTime();
+        net.run(ms, ProgressListener.SILENT);
+        return (System.nanoTime() - start) * 1e-9 / (ms * 1e-3);
     }
 
     /** Replays the recorded spikes on {@code threads} threads; the wall time in ns. */
@@ -149,10 +166,12 @@ public final class DeliveryFloor {
             Part part = new Part(t, threads, rings);
             int index = t;
             workers[t] = new Thread(() -> elapsed[index] = switch (variant) {
-                case "rows" -> part.rows(false);
-                case "ahead" -> part.rows(true);
+                case "rows" -> part.rows(part.engineLayout(), false);
+                case "ahead" -> part.rows(part.engineLayout(), true);
+                case "delay order ahead" -> part.rows(part.delayOrder(), true);
                 case "compact" -> part.compact(false);
                 case "compact ahead" -> part.compact(true);
+                case "packed ahead" -> part.packed();
                 default -> part.events();
             });
         }
@@ -167,6 +186,9 @@ public final class DeliveryFloor {
         }
         return Arrays.stream(elapsed).max().orElseThrow();
     }
+
+    /** Synapses of every projection (targets, weights, delays) and where this part of each row starts and ends. */
+    private record Layout(int[][] targets, float[][] weights, short[][] delays, int[][] from, int[][] to) {}
 
     /**
      * One thread's part: neurons {@code [lo[p], hi[p])} of every population p, columns {@code [from[i], to[i])} of
@@ -236,19 +258,20 @@ public final class DeliveryFloor {
         }
 
         /**
-         * The engine's layout; {@code ahead}: in batches of {@link #BATCH} spikes, one element of each of the first
+         * Rows of {@code layout}; {@code ahead}: in batches of {@link #BATCH} spikes, one element of each of the first
          * {@link #AHEAD_BYTES} of every row's cache lines is read before the batch's rows are walked.
          */
-        long rows(boolean ahead) {
+        long rows(Layout layout, boolean ahead) {
+            int[][] rowFrom = layout.from();
+            int[][] rowTo = layout.to();
             long start = System.nanoTime();
             int touched = 0;
             for (int s = 0; s < steps; s++) {
                 clear(s);
                 for (int i = 0; i < projections.size(); i++) {
-                    Csr csr = projections.get(i).csr();
-                    int[] targets = csr.targets();
-                    float[] w = csr.weights();
-                    short[] delays = csr.delays();
+                    int[] targets = layout.targets()[i];
+                    float[] w = layout.weights()[i];
+                    short[] delays = layout.delays()[i];
                     float[] ring = rings[targetOf[i]];
                     fillSlots(s, populationSizes[targetOf[i]], projections.get(i).targetFrom());
                     int source = sourceOf[i];
@@ -305,6 +328,125 @@ public final class DeliveryFloor {
                             int row = units[k];
                             for (int j = rowFrom[i][row], end = rowTo[i][row]; j < end; j++) {
                                 ring[slots[delays[j]] + targets[j]] += w[j];
+                            }
+                        }
+                    }
+                }
+            }
+            readAheadSum += touched;
+            return System.nanoTime() - start;
+        }
+
+        /** The network's own synapses, this part of each row. */
+        Layout engineLayout() {
+            int n = projections.size();
+            Layout l = new Layout(new int[n][], new float[n][], new short[n][], rowFrom, rowTo);
+            for (int i = 0; i < n; i++) {
+                Csr csr = projections.get(i).csr();
+                l.targets()[i] = csr.targets();
+                l.weights()[i] = csr.weights();
+                l.delays()[i] = csr.delays();
+            }
+            return l;
+        }
+
+        /**
+         * A copy of this part of each row with its synapses in order of delay (stable: each ring slot receives its
+         * weights in the engine's order), so that consecutive writes stay within one slot of the ring.
+         */
+        Layout delayOrder() {
+            int n = projections.size();
+            Layout l = new Layout(new int[n][], new float[n][], new short[n][], new int[n][], new int[n][]);
+            int[] count = new int[depth + 2];
+            for (int i = 0; i < n; i++) {
+                Csr csr = projections.get(i).csr();
+                int rows = csr.rows();
+                l.from()[i] = new int[rows];
+                l.to()[i] = new int[rows];
+                int total = 0;
+                for (int r = 0; r < rows; r++) {
+                    l.from()[i][r] = total;
+                    total += rowTo[i][r] - rowFrom[i][r];
+                    l.to()[i][r] = total;
+                }
+                l.targets()[i] = new int[total];
+                l.weights()[i] = new float[total];
+                l.delays()[i] = new short[total];
+                for (int r = 0; r < rows; r++) {
+                    Arrays.fill(count, 0);
+                    for (int j = rowFrom[i][r]; j < rowTo[i][r]; j++) {
+                        count[csr.delays()[j] + 1]++;
+                    }
+                    for (int d = 0; d <= depth; d++) {
+                        count[d + 1] += count[d];
+                    }
+                    for (int j = rowFrom[i][r]; j < rowTo[i][r]; j++) {
+                        int at = l.from()[i][r] + count[csr.delays()[j]]++;
+                        l.targets()[i][at] = csr.targets()[j];
+                        l.weights()[i][at] = csr.weights()[j];
+                        l.delays()[i][at] = csr.delays()[j];
+                    }
+                }
+            }
+            return l;
+        }
+
+        /**
+         * This part of each row in one array, each synapse two ints (delay &lt;&lt; 24 | target, the weight's bits):
+         * one stream per row instead of three, 8 B per synapse. Its loops are {@link #rows}' written again, as are
+         * {@link #compact}'s.
+         */
+        long packed() {
+            int n = projections.size();
+            int[][] packedRows = new int[n][];
+            int[][] packedStart = new int[n][];
+            for (int i = 0; i < n; i++) {
+                Csr csr = projections.get(i).csr();
+                int rows = csr.rows();
+                packedStart[i] = new int[rows + 1];
+                for (int r = 0; r < rows; r++) {
+                    packedStart[i][r + 1] = packedStart[i][r] + 2 * (rowTo[i][r] - rowFrom[i][r]);
+                }
+                int[] out = new int[packedStart[i][rows]];
+                for (int r = 0; r < rows; r++) {
+                    int at = packedStart[i][r];
+                    for (int j = rowFrom[i][r]; j < rowTo[i][r]; j++) {
+                        if (csr.targets()[j] >= 1 << 24 || csr.delays()[j] > 255) {
+                            throw new IllegalArgumentException("the packed layout holds targets below 2^24 and"
+                                    + " delays below 256 steps; projection " + projections.get(i).name() + " has"
+                                    + " target " + csr.targets()[j] + ", delay " + csr.delays()[j] + " steps");
+                        }
+                        out[at++] = csr.delays()[j] << 24 | csr.targets()[j];
+                        out[at++] = Float.floatToRawIntBits(csr.weights()[j]);
+                    }
+                }
+                packedRows[i] = out;
+            }
+            long start = System.nanoTime();
+            int touched = 0;
+            for (int s = 0; s < steps; s++) {
+                clear(s);
+                for (int i = 0; i < n; i++) {
+                    int[] rowsOf = packedRows[i];
+                    int[] rowStart = packedStart[i];
+                    float[] ring = rings[targetOf[i]];
+                    fillSlots(s, populationSizes[targetOf[i]], projections.get(i).targetFrom());
+                    int source = sourceOf[i];
+                    int[] units = spikeUnits[source];
+                    for (int b = stepStart[source][s]; b < stepStart[source][s + 1]; b += BATCH) {
+                        int batchEnd = Math.min(b + BATCH, stepStart[source][s + 1]);
+                        for (int k = b; k < batchEnd; k++) {
+                            int row = units[k];
+                            int end = Math.min(rowStart[row + 1], rowStart[row] + AHEAD_BYTES / 4);
+                            for (int j = rowStart[row]; j < end; j += 16) {
+                                touched += rowsOf[j];
+                            }
+                        }
+                        for (int k = b; k < batchEnd; k++) {
+                            int row = units[k];
+                            for (int j = rowStart[row], end = rowStart[row + 1]; j < end; j += 2) {
+                                int p = rowsOf[j];
+                                ring[slots[p >>> 24] + (p & 0xFFFFFF)] += Float.intBitsToFloat(rowsOf[j + 1]);
                             }
                         }
                     }
