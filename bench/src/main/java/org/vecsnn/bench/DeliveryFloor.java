@@ -28,6 +28,8 @@ import org.vecsnn.networks.Microcircuit;
  *       in order of delay (stable), so that consecutive writes stay within one slot of the ring;</li>
  *   <li>{@code packed ahead}: {@code ahead} over a copy with each synapse's target, delay and weight side by side
  *       in one array (8 B per synapse, one stream per row instead of three);</li>
+ *   <li>{@code lists ahead}: no ring: each synapse appends its target and weight to a list of its arrival step,
+ *       added into one reused array of the population's width when that step comes;</li>
  *   <li>{@code events}: the same additions with every ring address worked out beforehand (untimed), read from one
  *       sequential buffer: a ring scatter without any row read, the floor of a delivery into arrival rings.</li>
  * </ul>
@@ -37,7 +39,7 @@ import org.vecsnn.networks.Microcircuit;
  * first the network runs on for as long as it recorded, timed, so that every round has the engine's whole step
  * beside its replays (this VM's speed drifts by 10–50 % from hour to hour).
  * <pre>
- * java -Xmx16g --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar org.vecsnn.bench.DeliveryFloor \
+ * java -Xmx18g --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar org.vecsnn.bench.DeliveryFloor \
  *     [scale 1] [recorded ms 200] [rounds 3]
  * </pre>
  */
@@ -48,7 +50,7 @@ public final class DeliveryFloor {
     private static final int BATCH = 32;
     private static final int AHEAD_BYTES = 8192;
     private static final String[] VARIANTS = {"rows", "ahead", "compact", "compact ahead", "delay order ahead",
-        "packed ahead", "events"};
+        "packed ahead", "lists ahead", "events"};
 
     private final List<Projection> projections;
     /** Per projection: its source and target populations' indices. */
@@ -172,6 +174,7 @@ public final class DeliveryFloor {
                 case "compact" -> part.compact(false);
                 case "compact ahead" -> part.compact(true);
                 case "packed ahead" -> part.packed();
+                case "lists ahead" -> part.lists();
                 default -> part.events();
             });
         }
@@ -454,6 +457,99 @@ public final class DeliveryFloor {
             }
             readAheadSum += touched;
             return System.nanoTime() - start;
+        }
+
+        /**
+         * No ring: each synapse appends its target and weight, in delivery order, to a list of its arrival step (per
+         * target population); when that step comes its list is added into one array of the population's width, which
+         * every step reuses (so it stays in L2), and cleared, as the neurons' pass would. The same sums in the same
+         * order as a ring slot; the random additions fall into 77,169 floats instead of 64 times as many.
+         */
+        long lists() {
+            int pops = populationSizes.length;
+            int capacity = mostArrivalsPerStep();
+            int[][] listTargets = new int[pops][depth * capacity];
+            float[][] listWeights = new float[pops][depth * capacity];
+            int[][] fill = new int[pops][depth];
+            float[][] due = new float[pops][];
+            for (int p = 0; p < pops; p++) {
+                due[p] = new float[populationSizes[p]];
+                for (int q = 0; q < depth; q++) {
+                    fill[p][q] = q * capacity;
+                }
+            }
+            int[] listOf = new int[depth + 1];
+            long start = System.nanoTime();
+            int touched = 0;
+            for (int s = 0; s < steps; s++) {
+                int now = s % depth;
+                for (int p = 0; p < pops; p++) {
+                    int[] a = listTargets[p];
+                    float[] w = listWeights[p];
+                    float[] d = due[p];
+                    for (int e = now * capacity, end = fill[p][now]; e < end; e++) {
+                        d[a[e]] += w[e];
+                    }
+                    fill[p][now] = now * capacity;
+                    Arrays.fill(d, lo[p], hi[p], 0f);
+                }
+                for (int d = 0; d <= depth; d++) {
+                    listOf[d] = (s + d) % depth;
+                }
+                for (int i = 0; i < projections.size(); i++) {
+                    Csr csr = projections.get(i).csr();
+                    int[] targets = csr.targets();
+                    float[] w = csr.weights();
+                    short[] delays = csr.delays();
+                    int shift = projections.get(i).targetFrom();
+                    int[] f = fill[targetOf[i]];
+                    int[] a = listTargets[targetOf[i]];
+                    float[] lw = listWeights[targetOf[i]];
+                    int source = sourceOf[i];
+                    int[] units = spikeUnits[source];
+                    for (int b = stepStart[source][s]; b < stepStart[source][s + 1]; b += BATCH) {
+                        int batchEnd = Math.min(b + BATCH, stepStart[source][s + 1]);
+                        for (int k = b; k < batchEnd; k++) {
+                            int row = units[k];
+                            int end = Math.min(rowTo[i][row], rowFrom[i][row] + AHEAD_BYTES / 10);
+                            for (int j = rowFrom[i][row]; j < end; j += 16) {
+                                touched += targets[j] + Float.floatToRawIntBits(w[j]) + delays[j];
+                            }
+                        }
+                        for (int k = b; k < batchEnd; k++) {
+                            int row = units[k];
+                            for (int j = rowFrom[i][row], end = rowTo[i][row]; j < end; j++) {
+                                int q = listOf[delays[j]];
+                                int pos = f[q]++;
+                                a[pos] = shift + targets[j];
+                                lw[pos] = w[j];
+                            }
+                        }
+                    }
+                }
+            }
+            readAheadSum += touched;
+            return System.nanoTime() - start;
+        }
+
+        /** The most synapses of this part that arrive in one population in one step: the lists' capacity. */
+        private int mostArrivalsPerStep() {
+            int[][] arrivals = new int[populationSizes.length][steps + depth + 1];
+            int most = 0;
+            for (int s = 0; s < steps; s++) {
+                for (int i = 0; i < projections.size(); i++) {
+                    short[] delays = projections.get(i).csr().delays();
+                    int[] count = arrivals[targetOf[i]];
+                    int source = sourceOf[i];
+                    for (int k = stepStart[source][s]; k < stepStart[source][s + 1]; k++) {
+                        int row = spikeUnits[source][k];
+                        for (int j = rowFrom[i][row]; j < rowTo[i][row]; j++) {
+                            most = Math.max(most, ++count[s + delays[j]]);
+                        }
+                    }
+                }
+            }
+            return most;
         }
 
         long events() {
