@@ -230,13 +230,6 @@ public final class VectorHhLoops implements HhLoops {
         }
     }
 
-    /** A stage's state {@code k·f + y0} into {@code out}. */
-    private static void advance(float[] y0, float[] k, float f, float[] out, int from, int to) {
-        for (int i = from; i < to; i += LANES) {
-            FloatVector.fromArray(FLOATS, k, i).mul(f).add(FloatVector.fromArray(FLOATS, y0, i)).intoArray(out, i);
-        }
-    }
-
     /**
      * Stores V, clears input and conductance, and reports upward threshold crossings of neurons that are not
      * refractory.
